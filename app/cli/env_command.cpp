@@ -1,0 +1,57 @@
+#include "app/cli/env_command.h"
+
+#include "core/torch/torch_env.h"
+#include "core/version.h"
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <memory>
+
+namespace vox::cli {
+
+namespace {
+
+struct EnvOptions {
+    bool json = false;
+};
+
+void runEnv(const EnvOptions& options, CliContext& context)
+{
+    const TorchEnvironment env = torchEnvironment();
+    if (options.json) {
+        nlohmann::json j;
+        j["voxbench_version"] = vox::kVersion;
+        j["torch_version"] = env.torchVersion;
+        j["cuda_compiled_in"] = env.cudaCompiledIn;
+        j["default_intra_op_threads"] = env.defaultIntraOpThreads;
+        j["quantization_engines"] = env.quantizationEngines;
+        j["devices"] = nlohmann::json::array();
+        for (const auto& device : env.devices)
+            j["devices"].push_back({{"id", device.id}, {"name", device.name}});
+        j["parallel_info"] = env.parallelInfo;
+        context.out << j.dump(2) << "\n";
+        return;
+    }
+    context.out << "VoxBench " << vox::kVersion << "\n"
+                << "libtorch " << env.torchVersion << (env.cudaCompiledIn ? " (CUDA)" : " (CPU only)") << "\n"
+                << "devices:";
+    for (const auto& device : env.devices)
+        context.out << " " << device.id;
+    context.out << "\ndefault intra-op threads: " << env.defaultIntraOpThreads << "\nquantization engines:";
+    for (const auto& engine : env.quantizationEngines)
+        context.out << " " << engine;
+    context.out << "\n\n" << env.parallelInfo;
+}
+
+} // namespace
+
+void addEnvCommand(CLI::App& app, CliContext& context)
+{
+    auto options = std::make_shared<EnvOptions>();
+    CLI::App* command = app.add_subcommand("env", "Print the versions, devices and thread settings measurements depend on");
+    command->add_flag("--json", options->json, "Print as JSON");
+    command->callback([options, &context] { runEnv(*options, context); });
+}
+
+} // namespace vox::cli

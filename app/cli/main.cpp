@@ -1,0 +1,49 @@
+// voxbench-cli: VoxBench's runs and scoring on servers, without a display. Links core alone.
+#include "app/cli/cli_context.h"
+#include "app/cli/env_command.h"
+#include "core/log/log.h"
+#include "core/version.h"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+int main(int argc, char** argv)
+{
+    vox::cli::CliContext context{std::cout, std::cerr};
+
+    CLI::App app{"VoxBench command line: measure what speeding up a speech model costs and breaks.", "voxbench-cli"};
+    app.set_version_flag("--version", std::string("voxbench-cli ") + vox::kVersion);
+    app.require_subcommand(0, 1);
+    app.allow_extras();
+
+    std::string logLevel;
+    app.add_option("--log-level", logLevel, "Developer log level: trace, debug, info, warn, error, off")
+        ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}));
+    app.parse_complete_callback([&logLevel] {
+        if (!logLevel.empty())
+            vox::log::setLevel(spdlog::level::from_str(logLevel));
+    });
+
+    vox::cli::addEnvCommand(app, context);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e);
+    }
+
+    std::string commands;
+    for (const CLI::App* sub : app.get_subcommands({}))
+        commands += (commands.empty() ? "" : ", ") + sub->get_name();
+    if (!app.remaining().empty()) {
+        context.err << "voxbench-cli: unknown command or argument '" << app.remaining().front()
+                    << "'. Commands: " << commands << ". See voxbench-cli --help.\n";
+        return 2;
+    }
+    if (app.get_subcommands().empty()) {
+        context.err << "voxbench-cli: choose a command (" << commands << "). See voxbench-cli --help.\n";
+        return 2;
+    }
+    return 0;
+}

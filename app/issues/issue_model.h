@@ -1,0 +1,51 @@
+#pragma once
+#include "app/issues/issue.h"
+
+#include <QAbstractTableModel>
+#include <QList>
+
+namespace vox::app {
+
+// The application-wide list of issues, newest last. Lives on the GUI thread; other threads
+// report through report(), which queues the call onto the model's thread.
+// Repeated identical issues (same severity, message and context) are merged and counted.
+class IssueModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { SeverityColumn, MessageColumn, ContextColumn, CountColumn, TimeColumn, ColumnCount };
+    enum Role {
+        SeverityRole = Qt::UserRole + 1, // int (Issue::Severity)
+        SortRole,                        // a value that sorts correctly for the column
+        ContextRole,                     // the context, to jump to it
+    };
+
+    explicit IssueModel(QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    // Thread-safe: from another thread the issue is queued to the model's thread.
+    void report(const Issue& issue);
+    void clear();
+
+    const Issue& issueAt(int row) const { return m_rows.at(row).issue; }
+    int countAt(int row) const { return m_rows.at(row).count; }
+    int count(Issue::Severity severity) const;
+
+signals:
+    void issueAdded(const vox::app::Issue& issue);
+    void countsChanged();
+
+private:
+    void addOnModelThread(const Issue& issue);
+
+    struct Row {
+        Issue issue;
+        int count = 1;
+    };
+    QList<Row> m_rows;
+};
+
+} // namespace vox::app

@@ -1,0 +1,29 @@
+#include "app/settings/settings_keys.h"
+
+namespace vox::app::settings {
+
+const SettingValue<QByteArray>& mainWindowGeometry()
+{
+    static const SettingValue<QByteArray> v(QStringLiteral("mainWindow/geometry"), {});
+    return v;
+}
+
+const SettingValue<QByteArray>& mainWindowState()
+{
+    static const SettingValue<QByteArray> v(QStringLiteral("mainWindow/state"), {});
+    return v;
+}
+
+const SettingValue<QString>& currentPage()
+{
+    static const SettingValue<QString> v(QStringLiteral("mainWindow/currentPage"), QStringLiteral("data"));
+    return v;
+}
+
+const SettingValue<QString>& uiLanguage()
+{
+    static const SettingValue<QString> v(QStringLiteral("ui/language"), QString());
+    return v;
+}
+
+} // namespace vox::app::settings

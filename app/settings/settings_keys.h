@@ -1,0 +1,18 @@
+#pragma once
+#include "app/settings/setting_value.h"
+
+#include <QByteArray>
+#include <QString>
+
+// Every persistent setting of VoxBench, with its default. One place, so keys never drift.
+namespace vox::app::settings {
+
+// Main window geometry and dock/toolbar layout (QMainWindow::saveGeometry / saveState).
+const SettingValue<QByteArray>& mainWindowGeometry();
+const SettingValue<QByteArray>& mainWindowState();
+// The page shown last, by its stable name ("data", "variants", ...).
+const SettingValue<QString>& currentPage();
+// UI language as a locale name ("ru", "en"); empty follows the system locale.
+const SettingValue<QString>& uiLanguage();
+
+} // namespace vox::app::settings

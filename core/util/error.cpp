@@ -1,0 +1,12 @@
+#include "core/util/error.h"
+
+namespace vox {
+
+std::string Error::describe() const
+{
+    if (context.empty())
+        return message;
+    return context + ": " + message;
+}
+
+} // namespace vox

@@ -1,0 +1,147 @@
+// The main window offscreen: the product's pages, navigation, the Issues dock, the status bar,
+// and window state that survives a restart.
+#include "app/issues/issue_model.h"
+#include "core/torch/torch_env.h"
+#include "ui/issues/issues_dock.h"
+#include "ui/pages/empty_state_page.h"
+#include "ui/window/environment_label.h"
+#include "ui/window/main_window.h"
+
+#include <QApplication>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QListWidget>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QTest>
+#include <QToolButton>
+#include <QTreeView>
+
+using vox::app::Issue;
+using vox::app::IssueModel;
+using vox::ui::MainWindow;
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QApplication::setOrganizationName(QStringLiteral("VoxBenchTest"));
+        QApplication::setApplicationName(QStringLiteral("tst_main_window"));
+        QSettings().clear();
+    }
+
+    void hasTheProductPagesInOrder()
+    {
+        IssueModel issues;
+        MainWindow window(&issues);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        const QStringList expected{"data", "variants", "runs", "results", "diff", "charts", "profiler"};
+        QCOMPARE(window.pageIds(), expected);
+
+        auto* navigation = window.findChild<QListWidget*>(QStringLiteral("pageNavigation"));
+        auto* stack = window.findChild<QStackedWidget*>(QStringLiteral("pageStack"));
+        QVERIFY(navigation && stack);
+        QCOMPARE(navigation->count(), 7);
+        QCOMPARE(stack->count(), 7);
+        QCOMPARE(navigation->item(0)->text(), QStringLiteral("Data"));
+        QCOMPARE(navigation->item(6)->text(), QStringLiteral("Profiler"));
+        QCOMPARE(window.currentPageId(), QStringLiteral("data"));
+
+        auto* profiler = qobject_cast<vox::ui::EmptyStatePage*>(window.page(QStringLiteral("profiler")));
+        QVERIFY(profiler);
+        QCOMPARE(profiler->title(), QStringLiteral("Profiler"));
+        QVERIFY(profiler->description().contains(QStringLiteral("operators")));
+    }
+
+    void navigationSwitchesPages()
+    {
+        IssueModel issues;
+        MainWindow window(&issues);
+        window.show();
+        auto* navigation = window.findChild<QListWidget*>(QStringLiteral("pageNavigation"));
+        auto* stack = window.findChild<QStackedWidget*>(QStringLiteral("pageStack"));
+
+        const QRect resultsRect = navigation->visualItemRect(navigation->item(3));
+        QTest::mouseClick(navigation->viewport(), Qt::LeftButton, {}, resultsRect.center());
+        QCOMPARE(window.currentPageId(), QStringLiteral("results"));
+        QCOMPARE(stack->currentWidget(), window.page(QStringLiteral("results")));
+
+        QVERIFY(window.showPage(QStringLiteral("charts")));
+        QCOMPARE(navigation->currentRow(), 5);
+        QVERIFY(!window.showPage(QStringLiteral("no-such-page")));
+        QCOMPARE(window.currentPageId(), QStringLiteral("charts"));
+
+        QApplication::setActiveWindow(&window); // shortcuts go to the active window
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+        QCOMPARE(window.currentPageId(), QStringLiteral("variants"));
+    }
+
+    void issuesDockShowsIssuesAndOpensOnErrors()
+    {
+        IssueModel issues;
+        MainWindow window(&issues);
+        window.show();
+        auto* dock = window.issuesDock();
+        dock->hide();
+        auto* button = window.findChild<QToolButton*>(QStringLiteral("issueButton"));
+        QVERIFY(button);
+        QCOMPARE(button->text(), QStringLiteral("Errors: 0 · Warnings: 0"));
+
+        issues.report({Issue::Severity::Warning, QStringLiteral("threads differ between runs"), {}, {}});
+        QVERIFY(!dock->isVisible()); // a warning does not pop the dock
+        issues.report({Issue::Severity::Error, QStringLiteral("model package is corrupt"),
+                       QStringLiteral("models/int8"), {}});
+        QVERIFY(dock->isVisible());
+        QCOMPARE(button->text(), QStringLiteral("Errors: 1 · Warnings: 1"));
+        QCOMPARE(dock->view()->model()->rowCount(), 2);
+
+        QSignalSpy jumped(dock, &vox::ui::IssuesDock::contextActivated);
+        const QModelIndex errorRow = dock->view()->model()->index(1, IssueModel::MessageColumn);
+        emit dock->view()->activated(errorRow);
+        QCOMPARE(jumped.count(), 1);
+        QCOMPARE(jumped.at(0).at(0).toString(), QStringLiteral("models/int8"));
+    }
+
+    void statusBarNamesTheTorchEnvironment()
+    {
+        IssueModel issues;
+        MainWindow window(&issues);
+        auto* label = window.findChild<vox::ui::EnvironmentLabel*>(QStringLiteral("environmentLabel"));
+        QVERIFY(label);
+        const QString version = QString::fromStdString(vox::torchEnvironment().torchVersion);
+        QVERIFY(!version.isEmpty());
+        QVERIFY2(label->text().contains(version), qPrintable(label->text()));
+        QVERIFY(label->text().contains(QStringLiteral("cpu")));
+    }
+
+    void windowStateSurvivesARestart()
+    {
+        QSettings().clear();
+        {
+            IssueModel issues;
+            MainWindow window(&issues);
+            window.show();
+            window.resize(1000, 700);
+            window.showPage(QStringLiteral("diff"));
+            window.issuesDock()->hide();
+            QVERIFY(window.close());
+        }
+        IssueModel issues;
+        MainWindow again(&issues);
+        again.show();
+        QCOMPARE(again.currentPageId(), QStringLiteral("diff"));
+        QCOMPARE(again.size(), QSize(1000, 700));
+        QVERIFY(!again.issuesDock()->isVisible());
+    }
+
+    void cleanupTestCase() { QSettings().clear(); }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_main_window.moc"

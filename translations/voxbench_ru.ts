@@ -1,0 +1,194 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU">
+<context>
+    <name>vox::app::Issue</name>
+    <message>
+        <source>Info</source>
+        <translation>Сведения</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Предупреждение</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Ошибка</translation>
+    </message>
+</context>
+<context>
+    <name>vox::app::IssueModel</name>
+    <message>
+        <source>Severity</source>
+        <translation>Важность</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Сообщение</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Контекст</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Число</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::EnvironmentLabel</name>
+    <message>
+        <source>libtorch %1 · %2</source>
+        <translation>libtorch %1 · %2</translation>
+    </message>
+    <message>
+        <source>Devices libtorch reports: %1
+Default intra-op threads: %2
+Quantization engines: %3
+
+%4</source>
+        <translation>Устройства, о которых сообщает libtorch: %1
+Потоков intra-op по умолчанию: %2
+Движки квантования: %3
+
+%4</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::IssuesDock</name>
+    <message>
+        <source>Issues</source>
+        <translation>Проблемы</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Очистить</translation>
+    </message>
+    <message>
+        <source>Remove every issue from the list</source>
+        <translation>Удалить все проблемы из списка</translation>
+    </message>
+    <message>
+        <source>No issues.</source>
+        <translation>Проблем нет.</translation>
+    </message>
+    <message>
+        <source>Errors: %1 · Warnings: %2 · Other: %3</source>
+        <translation>Ошибок: %1 · Предупреждений: %2 · Прочих: %3</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::MainWindow</name>
+    <message>
+        <source>VoxBench</source>
+        <translation>VoxBench</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Выход</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>&amp;Issues</source>
+        <translation>&amp;Проблемы</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>&amp;About VoxBench</source>
+        <translation>&amp;О программе VoxBench</translation>
+    </message>
+    <message>
+        <source>About VoxBench</source>
+        <translation>О программе VoxBench</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;VoxBench %1&lt;/h3&gt;&lt;p&gt;Measure what speeding up a speech model costs and what it breaks: accuracy, time, memory and operators of each variant, on your own audio.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;VoxBench %1&lt;/h3&gt;&lt;p&gt;Измерьте, чего стоит ускорение речевой модели и что оно ломает: точность, время, память и операторы каждого варианта на вашем собственном аудио.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Готово</translation>
+    </message>
+    <message>
+        <source>Show or hide the Issues dock</source>
+        <translation>Показать или скрыть панель проблем</translation>
+    </message>
+    <message>
+        <source>Errors: %1 · Warnings: %2</source>
+        <translation>Ошибок: %1 · Предупреждений: %2</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::Pages</name>
+    <message>
+        <source>Data</source>
+        <translation>Данные</translation>
+    </message>
+    <message>
+        <source>Audio sets with reference transcripts: import a dataset, browse and play its utterances.</source>
+        <translation>Наборы аудио с эталонными расшифровками: импорт набора, просмотр и прослушивание его фраз.</translation>
+    </message>
+    <message>
+        <source>Variants</source>
+        <translation>Варианты</translation>
+    </message>
+    <message>
+        <source>Model variants to compare (fp32, int8, fp16, pruned, distilled) and the settings each runs with.</source>
+        <translation>Варианты модели для сравнения (fp32, int8, fp16, прореженные, дистиллированные) и настройки запуска каждого.</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Запуски</translation>
+    </message>
+    <message>
+        <source>The run queue: progress, pause and cancel, and the run card of every run.</source>
+        <translation>Очередь запусков: ход выполнения, пауза и отмена, карточка каждого запуска.</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Результаты</translation>
+    </message>
+    <message>
+        <source>Per-utterance results and corpus WER/CER of each variant, with confidence intervals.</source>
+        <translation>Результаты по фразам и WER/CER корпуса для каждого варианта с доверительными интервалами.</translation>
+    </message>
+    <message>
+        <source>Diff</source>
+        <translation>Сравнение</translation>
+    </message>
+    <message>
+        <source>Word-level alignment of the reference against each variant&apos;s hypothesis.</source>
+        <translation>Пословное выравнивание эталона с гипотезой каждого варианта.</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Графики</translation>
+    </message>
+    <message>
+        <source>Accuracy, time, memory and real-time-factor charts, ready to export.</source>
+        <translation>Графики точности, времени, памяти и коэффициента реального времени, готовые к экспорту.</translation>
+    </message>
+    <message>
+        <source>Profiler</source>
+        <translation>Профилировщик</translation>
+    </message>
+    <message>
+        <source>The top operators of each variant, and what changed between two variants.</source>
+        <translation>Самые затратные операторы каждого варианта и что изменилось между двумя вариантами.</translation>
+    </message>
+</context>
+</TS>

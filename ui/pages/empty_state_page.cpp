@@ -1,0 +1,42 @@
+#include "ui/pages/empty_state_page.h"
+
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace vox::ui {
+
+EmptyStatePage::EmptyStatePage(const QString& title, const QString& description, QWidget* parent)
+    : QWidget(parent), m_title(new QLabel(title, this)), m_description(new QLabel(description, this))
+{
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_title->setAlignment(Qt::AlignCenter);
+    m_title->setObjectName(QStringLiteral("pageTitle"));
+
+    m_description->setWordWrap(true);
+    m_description->setAlignment(Qt::AlignCenter);
+    m_description->setForegroundRole(QPalette::PlaceholderText);
+    m_description->setObjectName(QStringLiteral("pageDescription"));
+    m_description->setMaximumWidth(520);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addStretch(2);
+    layout->addWidget(m_title);
+    layout->addSpacing(8);
+    layout->addWidget(m_description, 0, Qt::AlignHCenter);
+    layout->addStretch(3);
+}
+
+QString EmptyStatePage::title() const
+{
+    return m_title->text();
+}
+
+QString EmptyStatePage::description() const
+{
+    return m_description->text();
+}
+
+} // namespace vox::ui

@@ -1,0 +1,176 @@
+#include "ui/window/main_window.h"
+
+#include "app/issues/issue_model.h"
+#include "app/settings/settings_keys.h"
+#include "core/version.h"
+#include "ui/issues/issues_dock.h"
+#include "ui/pages/empty_state_page.h"
+#include "ui/window/environment_label.h"
+#include "ui/window/page_registry.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QToolButton>
+
+namespace vox::ui {
+
+MainWindow::MainWindow(app::IssueModel* issues, QWidget* parent)
+    : QMainWindow(parent)
+    , m_issues(issues)
+    , m_navigation(new QListWidget)
+    , m_stack(new QStackedWidget)
+    , m_issuesDock(new IssuesDock(issues, this))
+{
+    setWindowTitle(tr("VoxBench"));
+    setObjectName(QStringLiteral("mainWindow"));
+    resize(1280, 800);
+
+    m_navigation->setObjectName(QStringLiteral("pageNavigation"));
+    m_navigation->setFrameShape(QFrame::NoFrame);
+    m_navigation->setFixedWidth(150);
+    m_navigation->setSpacing(2);
+    m_stack->setObjectName(QStringLiteral("pageStack"));
+
+    auto* central = new QWidget;
+    auto* layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_navigation);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+
+    addDockWidget(Qt::BottomDockWidgetArea, m_issuesDock);
+
+    createPages();
+    createMenus();
+    createStatusBar();
+
+    connect(m_navigation, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    connect(m_issues, &app::IssueModel::issueAdded, this, [this](const app::Issue& issue) {
+        if (issue.severity == app::Issue::Severity::Error)
+            m_issuesDock->show(); // errors must not go unseen
+    });
+
+    restoreWindowState();
+}
+
+void MainWindow::createPages()
+{
+    for (const PageInfo& info : productPages()) {
+        auto* item = new QListWidgetItem(info.title, m_navigation);
+        item->setData(Qt::UserRole, info.id);
+        item->setToolTip(info.description);
+        item->setSizeHint(QSize(0, 34));
+        auto* page = new EmptyStatePage(info.title, info.description);
+        page->setObjectName(info.id + QStringLiteral("Page"));
+        m_stack->addWidget(page);
+        m_pageIds << info.id;
+    }
+}
+
+void MainWindow::createMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    const auto pages = productPages();
+    for (int i = 0; i < pages.size(); ++i) {
+        const QString id = pages[i].id;
+        QAction* action = view->addAction(pages[i].title, this, [this, id] { showPage(id); });
+        action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
+    }
+    view->addSeparator();
+    QAction* toggleIssues = m_issuesDock->toggleViewAction();
+    toggleIssues->setText(tr("&Issues"));
+    view->addAction(toggleIssues);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About VoxBench"), this, [this] {
+        QMessageBox::about(this, tr("About VoxBench"),
+                           tr("<h3>VoxBench %1</h3><p>Measure what speeding up a speech model costs and what it "
+                              "breaks: accuracy, time, memory and operators of each variant, on your own audio.</p>")
+                               .arg(QString::fromLatin1(vox::kVersion)));
+    });
+}
+
+void MainWindow::createStatusBar()
+{
+    statusBar()->showMessage(tr("Ready"));
+
+    m_issueButton = new QToolButton;
+    m_issueButton->setObjectName(QStringLiteral("issueButton"));
+    m_issueButton->setAutoRaise(true);
+    m_issueButton->setToolTip(tr("Show or hide the Issues dock"));
+    connect(m_issueButton, &QToolButton::clicked, this,
+            [this] { m_issuesDock->setVisible(!m_issuesDock->isVisible()); });
+    connect(m_issues, &app::IssueModel::countsChanged, this, &MainWindow::updateIssueButton);
+    updateIssueButton();
+
+    statusBar()->addPermanentWidget(m_issueButton);
+    statusBar()->addPermanentWidget(new EnvironmentLabel);
+}
+
+void MainWindow::updateIssueButton()
+{
+    const int errors = m_issues->count(app::Issue::Severity::Error);
+    const int warnings = m_issues->count(app::Issue::Severity::Warning);
+    m_issueButton->setText(tr("Errors: %1 · Warnings: %2").arg(errors).arg(warnings));
+}
+
+QStringList MainWindow::pageIds() const
+{
+    return m_pageIds;
+}
+
+QString MainWindow::currentPageId() const
+{
+    const int row = m_stack->currentIndex();
+    return row >= 0 && row < m_pageIds.size() ? m_pageIds.at(row) : QString();
+}
+
+bool MainWindow::showPage(const QString& id)
+{
+    const int row = static_cast<int>(m_pageIds.indexOf(id));
+    if (row < 0)
+        return false;
+    m_navigation->setCurrentRow(row);
+    return true;
+}
+
+QWidget* MainWindow::page(const QString& id) const
+{
+    const int row = static_cast<int>(m_pageIds.indexOf(id));
+    return row < 0 ? nullptr : m_stack->widget(row);
+}
+
+void MainWindow::restoreWindowState()
+{
+    restoreGeometry(app::settings::mainWindowGeometry().get());
+    restoreState(app::settings::mainWindowState().get());
+    if (!showPage(app::settings::currentPage().get()))
+        showPage(m_pageIds.value(0));
+}
+
+void MainWindow::saveWindowState() const
+{
+    app::settings::mainWindowGeometry().set(saveGeometry());
+    app::settings::mainWindowState().set(saveState());
+    app::settings::currentPage().set(currentPageId());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveWindowState();
+    event->accept();
+}
+
+} // namespace vox::ui
