@@ -19,13 +19,15 @@ EmptyStatePage::EmptyStatePage(const QString& title, const QString& description,
     m_description->setAlignment(Qt::AlignCenter);
     m_description->setForegroundRole(QPalette::PlaceholderText);
     m_description->setObjectName(QStringLiteral("pageDescription"));
-    m_description->setMaximumWidth(520);
 
+    // The label spans the page (an alignment flag would break word-wrap's height); wide
+    // margins keep its lines short.
     auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(96, 24, 96, 24);
     layout->addStretch(2);
     layout->addWidget(m_title);
     layout->addSpacing(8);
-    layout->addWidget(m_description, 0, Qt::AlignHCenter);
+    layout->addWidget(m_description);
     layout->addStretch(3);
 }
 

@@ -155,7 +155,8 @@ QWidget* MainWindow::page(const QString& id) const
 void MainWindow::restoreWindowState()
 {
     restoreGeometry(app::settings::mainWindowGeometry().get());
-    restoreState(app::settings::mainWindowState().get());
+    if (!restoreState(app::settings::mainWindowState().get()))
+        resizeDocks({m_issuesDock}, {150}, Qt::Vertical); // first start: pages get the room
     if (!showPage(app::settings::currentPage().get()))
         showPage(m_pageIds.value(0));
 }

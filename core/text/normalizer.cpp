@@ -1,0 +1,34 @@
+#include "core/text/normalizer.h"
+
+#include "core/text/whitespace.h"
+
+namespace vox::text {
+namespace {
+
+// "none" still collapses whitespace: scoring splits on it anyway, and the id promises no more.
+class NoneNormalizer final : public Normalizer {
+public:
+    std::string name() const override { return "none"; }
+    int version() const override { return 1; }
+    std::string normalize(std::string_view text) const override { return collapseWhitespace(text); }
+};
+
+} // namespace
+
+std::vector<std::string> normalizerNames()
+{
+    return {"none", "basic", "whisper-en"};
+}
+
+Expected<std::shared_ptr<const Normalizer>> makeNormalizer(std::string_view name, NormalizerOptions options)
+{
+    (void)options;
+    if (name == "none")
+        return std::shared_ptr<const Normalizer>(std::make_shared<NoneNormalizer>());
+    std::string known;
+    for (const auto& n : normalizerNames())
+        known += (known.empty() ? "" : ", ") + n;
+    return makeError("unknown normalizer '" + std::string(name) + "'; known normalizers: " + known);
+}
+
+} // namespace vox::text

@@ -1,0 +1,34 @@
+#pragma once
+#include "core/util/expected.h"
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+// Text normalizers: named, versioned pipelines applied to references and hypotheses before
+// scoring. The choice moves WER more than quantization does, so its id ("whisper-en@1") is
+// stored with every score.
+namespace vox::text {
+
+class Normalizer {
+public:
+    virtual ~Normalizer() = default;
+
+    virtual std::string name() const = 0;  // "none", "basic", "whisper-en"
+    virtual int version() const = 0;       // bumped whenever the output for some input changes
+    std::string id() const { return name() + "@" + std::to_string(version()); }
+
+    // UTF-8 in, UTF-8 out: words separated by single spaces, no leading/trailing space.
+    virtual std::string normalize(std::string_view text) const = 0;
+};
+
+struct NormalizerOptions {
+    bool removeDiacritics = false; // "basic" only: strip combining marks after NFKD (é -> e)
+};
+
+// "none", "basic", "whisper-en"; an unknown name is an error listing the known ones.
+Expected<std::shared_ptr<const Normalizer>> makeNormalizer(std::string_view name, NormalizerOptions options = {});
+std::vector<std::string> normalizerNames();
+
+} // namespace vox::text
