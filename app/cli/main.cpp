@@ -1,6 +1,7 @@
 // voxbench-cli: VoxBench's runs and scoring on servers, without a display. Links core alone.
 #include "app/cli/cli_context.h"
 #include "app/cli/env_command.h"
+#include "app/cli/score_command.h"
 #include "core/log/log.h"
 #include "core/version.h"
 
@@ -25,7 +26,9 @@ int main(int argc, char** argv)
             vox::log::setLevel(spdlog::level::from_str(logLevel));
     });
 
+    int exitCode = 0;
     vox::cli::addEnvCommand(app, context);
+    vox::cli::addScoreCommand(app, context, exitCode);
 
     try {
         app.parse(argc, argv);
@@ -45,5 +48,5 @@ int main(int argc, char** argv)
         context.err << "voxbench-cli: choose a command (" << commands << "). See voxbench-cli --help.\n";
         return 2;
     }
-    return 0;
+    return exitCode;
 }

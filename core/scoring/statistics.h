@@ -1,0 +1,47 @@
+#pragma once
+#include "core/scoring/corpus_scorer.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+// Uncertainty of corpus error rates, and whether one system really beats another.
+//
+// Bootstrap: utterances are resampled with replacement (the utterance, not the word, is the
+// independent unit); the corpus rate of each resample is sum(errors)/sum(N); the interval is the
+// percentile interval. Seeded with a fixed generator (SplitMix64), so the
+// same inputs and seed give the same interval on every machine.
+namespace vox::scoring {
+
+struct Interval {
+    double estimate = 0;
+    double low = 0;
+    double high = 0;
+    double level = 0.95;
+    int resamples = 0;
+    uint64_t seed = 0;
+};
+
+// Corpus error rate with a bootstrap interval; nullopt when the references are all empty.
+std::optional<Interval> bootstrapErrorRate(const std::vector<EditCounts>& utterances, int resamples = 1000,
+                                           uint64_t seed = 1, double level = 0.95);
+std::vector<EditCounts> utteranceCounts(const CorpusScore& score);
+
+struct PairedComparison {
+    int64_t utterances = 0;     // scored by both systems (matched by id)
+    double rateA = 0;           // corpus error rate of A on those utterances
+    double rateB = 0;
+    Interval delta;             // B - A, with a paired bootstrap interval
+    double bootstrapP = 1;      // two-sided: how often the resampled difference crosses zero
+    double matchedPairsZ = 0;   // matched-pairs test on per-utterance error counts (utterances as segments)
+    double matchedPairsP = 1;   // two-sided, normal approximation
+    std::vector<std::string> correctToWrong; // no errors under A, errors under B
+    std::vector<std::string> wrongToCorrect; // errors under A, none under B
+};
+
+// Compares B against A on the utterances both scored. Both must use the same unit.
+Expected<PairedComparison> compareSystems(const CorpusScore& a, const CorpusScore& b, int resamples = 1000,
+                                          uint64_t seed = 1, double level = 0.95);
+
+} // namespace vox::scoring

@@ -1,0 +1,115 @@
+#include "core/scoring/transcripts.h"
+
+#include <fstream>
+#include <sstream>
+#include <unordered_map>
+
+namespace vox::scoring {
+
+namespace {
+
+std::string_view trim(std::string_view s)
+{
+    const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; };
+    while (!s.empty() && isSpace(s.front()))
+        s.remove_prefix(1);
+    while (!s.empty() && isSpace(s.back()))
+        s.remove_suffix(1);
+    return s;
+}
+
+bool looksLikeTrn(std::string_view line)
+{
+    line = trim(line);
+    return !line.empty() && line.back() == ')' && line.find('(') != std::string_view::npos;
+}
+
+} // namespace
+
+TranscriptFile parseTranscripts(const std::string& content, TranscriptFormat format)
+{
+    TranscriptFile file;
+    std::istringstream in(content);
+    std::string raw;
+    int number = 0;
+    std::unordered_map<std::string, int> seen;
+
+    while (std::getline(in, raw)) {
+        ++number;
+        std::string_view line = trim(raw);
+        if (number == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") // UTF-8 byte order mark
+            line = trim(line.substr(3));
+        if (line.empty())
+            continue;
+        if (format == TranscriptFormat::Auto)
+            format = looksLikeTrn(line) ? TranscriptFormat::Trn : TranscriptFormat::Kaldi;
+
+        TranscriptLine entry;
+        entry.line = number;
+        if (format == TranscriptFormat::Trn) {
+            const auto open = line.rfind('(');
+            if (line.back() != ')' || open == std::string_view::npos) {
+                file.problems.push_back({number, "no utterance id: a trn line ends with \"(id)\""});
+                continue;
+            }
+            entry.id = std::string(trim(line.substr(open + 1, line.size() - open - 2)));
+            entry.text = std::string(trim(line.substr(0, open)));
+        } else {
+            const auto space = line.find_first_of(" \t");
+            entry.id = std::string(line.substr(0, space));
+            entry.text = space == std::string_view::npos ? std::string() : std::string(trim(line.substr(space)));
+        }
+        if (entry.id.empty()) {
+            file.problems.push_back({number, "empty utterance id"});
+            continue;
+        }
+        if (auto [it, inserted] = seen.emplace(entry.id, number); !inserted) {
+            file.problems.push_back({number, "duplicate utterance id '" + entry.id + "' (first on line "
+                                                 + std::to_string(it->second) + "); this line is ignored"});
+            continue;
+        }
+        file.lines.push_back(std::move(entry));
+    }
+    file.format = format == TranscriptFormat::Auto ? TranscriptFormat::Kaldi : format;
+    return file;
+}
+
+Expected<TranscriptFile> readTranscripts(const std::filesystem::path& path, TranscriptFormat format)
+{
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec))
+        return makeError(std::filesystem::exists(path, ec) ? "not a regular file" : "file not found", path.string());
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return makeError("cannot open for reading", path.string());
+    std::ostringstream content;
+    content << in.rdbuf();
+    if (format == TranscriptFormat::Auto && path.extension() == ".trn")
+        format = TranscriptFormat::Trn;
+    TranscriptFile file = parseTranscripts(content.str(), format);
+    file.path = path;
+    return file;
+}
+
+Expected<TranscriptFormat> parseTranscriptFormat(const std::string& name)
+{
+    if (name == "auto")
+        return TranscriptFormat::Auto;
+    if (name == "trn")
+        return TranscriptFormat::Trn;
+    if (name == "kaldi")
+        return TranscriptFormat::Kaldi;
+    return makeError("unknown transcript format '" + name + "'; use auto, trn or kaldi");
+}
+
+const char* transcriptFormatName(TranscriptFormat format)
+{
+    switch (format) {
+    case TranscriptFormat::Trn: return "trn";
+    case TranscriptFormat::Kaldi: return "kaldi";
+    case TranscriptFormat::Auto: break;
+    }
+    return "auto";
+}
+
+} // namespace vox::scoring
