@@ -1,6 +1,6 @@
 #include "app/cli/env_command.h"
 
-#include "core/torch/torch_env.h"
+#include "core/torch/torch_runtime.h"
 #include "core/version.h"
 
 #include <CLI/CLI.hpp>
@@ -16,9 +16,14 @@ struct EnvOptions {
     bool json = false;
 };
 
-void runEnv(const EnvOptions& options, CliContext& context)
+int runEnv(const EnvOptions& options, CliContext& context)
 {
-    const TorchEnvironment env = torchEnvironment();
+    auto runtime = loadTorchRuntime();
+    if (!runtime) {
+        context.err << "voxbench-cli env: " << runtime.error().describe() << "\n";
+        return 1;
+    }
+    const TorchEnvironment env = (*runtime)->environment();
     if (options.json) {
         nlohmann::json j;
         j["voxbench_version"] = vox::kVersion;
@@ -31,7 +36,7 @@ void runEnv(const EnvOptions& options, CliContext& context)
             j["devices"].push_back({{"id", device.id}, {"name", device.name}});
         j["parallel_info"] = env.parallelInfo;
         context.out << j.dump(2) << "\n";
-        return;
+        return 0;
     }
     context.out << "VoxBench " << vox::kVersion << "\n"
                 << "libtorch " << env.torchVersion << (env.cudaCompiledIn ? " (CUDA)" : " (CPU only)") << "\n"
@@ -42,16 +47,17 @@ void runEnv(const EnvOptions& options, CliContext& context)
     for (const auto& engine : env.quantizationEngines)
         context.out << " " << engine;
     context.out << "\n\n" << env.parallelInfo;
+    return 0;
 }
 
 } // namespace
 
-void addEnvCommand(CLI::App& app, CliContext& context)
+void addEnvCommand(CLI::App& app, CliContext& context, int& exitCode)
 {
     auto options = std::make_shared<EnvOptions>();
     CLI::App* command = app.add_subcommand("env", "Print the versions, devices and thread settings measurements depend on");
     command->add_flag("--json", options->json, "Print as JSON");
-    command->callback([options, &context] { runEnv(*options, context); });
+    command->callback([options, &context, &exitCode] { exitCode = runEnv(*options, context); });
 }
 
 } // namespace vox::cli

@@ -9,6 +9,6 @@ namespace vox::cli {
 
 // `voxbench-cli env`: the facts every measurement depends on (VoxBench and libtorch versions,
 // devices, default threads, quantization engines, BLAS/OpenMP), as text or JSON.
-void addEnvCommand(CLI::App& app, CliContext& context);
+void addEnvCommand(CLI::App& app, CliContext& context, int& exitCode);
 
 } // namespace vox::cli

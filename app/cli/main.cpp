@@ -27,7 +27,7 @@ int main(int argc, char** argv)
     });
 
     int exitCode = 0;
-    vox::cli::addEnvCommand(app, context);
+    vox::cli::addEnvCommand(app, context, exitCode);
     vox::cli::addScoreCommand(app, context, exitCode);
 
     try {

@@ -86,7 +86,7 @@ int runScore(const ScoreArgs& a, CliContext& context)
     options.cost = a.cost == "unit" ? scoring::CostModel::Unit : scoring::CostModel::Sclite;
     options.unit = a.cer ? scoring::Unit::Character : scoring::Unit::Word;
     options.normalizer = *normalizer;
-    options.keepAlignments = true; // the confusion lists and pralign need the paths
+    options.keepAlignments = a.output == "pralign"; // only pralign prints the paths
     const auto score = scoring::scoreCorpus(refs->lines, hyps->lines, options, speakers ? &*speakers : nullptr);
 
     for (const auto& id : score.missingHypotheses)

@@ -56,12 +56,14 @@ public:
     Alignment align(std::span<const Token> ref, std::span<const Token> hyp);
     // Counts only, without building the path (same path, same counts).
     EditCounts count(std::span<const Token> ref, std::span<const Token> hyp);
+    // Calls visit(EditOp, refIndex, hypIndex) for each step of the path, from the END backwards
+    // (refIndex/hypIndex -1 where a side is missing). Defined in alignment_trace.h.
+    template <typename Visit>
+    void trace(std::span<const Token> ref, std::span<const Token> hyp, Visit&& visit);
 
     CostModel model() const { return m_model; }
 
 private:
-    template <typename Visit>
-    void trace(std::span<const Token> ref, std::span<const Token> hyp, Visit&& visit);
 
     CostModel m_model;
     std::vector<uint32_t> m_cost;  // two rows of the cost matrix

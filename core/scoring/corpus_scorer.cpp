@@ -1,9 +1,13 @@
 #include "core/scoring/corpus_scorer.h"
 
+#include "core/scoring/alignment_trace.h"
+#include "core/util/parallel.h"
+
 #include "core/text/whitespace.h"
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 namespace vox::scoring {
 
@@ -31,39 +35,107 @@ CorpusScore scoreCorpus(const std::vector<TranscriptLine>& references, const std
     score.normalizerId = options.normalizer ? options.normalizer->id() : "none@1";
     score.total.name = "all";
 
-    std::unordered_map<std::string_view, const TranscriptLine*> hypById;
-    hypById.reserve(hypotheses.size());
-    for (const auto& h : hypotheses)
-        hypById.emplace(h.id, &h);
+    // 1. Match ids (serial).
+    std::unordered_map<std::string_view, size_t> hypIndex;
+    hypIndex.reserve(hypotheses.size());
+    for (size_t i = 0; i < hypotheses.size(); ++i)
+        hypIndex.emplace(hypotheses[i].id, i);
+    std::vector<char> used(hypotheses.size(), 0);
+    std::vector<const TranscriptLine*> hypOf(references.size(), nullptr);
+    for (size_t i = 0; i < references.size(); ++i) {
+        if (auto it = hypIndex.find(references[i].id); it != hypIndex.end()) {
+            hypOf[i] = &hypotheses[it->second];
+            used[it->second] = 1;
+        } else {
+            score.missingHypotheses.push_back(references[i].id);
+        }
+    }
+    for (size_t i = 0; i < hypotheses.size(); ++i)
+        if (!used[i])
+            score.missingReferences.push_back(hypotheses[i].id);
 
+    // 2. Normalize (parallel: normalizers are const and thread-safe).
     const auto normalize = [&](const std::string& text) {
         return options.normalizer ? options.normalizer->normalize(text) : text::collapseWhitespace(text);
     };
-
-    Aligner aligner(options.cost);
-    std::map<std::string, GroupScore> bySpeaker;
-    std::unordered_map<std::string_view, bool> referenced;
-    referenced.reserve(references.size());
-    score.utterances.reserve(references.size());
-
-    for (const auto& r : references) {
-        referenced.emplace(r.id, true);
-        UtteranceScore u;
-        u.id = r.id;
-        u.reference = normalize(r.text);
-        if (auto it = hypById.find(r.id); it != hypById.end()) {
-            u.hypothesis = normalize(it->second->text);
-        } else {
-            u.hypothesisMissing = true;
-            score.missingHypotheses.push_back(r.id);
+    score.utterances.resize(references.size());
+    parallelRanges(references.size(), options.threads, [&](size_t begin, size_t end, size_t) {
+        for (size_t i = begin; i < end; ++i) {
+            UtteranceScore& u = score.utterances[i];
+            u.id = references[i].id;
+            u.reference = normalize(references[i].text);
+            u.hypothesisMissing = hypOf[i] == nullptr;
+            if (hypOf[i])
+                u.hypothesis = normalize(hypOf[i]->text);
         }
-        u.ref = tokenize(u.reference, options.unit, score.vocabulary);
-        u.hyp = tokenize(u.hypothesis, options.unit, score.vocabulary);
-        if (options.keepAlignments)
-            u.alignment = aligner.align(u.ref, u.hyp);
-        else
-            u.alignment.counts = aligner.count(u.ref, u.hyp);
+    });
 
+    // 3. Tokenize: each worker interns into its own vocabulary (parallel), then the workers'
+    //    vocabularies are merged into one and the token ids remapped (parallel again).
+    const size_t workers = parallelWorkerCount(references.size(), options.threads);
+    std::vector<Vocabulary> local(workers);
+    std::vector<size_t> workerOf(references.size());
+    parallelRanges(references.size(), options.threads, [&](size_t begin, size_t end, size_t worker) {
+        for (size_t i = begin; i < end; ++i) {
+            UtteranceScore& u = score.utterances[i];
+            u.ref = tokenize(u.reference, options.unit, local[worker]);
+            u.hyp = tokenize(u.hypothesis, options.unit, local[worker]);
+            workerOf[i] = worker;
+        }
+    });
+    std::vector<std::vector<Token>> remap(workers);
+    for (size_t w = 0; w < workers; ++w) {
+        remap[w].resize(local[w].size());
+        for (Token t = 0; t < local[w].size(); ++t)
+            remap[w][t] = score.vocabulary.intern(local[w].text(t));
+    }
+    parallelRanges(references.size(), options.threads, [&](size_t begin, size_t end, size_t) {
+        for (size_t i = begin; i < end; ++i) {
+            UtteranceScore& u = score.utterances[i];
+            const auto& map = remap[workerOf[i]];
+            for (Token& t : u.ref)
+                t = map[t];
+            for (Token& t : u.hyp)
+                t = map[t];
+        }
+    });
+
+    // 4. Align (parallel), each worker with its own aligner and error lists.
+    struct WorkerTally {
+        std::vector<uint64_t> substitutions, deletions, insertions;
+    };
+    std::vector<WorkerTally> tallies(workers);
+    parallelRanges(references.size(), options.threads, [&](size_t begin, size_t end, size_t worker) {
+        Aligner aligner(options.cost);
+        WorkerTally& t = tallies[worker];
+        for (size_t i = begin; i < end; ++i) {
+            UtteranceScore& u = score.utterances[i];
+            EditCounts& counts = u.alignment.counts;
+            aligner.trace(u.ref, u.hyp, [&](EditOp op, int32_t ri, int32_t hi) {
+                tally(counts, op);
+                const uint64_t rt = ri >= 0 ? uint64_t(u.ref[ri]) + 1 : 0;
+                const uint64_t ht = hi >= 0 ? uint64_t(u.hyp[hi]) + 1 : 0;
+                switch (op) {
+                case EditOp::Correct: break;
+                case EditOp::Substitution: t.substitutions.push_back((rt << 32) | ht); break;
+                case EditOp::Deletion: t.deletions.push_back(rt << 32); break;
+                case EditOp::Insertion: t.insertions.push_back(ht); break;
+                }
+                if (options.keepAlignments)
+                    u.alignment.steps.push_back({op, ri, hi});
+            });
+            std::reverse(u.alignment.steps.begin(), u.alignment.steps.end());
+        }
+    });
+    for (auto& t : tallies) {
+        score.substitutionKeys.insert(score.substitutionKeys.end(), t.substitutions.begin(), t.substitutions.end());
+        score.deletionKeys.insert(score.deletionKeys.end(), t.deletions.begin(), t.deletions.end());
+        score.insertionKeys.insert(score.insertionKeys.end(), t.insertions.begin(), t.insertions.end());
+    }
+
+    // 5. Totals and speakers (serial).
+    std::map<std::string, GroupScore> bySpeaker;
+    for (auto& u : score.utterances) {
         score.total.add(u.counts());
         if (speakers) {
             auto it = speakers->find(u.id);
@@ -72,11 +144,7 @@ CorpusScore scoreCorpus(const std::vector<TranscriptLine>& references, const std
             group.name = u.speaker;
             group.add(u.counts());
         }
-        score.utterances.push_back(std::move(u));
     }
-    for (const auto& h : hypotheses)
-        if (!referenced.count(h.id))
-            score.missingReferences.push_back(h.id);
     for (auto& [name, group] : bySpeaker)
         score.speakers.push_back(std::move(group));
     return score;
@@ -94,23 +162,26 @@ SpeakerMap speakersFromIds(const std::vector<TranscriptLine>& references, char s
 
 namespace {
 
-std::vector<CountedPair> top(const CorpusScore& score, EditOp wanted, size_t n)
+std::vector<CountedPair> top(const CorpusScore& score, std::vector<uint64_t> keys, size_t n)
 {
-    std::map<std::pair<std::string, std::string>, int64_t> counts;
-    for (const auto& u : score.utterances) {
-        for (const auto& step : u.alignment.steps) {
-            if (step.op != wanted)
-                continue;
-            const std::string ref = step.ref >= 0 ? score.vocabulary.text(u.ref[step.ref]) : std::string();
-            const std::string hyp = step.hyp >= 0 ? score.vocabulary.text(u.hyp[step.hyp]) : std::string();
-            ++counts[{ref, hyp}];
-        }
+    // Count equal keys after sorting; texts are looked up only for what is listed.
+    std::sort(keys.begin(), keys.end());
+    std::vector<std::pair<uint64_t, int64_t>> counts;
+    for (size_t i = 0; i < keys.size();) {
+        size_t j = i;
+        while (j < keys.size() && keys[j] == keys[i])
+            ++j;
+        counts.emplace_back(keys[i], int64_t(j - i));
+        i = j;
     }
+    const auto textOf = [&](uint64_t id) { return id ? score.vocabulary.text(Token(id - 1)) : std::string(); };
     std::vector<CountedPair> pairs;
     pairs.reserve(counts.size());
     for (const auto& [key, count] : counts)
-        pairs.push_back({key.first, key.second, count});
-    std::stable_sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) { return a.count > b.count; });
+        pairs.push_back({textOf(key >> 32), textOf(key & 0xFFFFFFFFu), count});
+    std::sort(pairs.begin(), pairs.end(), [](const CountedPair& a, const CountedPair& b) {
+        return a.count != b.count ? a.count > b.count : std::tie(a.ref, a.hyp) < std::tie(b.ref, b.hyp);
+    });
     if (pairs.size() > n)
         pairs.resize(n);
     return pairs;
@@ -120,17 +191,17 @@ std::vector<CountedPair> top(const CorpusScore& score, EditOp wanted, size_t n)
 
 std::vector<CountedPair> topSubstitutions(const CorpusScore& score, size_t n)
 {
-    return top(score, EditOp::Substitution, n);
+    return top(score, score.substitutionKeys, n);
 }
 
 std::vector<CountedPair> topInsertions(const CorpusScore& score, size_t n)
 {
-    return top(score, EditOp::Insertion, n);
+    return top(score, score.insertionKeys, n);
 }
 
 std::vector<CountedPair> topDeletions(const CorpusScore& score, size_t n)
 {
-    return top(score, EditOp::Deletion, n);
+    return top(score, score.deletionKeys, n);
 }
 
 } // namespace vox::scoring

@@ -20,7 +20,8 @@ struct ScoreOptions {
     CostModel cost = CostModel::Sclite;
     Unit unit = Unit::Word;
     std::shared_ptr<const text::Normalizer> normalizer; // null: "none"
-    bool keepAlignments = true;                         // false: counts only (faster, less memory)
+    bool keepAlignments = true; // false: counts and confusion tallies only, no per-utterance path
+    int threads = 0;            // normalization and alignment workers; 0: one per hardware thread
 };
 
 struct UtteranceScore {
@@ -56,6 +57,9 @@ struct CorpusScore {
     std::vector<std::string> missingHypotheses;
     std::vector<std::string> missingReferences;
     Vocabulary vocabulary;
+    // Every error as a token pair key, (ref token + 1) << 32 | (hyp token + 1) with 0 for "none",
+    // collected while aligning so the top lists need no stored paths.
+    std::vector<uint64_t> substitutionKeys, deletionKeys, insertionKeys;
 
     const UtteranceScore* find(const std::string& id) const;
 };

@@ -1,5 +1,6 @@
 #include "core/scoring/transcripts.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <unordered_map>
@@ -29,14 +30,17 @@ bool looksLikeTrn(std::string_view line)
 TranscriptFile parseTranscripts(const std::string& content, TranscriptFormat format)
 {
     TranscriptFile file;
-    std::istringstream in(content);
-    std::string raw;
     int number = 0;
     std::unordered_map<std::string, int> seen;
+    const std::string_view all(content);
 
-    while (std::getline(in, raw)) {
+    for (size_t at = 0; at < all.size();) {
+        size_t end = all.find('\n', at);
+        if (end == std::string_view::npos)
+            end = all.size();
+        std::string_view line = trim(all.substr(at, end - at));
+        at = end + 1;
         ++number;
-        std::string_view line = trim(raw);
         if (number == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") // UTF-8 byte order mark
             line = trim(line.substr(3));
         if (line.empty())
@@ -82,11 +86,14 @@ Expected<TranscriptFile> readTranscripts(const std::filesystem::path& path, Tran
     std::ifstream in(path, std::ios::binary);
     if (!in)
         return makeError("cannot open for reading", path.string());
-    std::ostringstream content;
-    content << in.rdbuf();
+    std::string content;
+    in.seekg(0, std::ios::end);
+    content.resize(static_cast<size_t>(std::max<std::streamoff>(0, in.tellg())));
+    in.seekg(0, std::ios::beg);
+    in.read(content.data(), static_cast<std::streamsize>(content.size()));
     if (format == TranscriptFormat::Auto && path.extension() == ".trn")
         format = TranscriptFormat::Trn;
-    TranscriptFile file = parseTranscripts(content.str(), format);
+    TranscriptFile file = parseTranscripts(content, format);
     file.path = path;
     return file;
 }

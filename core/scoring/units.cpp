@@ -52,29 +52,29 @@ bool isWhiteSpaceCluster(std::string_view cluster)
 template <typename Emit>
 void forEachCharacter(std::string_view text, Emit&& emit)
 {
-    for (const auto& word : text::splitWords(text)) {
+    text::forEachWord(text, [&](std::string_view word) {
         if (isAscii(word)) {
             for (size_t i = 0; i < word.size(); ++i)
-                emit(std::string_view(word).substr(i, 1));
-            continue;
+                emit(word.substr(i, 1));
+            return;
         }
         icu::BreakIterator* it = graphemeIterator();
         UErrorCode status = U_ZERO_ERROR;
         UText* ut = utext_openUTF8(nullptr, word.data(), static_cast<int64_t>(word.size()), &status);
         if (!it || U_FAILURE(status)) {
             utext_close(ut);
-            emit(std::string_view(word)); // cannot split: keep the word whole rather than lose it
-            continue;
+            emit(word); // cannot split: keep the word whole rather than lose it
+            return;
         }
         it->setText(ut, status);
         int32_t start = it->first();
         for (int32_t end = it->next(); end != icu::BreakIterator::DONE; start = end, end = it->next()) {
-            const auto cluster = std::string_view(word).substr(start, end - start);
+            const auto cluster = word.substr(start, end - start);
             if (!isWhiteSpaceCluster(cluster))
                 emit(cluster);
         }
         utext_close(ut);
-    }
+    });
 }
 
 } // namespace
@@ -90,8 +90,7 @@ std::vector<Token> tokenize(std::string_view text, Unit unit, Vocabulary& vocabu
 {
     std::vector<Token> tokens;
     if (unit == Unit::Word) {
-        for (const auto& word : text::splitWords(text))
-            tokens.push_back(vocabulary.intern(word));
+        text::forEachWord(text, [&](std::string_view word) { tokens.push_back(vocabulary.intern(word)); });
     } else {
         forEachCharacter(text, [&](std::string_view c) { tokens.push_back(vocabulary.intern(c)); });
     }

@@ -3,7 +3,8 @@
 #include <vector>
 
 // Facts about the libtorch VoxBench runs on, recorded in run cards and shown by
-// `voxbench-cli env` and the GUI's status bar. Torch-free header.
+// `voxbench-cli env` and the GUI's status bar. Torch-free header; the functions are defined in
+// libvoxbench_torch (link voxbench_torch, or reach them through loadTorchRuntime()).
 namespace vox {
 
 struct ComputeDevice {

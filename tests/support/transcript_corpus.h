@@ -31,12 +31,12 @@ public:
             TranscriptPair p;
             p.id = "spk" + std::to_string(below(7)) + "_utt" + std::to_string(i);
             const uint64_t kind = below(100);
-            size_t length = kind < 3 ? 0 : kind < 6 ? 150 + below(250) : 1 + below(30);
+            size_t length = kind < 3 ? 0 : kind < 4 ? 100 + below(250) : 1 + below(30);
             std::vector<std::string> ref;
             for (size_t w = 0; w < length; ++w)
                 ref.push_back(m_words[below(vocab)]);
             std::vector<std::string> hyp;
-            if (kind >= 6 && kind < 10) {
+            if (kind >= 4 && kind < 8) {
                 // empty hypothesis for a non-empty reference
             } else if (kind >= 10 && kind < 20) {
                 hyp = ref;

@@ -1,0 +1,182 @@
+// Scoring pieces on small hand-checked inputs: transcript readers, grapheme units, rates,
+// corpus scoring with missing ids, confusion lists, bootstrap and paired comparison.
+#include "core/scoring/corpus_scorer.h"
+#include "core/scoring/metrics.h"
+#include "core/scoring/statistics.h"
+#include "core/text/whitespace.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <QTest>
+
+using namespace vox::scoring;
+
+namespace {
+std::vector<TranscriptLine> lines(std::initializer_list<std::pair<const char*, const char*>> items)
+{
+    std::vector<TranscriptLine> out;
+    int n = 0;
+    for (const auto& [id, text] : items)
+        out.push_back({id, text, ++n});
+    return out;
+}
+} // namespace
+
+class TestScoring : public QObject {
+    Q_OBJECT
+
+private slots:
+    void readsTrnWithProblemsReported()
+    {
+        const auto file = parseTranscripts("\xEF\xBB\xBFhello world (spk1_a)\n\nno id here\n(spk1_b)\n"
+                                           "again (spk1_a)\n  spaced   out  ( spk2_c )  \n",
+                                           TranscriptFormat::Auto);
+        QCOMPARE(int(file.format), int(TranscriptFormat::Trn));
+        QCOMPARE(file.lines.size(), size_t(3));
+        QCOMPARE(QString::fromStdString(file.lines[0].id), QStringLiteral("spk1_a"));
+        QCOMPARE(QString::fromStdString(file.lines[0].text), QStringLiteral("hello world"));
+        QCOMPARE(QString::fromStdString(file.lines[1].text), QString()); // empty reference is allowed
+        QCOMPARE(QString::fromStdString(file.lines[2].id), QStringLiteral("spk2_c"));
+        QCOMPARE(file.lines[2].line, 6);
+        QCOMPARE(file.problems.size(), size_t(2));
+        QCOMPARE(file.problems[0].line, 3);
+        QVERIFY(file.problems[0].reason.find("no utterance id") != std::string::npos);
+        QCOMPARE(file.problems[1].line, 5);
+        QVERIFY(file.problems[1].reason.find("duplicate utterance id 'spk1_a' (first on line 1)") != std::string::npos);
+    }
+
+    void readsKaldiText()
+    {
+        const auto file = parseTranscripts("utt1 the cat\nutt2\nutt3\tsat on the mat\n", TranscriptFormat::Auto);
+        QCOMPARE(int(file.format), int(TranscriptFormat::Kaldi));
+        QCOMPARE(file.lines.size(), size_t(3));
+        QCOMPARE(QString::fromStdString(file.lines[1].text), QString());
+        QCOMPARE(QString::fromStdString(file.lines[2].text), QStringLiteral("sat on the mat"));
+        QVERIFY(!readTranscripts("/nonexistent/ref.txt").ok());
+    }
+
+    void whiteSpaceIsIcusWhiteSpaceEverywhere()
+    {
+        // The hard-coded White_Space list on the scoring hot path must agree with ICU for every
+        // code point (surrogates are not characters).
+        int mismatches = 0;
+        for (UChar32 c = 0; c <= 0x10FFFF; ++c) {
+            if (c >= 0xD800 && c <= 0xDFFF)
+                continue;
+            char buffer[4];
+            int32_t length = 0;
+            UBool error = false;
+            U8_APPEND(buffer, length, 4, c, error);
+            (void)error;
+            const bool ours = vox::text::whiteSpaceLengthAt(std::string_view(buffer, size_t(length)), 0) == size_t(length);
+            if (ours != bool(u_isUWhiteSpace(c)) && mismatches++ < 5)
+                qWarning("U+%04X: VoxBench %d, ICU %d", unsigned(c), ours, bool(u_isUWhiteSpace(c)));
+        }
+        QCOMPARE(mismatches, 0);
+        QCOMPARE(vox::text::splitWords("a\u00A0b\u3000c\td\u200Be"),
+                 (std::vector<std::string>{"a", "b", "c", "d\u200Be"})); // zero-width space is not white space
+    }
+
+    void charactersAreGraphemeClusters()
+    {
+        const auto chars = splitCharacters("e\xCC\x81t\xC3\xA9 \xF0\x9F\x87\xAB\xF0\x9F\x87\xB7 \xE8\xAF\xAD\xE9\x9F\xB3 ab");
+        // "e + combining acute", "t", "é", flag (two regional indicators), two CJK, a, b
+        QCOMPARE(chars.size(), size_t(8));
+        QCOMPARE(QString::fromStdString(chars[0]), QString::fromUtf8("e\xCC\x81"));
+        QCOMPARE(QString::fromStdString(chars[3]), QString::fromUtf8("\xF0\x9F\x87\xAB\xF0\x9F\x87\xB7"));
+        Vocabulary vocabulary;
+        QCOMPARE(tokenize("a b a", Unit::Word, vocabulary), (std::vector<Token>{0, 1, 0}));
+        QCOMPARE(tokenize("ab ba", Unit::Character, vocabulary), (std::vector<Token>{0, 1, 1, 0}));
+    }
+
+    void ratesAndEdgeCases()
+    {
+        const EditCounts c{6, 1, 3, 3}; // sclite's example
+        QCOMPARE(*errorRate(c), 0.7);
+        QCOMPARE(*matchErrorRate(c), 7.0 / 13.0);
+        QVERIFY(qFuzzyCompare(*wordInformationLost(c), 1.0 - (6.0 / 10.0) * (6.0 / 10.0)));
+        const EditCounts hallucination{0, 0, 0, 4};
+        QVERIFY(!errorRate(hallucination).has_value());
+        QCOMPARE(*matchErrorRate(hallucination), 1.0);
+        QCOMPARE(*wordInformationLost(hallucination), 1.0);
+        const EditCounts nothing{};
+        QVERIFY(!errorRate(nothing) && !matchErrorRate(nothing) && !wordInformationLost(nothing));
+    }
+
+    void corpusKeepsEveryId()
+    {
+        const auto refs = lines({{"s1_a", "the cat sat"}, {"s1_b", "on the mat"}, {"s2_c", ""}, {"s2_d", "dog"}});
+        const auto hyps = lines({{"s1_a", "the cat sat"}, {"s2_c", "uh huh"}, {"s2_d", "dog"}, {"s3_x", "stray"}});
+        ScoreOptions options;
+        const auto speakers = speakersFromIds(refs);
+        const CorpusScore score = scoreCorpus(refs, hyps, options, &speakers);
+        QCOMPARE(score.missingHypotheses, std::vector<std::string>{"s1_b"});
+        QCOMPARE(score.missingReferences, std::vector<std::string>{"s3_x"});
+        QCOMPARE(score.total.counts, (EditCounts{4, 0, 3, 2}));
+        QCOMPARE(score.total.utterances, int64_t(4));
+        QCOMPARE(score.total.utterancesWithErrors, int64_t(2));
+        QCOMPARE(score.speakers.size(), size_t(2));
+        QCOMPARE(QString::fromStdString(score.speakers[1].name), QStringLiteral("s2"));
+        QCOMPARE(score.speakers[1].counts, (EditCounts{1, 0, 0, 2}));
+        QVERIFY(score.find("s1_b")->hypothesisMissing);
+        QCOMPARE(QString::fromStdString(score.normalizerId), QStringLiteral("none@1"));
+
+        const auto insertions = topInsertions(score, 5);
+        QCOMPARE(insertions.size(), size_t(2));
+        QCOMPARE(QString::fromStdString(insertions[0].hyp), QStringLiteral("huh"));
+        const auto deletions = topDeletions(score, 1);
+        QCOMPARE(deletions.size(), size_t(1));
+        QCOMPARE(QString::fromStdString(deletions[0].ref), QStringLiteral("mat"));
+    }
+
+    void bootstrapIsSeededAndBracketsTheEstimate()
+    {
+        std::vector<EditCounts> utterances;
+        for (int i = 0; i < 200; ++i)
+            utterances.push_back({10 - i % 4, i % 3, i % 2, i % 5 == 0 ? 1 : 0});
+        const auto a = bootstrapErrorRate(utterances, 500, 42);
+        const auto b = bootstrapErrorRate(utterances, 500, 42);
+        const auto c = bootstrapErrorRate(utterances, 500, 43);
+        QVERIFY(a && b && c);
+        QCOMPARE(a->low, b->low);
+        QCOMPARE(a->high, b->high);
+        QVERIFY(a->low != c->low || a->high != c->high);
+        QVERIFY(a->low < a->estimate && a->estimate < a->high);
+        QVERIFY(a->high - a->low < 0.1);
+        QVERIFY(!bootstrapErrorRate({EditCounts{0, 0, 0, 3}}, 100, 1));
+    }
+
+    void pairedComparisonSeesARealDifferenceAndNoFakeOne()
+    {
+        std::vector<TranscriptLine> refs, good, bad;
+        for (int i = 0; i < 300; ++i) {
+            const std::string id = "u" + std::to_string(i);
+            refs.push_back({id, "alpha beta gamma delta epsilon", i});
+            good.push_back({id, i % 10 == 0 ? "alpha beta gamma delta" : "alpha beta gamma delta epsilon", i});
+            bad.push_back({id, i % 3 == 0 ? "alpha zeta gamma" : "alpha beta gamma delta epsilon", i});
+        }
+        ScoreOptions options;
+        const auto scoreGood = scoreCorpus(refs, good, options);
+        const auto scoreBad = scoreCorpus(refs, bad, options);
+        const auto different = compareSystems(scoreGood, scoreBad, 1000, 5);
+        QVERIFY(different.ok());
+        QCOMPARE(different->utterances, int64_t(300));
+        QVERIFY(different->delta.estimate > 0);
+        QVERIFY(different->delta.low > 0);
+        QVERIFY2(different->bootstrapP < 0.01, qPrintable(QString::number(different->bootstrapP)));
+        QVERIFY(different->matchedPairsP < 0.01);
+        QCOMPARE(different->correctToWrong.size(), size_t(90)); // multiples of 3 that are not multiples of 10
+        QCOMPARE(different->wrongToCorrect.size(), size_t(20)); // multiples of 10 that are not multiples of 3
+
+        const auto same = compareSystems(scoreGood, scoreGood, 1000, 5);
+        QVERIFY(same.ok());
+        QCOMPARE(same->delta.estimate, 0.0);
+        QCOMPARE(same->matchedPairsP, 1.0);
+        QCOMPARE(same->bootstrapP, 1.0);
+        QVERIFY(same->correctToWrong.empty() && same->wrongToCorrect.empty());
+    }
+};
+
+QTEST_APPLESS_MAIN(TestScoring)
+#include "tst_scoring.moc"
