@@ -1,0 +1,326 @@
+#include "core/store/project_store.h"
+
+#include "core/log/log.h"
+#include "core/store/schema.h"
+
+#include <chrono>
+#include <ctime>
+
+namespace vox::store {
+
+std::string utcNow()
+{
+    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return buffer;
+}
+
+Expected<std::unique_ptr<ProjectStore>> ProjectStore::open(const std::filesystem::path& path, Mode mode)
+{
+    std::error_code ec;
+    const bool exists = std::filesystem::exists(path, ec);
+    if (!exists && mode != Mode::OpenOrCreate)
+        return makeError("no such project file", path.string());
+    if (exists && std::filesystem::is_directory(path, ec))
+        return makeError("is a directory, not a project file", path.string());
+
+    auto db = Database::open(path.string(), mode == Mode::OpenOrCreate, mode == Mode::ReadOnly);
+    if (!db)
+        return db.error();
+
+    // Reading the header tells a non-SQLite file apart before anything is written to it.
+    if (auto probe = db->execute("SELECT count(*) FROM sqlite_schema"); !probe)
+        return makeError("not a VoxBench project (not an SQLite database): " + probe.error().message, path.string());
+    if (mode != Mode::ReadOnly) {
+        if (auto wal = db->execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL"); !wal)
+            return wal.error();
+    }
+    if (auto fk = db->execute("PRAGMA foreign_keys = ON"); !fk)
+        return fk.error();
+    if (mode != Mode::ReadOnly) {
+        if (auto migrated = migrate(*db); !migrated)
+            return migrated.error();
+    } else if (auto version = store::schemaVersion(*db); !version || *version != kSchemaVersion) {
+        return makeError("the project needs an upgrade; open it once for writing", path.string());
+    }
+    log::get("store")->debug("opened project {}", path.string());
+    return std::unique_ptr<ProjectStore>(new ProjectStore(std::move(db.value()), path));
+}
+
+int ProjectStore::schemaVersion()
+{
+    auto v = store::schemaVersion(m_db);
+    return v ? *v : -1;
+}
+
+Expected<int64_t> ProjectStore::addDataset(DatasetRecord dataset, std::vector<UtteranceRecord>& utterances)
+{
+    if (dataset.importedAt.empty())
+        dataset.importedAt = utcNow();
+    int64_t datasetId = 0;
+    auto done = inTransaction(m_db, [&]() -> Expected<Done> {
+        auto insert = m_db.prepare(
+            "INSERT INTO datasets (name, source, format, imported_at, report_json) VALUES (?, ?, ?, ?, ?)");
+        if (!insert)
+            return insert.error();
+        insert->bind(1, dataset.name).bind(2, dataset.source).bind(3, dataset.format).bind(4, dataset.importedAt);
+        insert->bind(5, dataset.reportJson);
+        if (auto ran = insert->run(); !ran)
+            return ran.error();
+        datasetId = m_db.lastInsertId();
+
+        auto row = m_db.prepare("INSERT INTO utterances (dataset_id, utt_id, audio_path, start_s, end_s, reference, "
+                                "speaker, duration_s, extra_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        if (!row)
+            return row.error();
+        for (auto& u : utterances) {
+            row->bind(1, datasetId).bind(2, u.uttId).bind(3, u.audioPath).bindOptional(4, u.start);
+            row->bindOptional(5, u.end).bind(6, u.reference).bind(7, u.speaker).bindOptional(8, u.duration);
+            row->bind(9, u.extraJson);
+            if (auto ran = row->run(); !ran)
+                return makeError(ran.error().message + " (utterance '" + u.uttId + "')", ran.error().context);
+            u.id = m_db.lastInsertId();
+        }
+        return Done{};
+    });
+    if (!done)
+        return done.error();
+    return datasetId;
+}
+
+Expected<std::vector<DatasetRecord>> ProjectStore::datasets()
+{
+    auto q = m_db.prepare("SELECT d.id, d.name, d.source, d.format, d.imported_at, d.report_json, "
+                          "(SELECT count(*) FROM utterances u WHERE u.dataset_id = d.id) FROM datasets d ORDER BY d.id");
+    if (!q)
+        return q.error();
+    std::vector<DatasetRecord> out;
+    while (true) {
+        auto row = q->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        out.push_back({q->integer(0), q->text(1), q->text(2), q->text(3), q->text(4), q->text(5), q->integer(6)});
+    }
+    return out;
+}
+
+namespace {
+std::optional<double> optionalReal(const Statement& q, int column)
+{
+    return q.isNull(column) ? std::nullopt : std::optional<double>(q.real(column));
+}
+} // namespace
+
+Expected<std::vector<UtteranceRecord>> ProjectStore::utterances(int64_t datasetId)
+{
+    auto q = m_db.prepare("SELECT id, utt_id, audio_path, start_s, end_s, duration_s, reference, speaker, extra_json "
+                          "FROM utterances WHERE dataset_id = ? ORDER BY id");
+    if (!q)
+        return q.error();
+    q->bind(1, datasetId);
+    std::vector<UtteranceRecord> out;
+    while (true) {
+        auto row = q->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        UtteranceRecord u;
+        u.id = q->integer(0);
+        u.uttId = q->text(1);
+        u.audioPath = q->text(2);
+        u.start = optionalReal(*q, 3);
+        u.end = optionalReal(*q, 4);
+        u.duration = optionalReal(*q, 5);
+        u.reference = q->text(6);
+        u.speaker = q->text(7);
+        u.extraJson = q->text(8);
+        out.push_back(std::move(u));
+    }
+    return out;
+}
+
+Expected<int64_t> ProjectStore::addVariant(const VariantRecord& variant)
+{
+    auto q = m_db.prepare("INSERT INTO variants (name, package_path, manifest_json) VALUES (?, ?, ?)");
+    if (!q)
+        return q.error();
+    q->bind(1, variant.name).bind(2, variant.packagePath).bind(3, variant.manifestJson);
+    if (auto ran = q->run(); !ran)
+        return makeError(ran.error().message + " (variant '" + variant.name + "')", ran.error().context);
+    return m_db.lastInsertId();
+}
+
+Expected<std::vector<VariantRecord>> ProjectStore::variants()
+{
+    auto q = m_db.prepare("SELECT id, name, package_path, manifest_json FROM variants ORDER BY id");
+    if (!q)
+        return q.error();
+    std::vector<VariantRecord> out;
+    while (true) {
+        auto row = q->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        out.push_back({q->integer(0), q->text(1), q->text(2), q->text(3)});
+    }
+    return out;
+}
+
+Expected<int64_t> ProjectStore::createRun(const RunRecord& run)
+{
+    auto q = m_db.prepare(
+        "INSERT INTO runs (variant_id, dataset_id, status, card_json, created_at) VALUES (?, ?, ?, ?, ?)");
+    if (!q)
+        return q.error();
+    q->bind(1, run.variantId).bind(2, run.datasetId).bind(3, run.status).bind(4, run.cardJson);
+    q->bind(5, run.createdAt.empty() ? utcNow() : run.createdAt);
+    if (auto ran = q->run(); !ran)
+        return ran.error();
+    return m_db.lastInsertId();
+}
+
+Expected<Done> ProjectStore::setRunStatus(int64_t runId, const std::string& status)
+{
+    const bool final = status == "finished" || status == "failed" || status == "cancelled";
+    auto q = m_db.prepare("UPDATE runs SET status = ?, finished_at = ? WHERE id = ?");
+    if (!q)
+        return q.error();
+    q->bind(1, status);
+    if (final)
+        q->bind(2, utcNow());
+    else
+        q->bind(2, std::nullopt);
+    q->bind(3, runId);
+    return q->run();
+}
+
+Expected<std::vector<RunRecord>> ProjectStore::runs()
+{
+    auto q = m_db.prepare(
+        "SELECT id, variant_id, dataset_id, status, card_json, created_at, coalesce(finished_at, '') FROM runs ORDER BY id");
+    if (!q)
+        return q.error();
+    std::vector<RunRecord> out;
+    while (true) {
+        auto row = q->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        out.push_back({q->integer(0), q->integer(1), q->integer(2), q->text(3), q->text(4), q->text(5), q->text(6)});
+    }
+    return out;
+}
+
+Expected<Done> ProjectStore::addResults(const std::vector<ResultRecord>& results)
+{
+    if (!m_insertResult) {
+        auto q = m_db.prepare("INSERT OR REPLACE INTO results (run_id, utterance_id, hypothesis, tokens_json, "
+                              "timings_json, peak_memory_bytes, error) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        if (!q)
+            return q.error();
+        m_insertResult.emplace(std::move(q.value()));
+    }
+    return inTransaction(m_db, [&]() -> Expected<Done> {
+        for (const auto& r : results) {
+            Statement& q = *m_insertResult;
+            q.bind(1, r.runId).bind(2, r.utteranceId).bind(3, r.hypothesis).bind(4, r.tokensJson).bind(5, r.timingsJson);
+            if (r.peakMemoryBytes)
+                q.bind(6, *r.peakMemoryBytes);
+            else
+                q.bind(6, std::nullopt);
+            if (r.error.empty())
+                q.bind(7, std::nullopt);
+            else
+                q.bind(7, r.error);
+            if (auto ran = q.run(); !ran)
+                return ran.error();
+        }
+        return Done{};
+    });
+}
+
+Expected<std::vector<ResultRecord>> ProjectStore::results(int64_t runId)
+{
+    auto q = m_db.prepare("SELECT run_id, utterance_id, hypothesis, tokens_json, timings_json, peak_memory_bytes, "
+                          "coalesce(error, '') FROM results WHERE run_id = ? ORDER BY utterance_id");
+    if (!q)
+        return q.error();
+    q->bind(1, runId);
+    std::vector<ResultRecord> out;
+    while (true) {
+        auto row = q->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        ResultRecord r{q->integer(0), q->integer(1), q->text(2), q->text(3), q->text(4), std::nullopt, q->text(6)};
+        if (!q->isNull(5))
+            r.peakMemoryBytes = q->integer(5);
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+Expected<std::vector<int64_t>> ProjectStore::pendingUtterances(int64_t runId)
+{
+    auto q = m_db.prepare("SELECT u.id FROM utterances u JOIN runs r ON r.dataset_id = u.dataset_id "
+                          "WHERE r.id = ?1 AND NOT EXISTS "
+                          "(SELECT 1 FROM results x WHERE x.run_id = ?1 AND x.utterance_id = u.id) ORDER BY u.id");
+    if (!q)
+        return q.error();
+    q->bind(1, runId);
+    std::vector<int64_t> out;
+    while (true) {
+        auto row = q->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        out.push_back(q->integer(0));
+    }
+    return out;
+}
+
+Expected<int64_t> ProjectStore::addOperatorProfile(int64_t runId, const std::string& profileJson)
+{
+    auto q = m_db.prepare("INSERT INTO operator_profiles (run_id, captured_at, profile_json) VALUES (?, ?, ?)");
+    if (!q)
+        return q.error();
+    q->bind(1, runId).bind(2, utcNow()).bind(3, profileJson);
+    if (auto ran = q->run(); !ran)
+        return ran.error();
+    return m_db.lastInsertId();
+}
+
+Expected<Done> ProjectStore::checkIntegrity()
+{
+    for (const char* pragma : {"PRAGMA integrity_check", "PRAGMA foreign_key_check"}) {
+        auto q = m_db.prepare(pragma);
+        if (!q)
+            return q.error();
+        std::string problems;
+        while (true) {
+            auto row = q->step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                break;
+            const std::string text = q->text(0);
+            if (text != "ok")
+                problems += (problems.empty() ? "" : "; ") + (text.empty() ? std::string("foreign key violation") : text);
+        }
+        if (!problems.empty())
+            return makeError(std::string(pragma) + " failed: " + problems, m_path.string());
+    }
+    return Done{};
+}
+
+} // namespace vox::store

@@ -1,0 +1,111 @@
+#pragma once
+#include "core/store/sqlite_db.h"
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+// The project: one SQLite file (WAL journal, foreign keys on) holding datasets, utterances,
+// model variants, runs with their run cards, per-utterance results and operator profiles.
+//
+// Durability: every write is a transaction that has committed when the call returns; with WAL
+// and synchronous=NORMAL a committed transaction survives the process being killed at any
+// point (power loss may lose the last few). Not thread-safe: open one ProjectStore per thread
+// (the GUI's store worker, the CLI); SQLite serialises writers across connections.
+namespace vox::store {
+
+struct DatasetRecord {
+    int64_t id = 0;
+    std::string name;
+    std::string source;     // the path it was imported from
+    std::string format;     // "librispeech", "nemo", ...
+    std::string importedAt; // ISO 8601 UTC
+    std::string reportJson = "{}"; // what the importer read and skipped
+    int64_t utteranceCount = 0;    // filled when listing
+};
+
+struct UtteranceRecord {
+    int64_t id = 0;
+    std::string uttId;
+    std::string audioPath;
+    std::optional<double> start, end, duration;
+    std::string reference;
+    std::string speaker;
+    std::string extraJson = "{}";
+};
+
+struct VariantRecord {
+    int64_t id = 0;
+    std::string name;
+    std::string packagePath;
+    std::string manifestJson = "{}";
+};
+
+struct RunRecord {
+    int64_t id = 0;
+    int64_t variantId = 0;
+    int64_t datasetId = 0;
+    std::string status = "queued"; // queued running paused cancelled failed finished
+    std::string cardJson = "{}";    // every setting and environment fact of the run
+    std::string createdAt;
+    std::string finishedAt;
+};
+
+struct ResultRecord {
+    int64_t runId = 0;
+    int64_t utteranceId = 0;
+    std::string hypothesis;
+    std::string tokensJson = "[]";
+    std::string timingsJson = "{}";
+    std::optional<int64_t> peakMemoryBytes;
+    std::string error; // empty: success
+};
+
+class ProjectStore {
+public:
+    enum class Mode { OpenOrCreate, OpenExisting, ReadOnly };
+
+    static Expected<std::unique_ptr<ProjectStore>> open(const std::filesystem::path& path,
+                                                        Mode mode = Mode::OpenOrCreate);
+
+    const std::filesystem::path& path() const { return m_path; }
+    int schemaVersion();
+
+    // A dataset and all its utterances, in one transaction. Returns the dataset id and fills
+    // the utterances' ids.
+    Expected<int64_t> addDataset(DatasetRecord dataset, std::vector<UtteranceRecord>& utterances);
+    Expected<std::vector<DatasetRecord>> datasets();
+    Expected<std::vector<UtteranceRecord>> utterances(int64_t datasetId);
+
+    Expected<int64_t> addVariant(const VariantRecord& variant);
+    Expected<std::vector<VariantRecord>> variants();
+
+    Expected<int64_t> createRun(const RunRecord& run);
+    Expected<Done> setRunStatus(int64_t runId, const std::string& status);
+    Expected<std::vector<RunRecord>> runs();
+
+    // A batch of results in one transaction: all committed when this returns, or none.
+    // A result for an utterance that already has one in that run replaces it.
+    Expected<Done> addResults(const std::vector<ResultRecord>& results);
+    Expected<std::vector<ResultRecord>> results(int64_t runId);
+    // Utterances of the run's dataset that have no result yet, in id order: what a resumed run does.
+    Expected<std::vector<int64_t>> pendingUtterances(int64_t runId);
+
+    Expected<int64_t> addOperatorProfile(int64_t runId, const std::string& profileJson);
+
+    // PRAGMA integrity_check and foreign_key_check; the error lists what is wrong.
+    Expected<Done> checkIntegrity();
+
+private:
+    ProjectStore(Database db, std::filesystem::path path) : m_db(std::move(db)), m_path(std::move(path)) {}
+
+    Database m_db;
+    std::filesystem::path m_path;
+    std::optional<Statement> m_insertResult;
+};
+
+std::string utcNow(); // ISO 8601, seconds
+
+} // namespace vox::store

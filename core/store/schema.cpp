@@ -1,0 +1,112 @@
+#include "core/store/schema.h"
+
+#include <string>
+#include <vector>
+
+namespace vox::store {
+
+namespace {
+
+// Migration 1: the first schema. Times are ISO 8601 UTC text; seconds are REAL; JSON columns
+// hold settings and per-stage figures whose shape may grow without a migration.
+const char* const kVersion1 = R"sql(
+CREATE TABLE datasets (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL,
+    source      TEXT NOT NULL,
+    format      TEXT NOT NULL,
+    imported_at TEXT NOT NULL,
+    report_json TEXT NOT NULL DEFAULT '{}'
+);
+CREATE TABLE utterances (
+    id          INTEGER PRIMARY KEY,
+    dataset_id  INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+    utt_id      TEXT NOT NULL,
+    audio_path  TEXT NOT NULL,
+    start_s     REAL,
+    end_s       REAL,
+    reference   TEXT NOT NULL DEFAULT '',
+    speaker     TEXT NOT NULL DEFAULT '',
+    duration_s  REAL,
+    extra_json  TEXT NOT NULL DEFAULT '{}',
+    UNIQUE (dataset_id, utt_id)
+);
+CREATE TABLE variants (
+    id            INTEGER PRIMARY KEY,
+    name          TEXT NOT NULL UNIQUE,
+    package_path  TEXT NOT NULL,
+    manifest_json TEXT NOT NULL DEFAULT '{}'
+);
+CREATE TABLE runs (
+    id          INTEGER PRIMARY KEY,
+    variant_id  INTEGER NOT NULL REFERENCES variants(id),
+    dataset_id  INTEGER NOT NULL REFERENCES datasets(id),
+    status      TEXT NOT NULL CHECK (status IN ('queued', 'running', 'paused', 'cancelled', 'failed', 'finished')),
+    card_json   TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    finished_at TEXT
+);
+CREATE TABLE results (
+    run_id            INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    utterance_id      INTEGER NOT NULL REFERENCES utterances(id) ON DELETE CASCADE,
+    hypothesis        TEXT NOT NULL DEFAULT '',
+    tokens_json       TEXT NOT NULL DEFAULT '[]',
+    timings_json      TEXT NOT NULL DEFAULT '{}',
+    peak_memory_bytes INTEGER,
+    error             TEXT,
+    PRIMARY KEY (run_id, utterance_id)
+) WITHOUT ROWID;
+CREATE TABLE operator_profiles (
+    id           INTEGER PRIMARY KEY,
+    run_id       INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    captured_at  TEXT NOT NULL,
+    profile_json TEXT NOT NULL
+);
+CREATE INDEX utterances_by_dataset ON utterances(dataset_id);
+CREATE INDEX runs_by_variant ON runs(variant_id);
+)sql";
+
+const std::vector<const char*>& migrations()
+{
+    static const std::vector<const char*> list{kVersion1};
+    return list;
+}
+
+} // namespace
+
+Expected<int> schemaVersion(Database& db)
+{
+    auto statement = db.prepare("PRAGMA user_version");
+    if (!statement)
+        return statement.error();
+    auto row = statement->step();
+    if (!row)
+        return row.error();
+    return static_cast<int>(statement->integer(0));
+}
+
+Expected<Done> migrate(Database& db)
+{
+    auto version = schemaVersion(db);
+    if (!version)
+        return version.error();
+    if (*version > kSchemaVersion)
+        return makeError("this project was written by a newer VoxBench (schema " + std::to_string(*version)
+                             + ", this one understands up to " + std::to_string(kSchemaVersion)
+                             + "); open it with that version",
+                         db.path());
+    for (int next = *version + 1; next <= kSchemaVersion; ++next) {
+        auto applied = inTransaction(db, [&]() -> Expected<Done> {
+            if (auto done = db.execute(migrations()[size_t(next - 1)]); !done)
+                return done.error();
+            return db.execute("PRAGMA user_version = " + std::to_string(next));
+        });
+        if (!applied)
+            return makeError("cannot upgrade the project to schema " + std::to_string(next) + ": "
+                                 + applied.error().message,
+                             db.path());
+    }
+    return Done{};
+}
+
+} // namespace vox::store

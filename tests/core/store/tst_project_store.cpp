@@ -1,0 +1,206 @@
+// The project store: schema and pragmas, round trips of every record kind, foreign keys,
+// resumable runs, and clear errors for files that are not (or not yet) VoxBench projects.
+#include "core/store/project_store.h"
+
+#include <sqlite3.h>
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <fstream>
+
+using namespace vox::store;
+
+namespace {
+
+std::string pragma(const std::string& path, const char* sql)
+{
+    sqlite3* db = nullptr;
+    sqlite3_open(path.c_str(), &db);
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(db, sql, -1, &st, nullptr);
+    std::string value;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        value = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return value;
+}
+
+std::vector<UtteranceRecord> someUtterances(int n)
+{
+    std::vector<UtteranceRecord> list;
+    for (int i = 0; i < n; ++i) {
+        UtteranceRecord u;
+        u.uttId = "spk" + std::to_string(i % 3) + "-utt" + std::to_string(i);
+        u.audioPath = "/data/a" + std::to_string(i) + ".flac";
+        u.reference = "reference number " + std::to_string(i);
+        u.speaker = "spk" + std::to_string(i % 3);
+        if (i % 2)
+            u.start = 1.5 * i, u.end = 1.5 * i + 1.0;
+        u.duration = 2.25;
+        u.extraJson = R"({"gender":"f"})";
+        list.push_back(u);
+    }
+    return list;
+}
+
+} // namespace
+
+class TestProjectStore : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::string file(const char* name) { return m_dir.filePath(QString::fromLatin1(name)).toStdString(); }
+
+private slots:
+    void createsWithWalForeignKeysAndSchemaVersion()
+    {
+        auto store = ProjectStore::open(file("new.voxbench"));
+        QVERIFY2(store.ok(), store ? "" : store.error().describe().c_str());
+        QCOMPARE((*store)->schemaVersion(), 1);
+        QCOMPARE(pragma(file("new.voxbench"), "PRAGMA journal_mode"), std::string("wal"));
+        QCOMPARE(pragma(file("new.voxbench"), "PRAGMA user_version"), std::string("1"));
+        QVERIFY((*store)->checkIntegrity().ok());
+    }
+
+    void roundTripsEveryRecordKind()
+    {
+        auto opened = ProjectStore::open(file("trip.voxbench"));
+        QVERIFY(opened.ok());
+        ProjectStore& store = **opened;
+
+        auto utts = someUtterances(10);
+        auto datasetId = store.addDataset({0, "demo clean", "/data/clean", "librispeech", "", R"({"skipped":[]})", 0}, utts);
+        QVERIFY2(datasetId.ok(), datasetId ? "" : datasetId.error().describe().c_str());
+        QVERIFY(utts[0].id > 0 && utts[9].id == utts[0].id + 9);
+
+        auto datasets = store.datasets();
+        QVERIFY(datasets.ok());
+        QCOMPARE(datasets->size(), size_t(1));
+        QCOMPARE(QString::fromStdString(datasets->at(0).name), QStringLiteral("demo clean"));
+        QCOMPARE(datasets->at(0).utteranceCount, int64_t(10));
+        QVERIFY(!datasets->at(0).importedAt.empty());
+
+        auto back = store.utterances(*datasetId);
+        QVERIFY(back.ok());
+        QCOMPARE(back->size(), size_t(10));
+        QCOMPARE(back->at(3).uttId, utts[3].uttId);
+        QCOMPARE(*back->at(3).start, 4.5);
+        QVERIFY(!back->at(2).start.has_value());
+        QCOMPARE(back->at(3).extraJson, std::string(R"({"gender":"f"})"));
+
+        auto variant = store.addVariant({0, "whisper-demo int8", "/models/int8", "{}"});
+        QVERIFY(variant.ok());
+        QVERIFY(!store.addVariant({0, "whisper-demo int8", "/models/other", "{}"}).ok()); // names are unique
+
+        auto run = store.createRun({0, *variant, *datasetId, "running", R"({"threads":1,"beam":1})", "", ""});
+        QVERIFY(run.ok());
+        std::vector<ResultRecord> batch;
+        for (int i = 0; i < 4; ++i)
+            batch.push_back({*run, utts[size_t(i)].id, "hyp " + std::to_string(i), "[1,2]", R"({"encoder_ms":3})",
+                             1024 * i, i == 2 ? "decode failed: truncated file" : ""});
+        QVERIFY(store.addResults(batch).ok());
+
+        auto pending = store.pendingUtterances(*run);
+        QVERIFY(pending.ok());
+        QCOMPARE(pending->size(), size_t(6));
+        QCOMPARE(pending->front(), utts[4].id);
+
+        batch.resize(1);
+        batch[0].hypothesis = "replaced";
+        QVERIFY(store.addResults(batch).ok());
+        auto results = store.results(*run);
+        QVERIFY(results.ok());
+        QCOMPARE(results->size(), size_t(4));
+        QCOMPARE(results->at(0).hypothesis, std::string("replaced"));
+        QCOMPARE(results->at(2).error, std::string("decode failed: truncated file"));
+        QCOMPARE(*results->at(3).peakMemoryBytes, int64_t(3072));
+
+        QVERIFY(store.setRunStatus(*run, "finished").ok());
+        auto runs = store.runs();
+        QVERIFY(runs.ok());
+        QCOMPARE(runs->at(0).status, std::string("finished"));
+        QVERIFY(!runs->at(0).finishedAt.empty());
+        QVERIFY(!store.setRunStatus(*run, "exploded").ok()); // CHECK constraint
+
+        QVERIFY(store.addOperatorProfile(*run, R"({"ops":[]})").ok());
+        QVERIFY(store.checkIntegrity().ok());
+    }
+
+    void foreignKeysAreEnforcedAndBatchesAreAtomic()
+    {
+        auto opened = ProjectStore::open(file("fk.voxbench"));
+        QVERIFY(opened.ok());
+        ProjectStore& store = **opened;
+        auto utts = someUtterances(2);
+        auto datasetId = store.addDataset({0, "d", "/d", "folder", "", "{}", 0}, utts);
+        auto variant = store.addVariant({0, "v", "/v", "{}"});
+        auto run = store.createRun({0, *variant, *datasetId, "running", "{}", "", ""});
+        QVERIFY(datasetId.ok() && variant.ok() && run.ok());
+
+        // The second result names an utterance that does not exist: the whole batch is refused.
+        std::vector<ResultRecord> batch{{*run, utts[0].id, "ok", "[]", "{}", std::nullopt, ""},
+                                        {*run, 999999, "orphan", "[]", "{}", std::nullopt, ""}};
+        auto added = store.addResults(batch);
+        QVERIFY(!added.ok());
+        QVERIFY2(added.error().message.find("FOREIGN KEY") != std::string::npos, added.error().message.c_str());
+        QCOMPARE(store.results(*run)->size(), size_t(0));
+        QVERIFY(!store.createRun({0, 12345, *datasetId, "queued", "{}", "", ""}).ok());
+
+        // A dataset with a duplicate utterance id is refused whole.
+        auto dup = someUtterances(3);
+        dup[2].uttId = dup[0].uttId;
+        auto refused = store.addDataset({0, "dup", "/dup", "folder", "", "{}", 0}, dup);
+        QVERIFY(!refused.ok());
+        QVERIFY(refused.error().message.find(dup[0].uttId) != std::string::npos);
+        QCOMPARE(store.datasets()->size(), size_t(1));
+    }
+
+    void clearErrorsForWrongFiles()
+    {
+        const std::string text = file("notes.txt");
+        std::ofstream(text) << "these are not the droids you are looking for, and not a database either\n";
+        auto notDb = ProjectStore::open(text, ProjectStore::Mode::OpenExisting);
+        QVERIFY(!notDb.ok());
+        QVERIFY2(notDb.error().message.find("not a VoxBench project") != std::string::npos, notDb.error().message.c_str());
+        QCOMPARE(notDb.error().context, text);
+
+        auto missing = ProjectStore::open(file("missing.voxbench"), ProjectStore::Mode::OpenExisting);
+        QVERIFY(!missing.ok());
+        QCOMPARE(missing.error().message, std::string("no such project file"));
+
+        auto dir = ProjectStore::open(m_dir.path().toStdString(), ProjectStore::Mode::OpenOrCreate);
+        QVERIFY(!dir.ok());
+        QVERIFY(dir.error().message.find("directory") != std::string::npos);
+
+        // A project from a newer VoxBench is refused, not damaged.
+        {
+            auto store = ProjectStore::open(file("future.voxbench"));
+            QVERIFY(store.ok());
+        }
+        pragma(file("future.voxbench"), "PRAGMA user_version = 99");
+        auto future = ProjectStore::open(file("future.voxbench"));
+        QVERIFY(!future.ok());
+        QVERIFY2(future.error().message.find("newer VoxBench (schema 99") != std::string::npos,
+                 future.error().message.c_str());
+        QCOMPARE(pragma(file("future.voxbench"), "PRAGMA user_version"), std::string("99"));
+    }
+
+    void readOnlyModeReadsAndRefusesWrites()
+    {
+        {
+            auto store = ProjectStore::open(file("ro.voxbench"));
+            auto utts = someUtterances(1);
+            QVERIFY((*store)->addDataset({0, "d", "/d", "folder", "", "{}", 0}, utts).ok());
+        }
+        auto ro = ProjectStore::open(file("ro.voxbench"), ProjectStore::Mode::ReadOnly);
+        QVERIFY2(ro.ok(), ro ? "" : ro.error().describe().c_str());
+        QCOMPARE((*ro)->datasets()->size(), size_t(1));
+        QVERIFY(!(*ro)->addVariant({0, "v", "/v", "{}"}).ok());
+    }
+};
+
+QTEST_APPLESS_MAIN(TestProjectStore)
+#include "tst_project_store.moc"
