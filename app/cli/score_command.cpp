@@ -6,6 +6,8 @@
 #include <CLI/CLI.hpp>
 
 #include <fstream>
+#include <sstream>
+#include <thread>
 #include <memory>
 
 namespace vox::cli {
@@ -17,6 +19,7 @@ struct ScoreArgs {
     std::string utt2spk;
     bool cer = false, removeDiacritics = false, speakerFromId = false, strict = false;
     int bootstrap = 1000;
+    int threads = 0;
     uint64_t seed = 1;
     size_t top = 10;
 };
@@ -64,9 +67,16 @@ int runScore(const ScoreArgs& a, CliContext& context)
         return 2;
     }
 
-    bool problems = false;
+    // The two files are independent: read the hypotheses on a second thread.
+    bool problems = false, hypProblems = false;
+    std::ostringstream hypErrors;
+    CliContext hypContext{hypErrors, hypErrors};
+    std::optional<scoring::TranscriptFile> hyps;
+    std::thread reader([&] { hyps = load(a.hyp, *format, hypContext, hypProblems); });
     auto refs = load(a.ref, *format, context, problems);
-    auto hyps = load(a.hyp, *format, context, problems);
+    reader.join();
+    context.err << hypErrors.str();
+    problems = problems || hypProblems;
     if (!refs || !hyps)
         return 1;
 
@@ -86,8 +96,13 @@ int runScore(const ScoreArgs& a, CliContext& context)
     options.cost = a.cost == "unit" ? scoring::CostModel::Unit : scoring::CostModel::Sclite;
     options.unit = a.cer ? scoring::Unit::Character : scoring::Unit::Word;
     options.normalizer = *normalizer;
-    options.keepAlignments = a.output == "pralign"; // only pralign prints the paths
-    const auto score = scoring::scoreCorpus(refs->lines, hyps->lines, options, speakers ? &*speakers : nullptr);
+    options.keepAlignments = a.output == "pralign";                    // only pralign prints the paths
+    options.keepTexts = a.output == "json" || a.output == "csv";        // only these print the texts
+    options.threads = a.threads;
+    // Deliberately never freed: releasing a large corpus' thousands of small allocations costs
+    // more than the work it follows, and the process ends right after the report.
+    const auto& score = *new scoring::CorpusScore(
+        scoring::scoreCorpus(refs->lines, hyps->lines, options, speakers ? &*speakers : nullptr));
 
     for (const auto& id : score.missingHypotheses)
         context.err << "voxbench-cli score: reference '" << id << "' has no hypothesis; scored as empty\n";
@@ -155,6 +170,9 @@ void addScoreCommand(CLI::App& app, CliContext& context, int& exitCode)
         ->check(CLI::Range(0, 1000000))
         ->capture_default_str();
     cmd->add_option("--seed", a->seed, "Seed of the bootstrap")->capture_default_str();
+    cmd->add_option("--threads", a->threads, "Worker threads (0: one per hardware thread)")
+        ->check(CLI::Range(0, 256))
+        ->capture_default_str();
     cmd->add_option("--top", a->top, "How many confusion pairs, insertions and deletions to list")->capture_default_str();
     cmd->add_option("--utt2spk", a->utt2spk, "Kaldi utt2spk file: per-speaker rows")->check(CLI::ExistingFile);
     cmd->add_flag("--speaker-from-id", a->speakerFromId, "Speaker = utterance id up to the first '_' (sclite style)");

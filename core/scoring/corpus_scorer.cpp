@@ -54,32 +54,28 @@ CorpusScore scoreCorpus(const std::vector<TranscriptLine>& references, const std
         if (!used[i])
             score.missingReferences.push_back(hypotheses[i].id);
 
-    // 2. Normalize (parallel: normalizers are const and thread-safe).
+    // 2. Normalize and tokenize (parallel: normalizers are const and thread-safe). Each worker
+    //    interns into its own vocabulary; the vocabularies are merged below.
     const auto normalize = [&](const std::string& text) {
         return options.normalizer ? options.normalizer->normalize(text) : text::collapseWhitespace(text);
     };
     score.utterances.resize(references.size());
-    parallelRanges(references.size(), options.threads, [&](size_t begin, size_t end, size_t) {
-        for (size_t i = begin; i < end; ++i) {
-            UtteranceScore& u = score.utterances[i];
-            u.id = references[i].id;
-            u.reference = normalize(references[i].text);
-            u.hypothesisMissing = hypOf[i] == nullptr;
-            if (hypOf[i])
-                u.hypothesis = normalize(hypOf[i]->text);
-        }
-    });
-
-    // 3. Tokenize: each worker interns into its own vocabulary (parallel), then the workers'
-    //    vocabularies are merged into one and the token ids remapped (parallel again).
     const size_t workers = parallelWorkerCount(references.size(), options.threads);
     std::vector<Vocabulary> local(workers);
     std::vector<size_t> workerOf(references.size());
     parallelRanges(references.size(), options.threads, [&](size_t begin, size_t end, size_t worker) {
         for (size_t i = begin; i < end; ++i) {
             UtteranceScore& u = score.utterances[i];
-            u.ref = tokenize(u.reference, options.unit, local[worker]);
-            u.hyp = tokenize(u.hypothesis, options.unit, local[worker]);
+            u.id = references[i].id;
+            u.hypothesisMissing = hypOf[i] == nullptr;
+            std::string reference = normalize(references[i].text);
+            std::string hypothesis = hypOf[i] ? normalize(hypOf[i]->text) : std::string();
+            u.ref = tokenize(reference, options.unit, local[worker]);
+            u.hyp = tokenize(hypothesis, options.unit, local[worker]);
+            if (options.keepTexts) {
+                u.reference = std::move(reference);
+                u.hypothesis = std::move(hypothesis);
+            }
             workerOf[i] = worker;
         }
     });
@@ -100,7 +96,7 @@ CorpusScore scoreCorpus(const std::vector<TranscriptLine>& references, const std
         }
     });
 
-    // 4. Align (parallel), each worker with its own aligner and error lists.
+    // 3. Align (parallel), each worker with its own aligner and error lists.
     struct WorkerTally {
         std::vector<uint64_t> substitutions, deletions, insertions;
     };
@@ -133,7 +129,7 @@ CorpusScore scoreCorpus(const std::vector<TranscriptLine>& references, const std
         score.insertionKeys.insert(score.insertionKeys.end(), t.insertions.begin(), t.insertions.end());
     }
 
-    // 5. Totals and speakers (serial).
+    // 4. Totals and speakers (serial).
     std::map<std::string, GroupScore> bySpeaker;
     for (auto& u : score.utterances) {
         score.total.add(u.counts());

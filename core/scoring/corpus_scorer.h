@@ -21,14 +21,15 @@ struct ScoreOptions {
     Unit unit = Unit::Word;
     std::shared_ptr<const text::Normalizer> normalizer; // null: "none"
     bool keepAlignments = true; // false: counts and confusion tallies only, no per-utterance path
+    bool keepTexts = true;      // false: normalized texts are not kept in UtteranceScore
     int threads = 0;            // normalization and alignment workers; 0: one per hardware thread
 };
 
 struct UtteranceScore {
     std::string id;
     std::string speaker;
-    std::string reference;  // after normalization
-    std::string hypothesis; // after normalization
+    std::string reference;  // after normalization (empty unless ScoreOptions::keepTexts)
+    std::string hypothesis; // after normalization (empty unless ScoreOptions::keepTexts)
     std::vector<Token> ref;
     std::vector<Token> hyp;
     Alignment alignment;    // steps empty when keepAlignments is false; counts always set
