@@ -1,5 +1,8 @@
 #include "core/text/normalizer.h"
 
+#include "core/text/basic_normalizer.h"
+#include "core/text/english_spellings.h"
+#include "core/text/whisper_english_normalizer.h"
 #include "core/text/whitespace.h"
 
 namespace vox::text {
@@ -22,9 +25,16 @@ std::vector<std::string> normalizerNames()
 
 Expected<std::shared_ptr<const Normalizer>> makeNormalizer(std::string_view name, NormalizerOptions options)
 {
-    (void)options;
     if (name == "none")
         return std::shared_ptr<const Normalizer>(std::make_shared<NoneNormalizer>());
+    if (name == "basic")
+        return std::shared_ptr<const Normalizer>(std::make_shared<BasicNormalizer>(options));
+    if (name == "whisper-en") {
+        auto spellings = whisperEnglishSpellings();
+        if (!spellings)
+            return spellings.error();
+        return std::shared_ptr<const Normalizer>(std::make_shared<WhisperEnglishNormalizer>(*spellings));
+    }
     std::string known;
     for (const auto& n : normalizerNames())
         known += (known.empty() ? "" : ", ") + n;

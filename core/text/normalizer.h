@@ -17,10 +17,16 @@ public:
 
     virtual std::string name() const = 0;  // "none", "basic", "whisper-en"
     virtual int version() const = 0;       // bumped whenever the output for some input changes
-    std::string id() const { return name() + "@" + std::to_string(version()); }
+    // What is stored with every score: name, version and any option that changes the output,
+    // e.g. "basic@1+strip-diacritics".
+    std::string id() const { return name() + "@" + std::to_string(version()) + optionSuffix(); }
 
     // UTF-8 in, UTF-8 out: words separated by single spaces, no leading/trailing space.
+    // Thread-safe: scoring calls it from several threads at once.
     virtual std::string normalize(std::string_view text) const = 0;
+
+protected:
+    virtual std::string optionSuffix() const { return {}; }
 };
 
 struct NormalizerOptions {
