@@ -1,6 +1,7 @@
 // voxbench-cli: VoxBench's runs and scoring on servers, without a display. Links core alone.
 #include "app/cli/cli_context.h"
 #include "app/cli/env_command.h"
+#include "app/cli/import_command.h"
 #include "app/cli/score_command.h"
 #include "core/log/log.h"
 #include "core/version.h"
@@ -29,6 +30,8 @@ int main(int argc, char** argv)
     int exitCode = 0;
     vox::cli::addEnvCommand(app, context, exitCode);
     vox::cli::addScoreCommand(app, context, exitCode);
+    vox::cli::addImportCommand(app, context, exitCode);
+    vox::cli::addInfoCommand(app, context, exitCode);
 
     try {
         app.parse(argc, argv);

@@ -1,0 +1,211 @@
+#include "core/dataset/dataset_import.h"
+
+#include "core/dataset/import_common.h"
+#include "core/dataset/importers.h"
+#include "core/log/log.h"
+
+#include <array>
+#include <exception>
+#include <system_error>
+
+namespace vox::dataset {
+
+using namespace detail;
+
+namespace {
+
+struct FormatNameEntry {
+    Format format;
+    const char* name;
+};
+
+constexpr std::array<FormatNameEntry, 7> kFormatNames {{
+    {Format::Auto, "auto"},
+    {Format::AudioFolder, "folder"},
+    {Format::LibriSpeech, "librispeech"},
+    {Format::NemoManifest, "nemo"},
+    {Format::KaldiDirectory, "kaldi"},
+    {Format::CommonVoice, "commonvoice"},
+    {Format::Table, "table"},
+}};
+
+bool hasTransTxt(const fs::path& dir)
+{
+    std::error_code error;
+    for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, error), end;
+         !error && it != end; it.increment(error)) {
+        const std::string name = it->path().filename().string();
+        std::error_code fileError;
+        if (name.size() > 10 && name.ends_with(".trans.txt") && it->is_regular_file(fileError))
+            return true;
+    }
+    return false;
+}
+
+bool isKaldiFileName(const std::string& name)
+{
+    return name == "wav.scp" || name == "text" || name == "segments" || name == "utt2spk" || name == "spk2utt";
+}
+
+// Auto detection with the reason for unclear choices added to `notes`.
+Expected<Format> detect(const fs::path& path, std::vector<std::string>& notes)
+{
+    std::error_code error;
+    const auto status = fs::status(path, error);
+    if (error || !fs::exists(status))
+        return makeError("no such file or directory", path.string());
+
+    if (fs::is_directory(status)) {
+        if (fs::is_regular_file(path / "wav.scp", error)) {
+            if (hasTransTxt(path))
+                notes.push_back("the directory has wav.scp and *.trans.txt files; it was read as a Kaldi "
+                                "directory (choose the format to read it otherwise)");
+            return Format::KaldiDirectory;
+        }
+        if (hasTransTxt(path))
+            return Format::LibriSpeech;
+        return Format::AudioFolder;
+    }
+
+    const std::string name = path.filename().string();
+    const std::string extension = lowerAscii(path.extension().string());
+    if (isKaldiFileName(name) || name.ends_with(".trans.txt"))
+        return makeError(
+            "this is one file of a Kaldi or LibriSpeech data set; import its directory instead", path.string());
+    if (isAudioExtension(path.extension()))
+        return makeError("a single audio file is not a data set; import the folder that holds it", path.string());
+    // Open the file even where the name decides, so that an unreadable file fails here.
+    auto first = readFirstLine(path);
+    if (!first)
+        return first.error();
+    if (extension == ".json" || extension == ".jsonl" || extension == ".ndjson")
+        return Format::NemoManifest;
+    if (extension == ".tsv") {
+        bool client = false, clip = false, sentence = false;
+        std::string_view header = *first;
+        for (size_t at = 0; at <= header.size();) {
+            auto tab = header.find('\t', at);
+            if (tab == std::string_view::npos)
+                tab = header.size();
+            const auto column = trim(header.substr(at, tab - at));
+            client = client || column == "client_id";
+            clip = clip || column == "path";
+            sentence = sentence || column == "sentence";
+            at = tab + 1;
+        }
+        if (client && clip && sentence)
+            return Format::CommonVoice;
+        if (client || sentence)
+            notes.push_back("the header lacks one of client_id, path, sentence, so it was read as a generic "
+                            "table, not as Common Voice");
+        return Format::Table;
+    }
+    if (extension == ".csv" || extension == ".tab")
+        return Format::Table;
+    if (trim(*first).starts_with("{")) {
+        notes.push_back("the file's first line is a JSON object, so it was read as a NeMo manifest");
+        return Format::NemoManifest;
+    }
+    return makeError("cannot tell the data set format from the name \"" + name
+            + "\"; choose one (folder, librispeech, nemo, kaldi, commonvoice, table)",
+        path.string());
+}
+
+Expected<ImportReport> importAs(Format format, const fs::path& path, const ImportOptions& options)
+{
+    std::error_code error;
+    const bool directory = fs::is_directory(path, error);
+    const bool wantsDirectory
+        = format == Format::AudioFolder || format == Format::LibriSpeech || format == Format::KaldiDirectory;
+    if (wantsDirectory && !directory)
+        return makeError(
+            std::string("the ") + formatName(format) + " format needs a directory, not a file", path.string());
+    if (!wantsDirectory && directory)
+        return makeError(
+            std::string("the ") + formatName(format) + " format needs a file, not a directory", path.string());
+    switch (format) {
+    case Format::AudioFolder:
+        return importAudioFolder(path, options);
+    case Format::LibriSpeech:
+        return importLibriSpeech(path, options);
+    case Format::NemoManifest:
+        return importNemoManifest(path, options);
+    case Format::KaldiDirectory:
+        return importKaldiDirectory(path, options);
+    case Format::CommonVoice:
+        return importCommonVoice(path, options);
+    case Format::Table:
+        return importTable(path, options);
+    case Format::Auto:
+        break;
+    }
+    return makeError("no format chosen", path.string());
+}
+
+} // namespace
+
+Expected<ImportReport> importDataset(const fs::path& path, const ImportOptions& options)
+{
+    std::error_code error;
+    fs::path source = fs::absolute(path, error).lexically_normal();
+    if (error)
+        return makeError("cannot make the path absolute: " + error.message(), path.string());
+    if (!fs::exists(source, error))
+        return makeError("no such file or directory", source.string());
+
+    std::vector<std::string> detectionNotes;
+    Format format = options.format;
+    if (format == Format::Auto) {
+        auto detected = detect(source, detectionNotes);
+        if (!detected)
+            return detected.error();
+        format = *detected;
+        log::get("dataset")->debug("{}: detected format {}", source.string(), formatName(format));
+    }
+    // The importers use error codes, but allocation or a file system race can still throw.
+    auto report = [&]() -> Expected<ImportReport> {
+        try {
+            return importAs(format, source, options);
+        } catch (const std::exception& e) {
+            return makeError(std::string("the import stopped: ") + e.what(), source.string());
+        }
+    }();
+    if (report)
+        report->notes.insert(report->notes.begin(), detectionNotes.begin(), detectionNotes.end());
+    return report;
+}
+
+Expected<Format> detectFormat(const fs::path& path)
+{
+    std::error_code error;
+    const fs::path source = fs::absolute(path, error).lexically_normal();
+    if (error)
+        return makeError("cannot make the path absolute: " + error.message(), path.string());
+    std::vector<std::string> notes;
+    auto format = detect(source, notes);
+    for (const auto& note : notes)
+        log::get("dataset")->debug("{}: {}", source.string(), note);
+    return format;
+}
+
+const char* formatName(Format format)
+{
+    for (const auto& entry : kFormatNames)
+        if (entry.format == format)
+            return entry.name;
+    return "unknown";
+}
+
+Expected<Format> parseFormat(const std::string& name)
+{
+    const std::string wanted = lowerAscii(trim(name));
+    for (const auto& entry : kFormatNames)
+        if (wanted == entry.name)
+            return entry.format;
+    std::string known;
+    for (const auto& entry : kFormatNames)
+        known += (known.empty() ? "" : ", ") + std::string(entry.name);
+    return makeError("unknown data set format \"" + name + "\"; known formats: " + known);
+}
+
+} // namespace vox::dataset

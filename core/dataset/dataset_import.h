@@ -1,0 +1,87 @@
+#pragma once
+#include "core/util/expected.h"
+
+#include <filesystem>
+#include <string>
+#include <utility>
+#include <vector>
+
+// Dataset importers: read the manifest of a speech data set in one of the layouts people have
+// and list its utterances (audio file, optional time span, reference text, speaker). Audio is
+// never decoded here; importers only check that the files exist.
+//
+// Shared behaviour, whatever the format:
+//  - a line (or file) that cannot be used is listed in ImportReport::skipped with its line
+//    number and a reason, and the rest is still imported;
+//  - utterance ids are unique: an id the manifest states twice is skipped the second time
+//    ("duplicate id X (first on line N)"); an id derived from a file name (NeMo, a table without
+//    an id column) that collides with a *different* utterance gets a suffix "_2", "_3", ...;
+//  - audio paths are absolute; relative paths resolve against the manifest's directory;
+//  - UTF-8 byte order marks and CRLF line endings are accepted.
+namespace vox::dataset {
+
+struct Utterance {
+    std::string id;
+    std::filesystem::path audio; // absolute, lexically normal (symbolic links are not resolved)
+    double start = 0; // seconds
+    double end = -1; // seconds; -1: to the end of the file
+    std::string reference;
+    std::string speaker;
+    double duration = -1; // seconds when the manifest states a duration, else -1
+    // Fields kept from the manifest (NeMo's other keys, Common Voice's age/gender/accents, a
+    // table's other columns), in the order they were read.
+    std::vector<std::pair<std::string, std::string>> extra;
+};
+
+struct Skipped {
+    std::string file;
+    int line = 0; // 1-based; 0 when the problem is not tied to a line
+    std::string reason;
+};
+
+enum class Format { Auto, AudioFolder, LibriSpeech, NemoManifest, KaldiDirectory, CommonVoice, Table };
+
+// Which columns of a generic CSV/TSV hold what. An empty name means "no such column".
+struct TableColumns {
+    std::string audio = "path";
+    std::string text = "text";
+    std::string id; // empty: the audio file's stem
+    std::string speaker;
+    std::string start; // seconds
+    std::string end; // seconds
+    char delimiter = 0; // 0: by extension (".tsv"/".tab" tab, otherwise comma); ',' or '\t'
+};
+
+struct ImportOptions {
+    Format format = Format::Auto;
+    TableColumns columns;
+    bool requireAudioFiles = true; // false: do not look at the file system for audio (faster)
+};
+
+struct ImportReport {
+    Format format = Format::Auto; // the format that was read (never Auto)
+    std::filesystem::path source; // absolute
+    std::vector<Utterance> utterances;
+    std::vector<Skipped> skipped;
+    std::vector<std::string> notes; // things a person should know that are not errors
+};
+
+// Errors (as values): the path does not exist or cannot be read, the format cannot be told, the
+// path is the wrong kind for the chosen format, or a table lacks a mapped column.
+Expected<ImportReport> importDataset(const std::filesystem::path& path, const ImportOptions& options = {});
+
+// What Format::Auto chooses for `path`:
+//   directory with wav.scp                          KaldiDirectory
+//   directory with a *.trans.txt anywhere below     LibriSpeech
+//   any other directory                             AudioFolder
+//   .json / .jsonl / .ndjson file                   NemoManifest
+//   .tsv whose header has client_id, path, sentence CommonVoice
+//   other .tsv, .csv, .tab                          Table
+//   another file whose first non-blank line is "{" NemoManifest
+// importDataset() puts the reason into its notes when the choice was not clear-cut.
+Expected<Format> detectFormat(const std::filesystem::path& path);
+
+const char* formatName(Format format); // "auto", "folder", "librispeech", "nemo", "kaldi", "commonvoice", "table"
+Expected<Format> parseFormat(const std::string& name); // the names above, case-insensitive
+
+} // namespace vox::dataset

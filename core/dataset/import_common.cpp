@@ -1,0 +1,255 @@
+#include "core/dataset/import_common.h"
+
+#include "core/log/log.h"
+
+#include <charconv>
+#include <cmath>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+namespace vox::dataset::detail {
+
+namespace {
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+bool isBlankChar(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+
+} // namespace
+
+Expected<std::string> readTextFile(const fs::path& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return makeError("cannot open the file for reading", path.string());
+    std::string text;
+    std::error_code error;
+    const auto size = fs::file_size(path, error);
+    if (!error) {
+        text.resize(size); // one read; a character-wise copy costs more than the JSON parsing
+        in.read(text.data(), std::streamsize(size));
+        text.resize(size_t(in.gcount()));
+        if (in.eof()) // shorter than file_size said: the file shrank meanwhile
+            in.clear(in.rdstate() & ~(std::ios::eofbit | std::ios::failbit));
+    } else {
+        std::ostringstream all;
+        all << in.rdbuf();
+        text = std::move(all).str();
+    }
+    if (in.bad())
+        return makeError("reading the file failed", path.string());
+    if (std::string_view(text).substr(0, kBom.size()) == kBom)
+        text.erase(0, kBom.size());
+    return text;
+}
+
+Expected<std::string> readFirstLine(const fs::path& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return makeError("cannot open the file for reading", path.string());
+    std::string line;
+    for (bool first = true; std::getline(in, line); first = false) {
+        if (first && std::string_view(line).substr(0, kBom.size()) == kBom)
+            line.erase(0, kBom.size());
+        if (!isBlank(line))
+            break;
+    }
+    if (in.bad())
+        return makeError("reading the file failed", path.string());
+    if (!line.empty() && line.back() == '\r')
+        line.pop_back();
+    return line;
+}
+
+std::string_view trim(std::string_view text)
+{
+    while (!text.empty() && isBlankChar(text.front()))
+        text.remove_prefix(1);
+    while (!text.empty() && isBlankChar(text.back()))
+        text.remove_suffix(1);
+    return text;
+}
+
+bool isBlank(std::string_view text)
+{
+    return trim(text).empty();
+}
+
+std::string lowerAscii(std::string_view text)
+{
+    std::string out(text);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z')
+            c = char(c - 'A' + 'a');
+    return out;
+}
+
+void splitFirstWord(std::string_view line, std::string_view& first, std::string_view& rest)
+{
+    line = trim(line);
+    const auto gap = line.find_first_of(" \t");
+    first = line.substr(0, gap);
+    rest = gap == std::string_view::npos ? std::string_view() : trim(line.substr(gap));
+}
+
+std::optional<double> parseNumber(std::string_view text)
+{
+    text = trim(text);
+    if (!text.empty() && text.front() == '+') // from_chars refuses a leading '+'
+        text.remove_prefix(1);
+    if (text.empty())
+        return std::nullopt;
+    double value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value))
+        return std::nullopt;
+    return value;
+}
+
+fs::path resolvePath(const fs::path& base, std::string_view text)
+{
+    if (!text.empty() && text.front() == '/') {
+        fs::path path {std::string(text)};
+        return path.lexically_normal();
+    }
+    std::string joined;
+    joined.reserve(base.native().size() + 1 + text.size());
+    joined += base.native();
+    if (!joined.empty() && joined.back() != '/')
+        joined += '/';
+    joined += text;
+    // Normalising is the slow part; most manifests hold plain "dir/file.wav" paths.
+    const bool plain
+        = joined.find("//") == std::string::npos && joined.find("/.") == std::string::npos && joined.back() != '/';
+    fs::path path {std::move(joined)};
+    return plain ? path : path.lexically_normal();
+}
+
+std::string formatNumber(double value)
+{
+    char buffer[64];
+    const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return error == std::errc() ? std::string(buffer, end) : std::to_string(value);
+}
+
+bool LineCursor::next(std::string_view& line)
+{
+    if (m_at >= m_text.size())
+        return false;
+    auto end = m_text.find('\n', m_at);
+    if (end == std::string_view::npos)
+        end = m_text.size();
+    line = m_text.substr(m_at, end - m_at);
+    if (!line.empty() && line.back() == '\r')
+        line.remove_suffix(1);
+    m_at = end + 1;
+    ++m_number;
+    return true;
+}
+
+ReportBuilder::ReportBuilder(Format format, fs::path source, bool requireAudioFiles)
+    : m_requireAudio(requireAudioFiles)
+{
+    m_report.format = format;
+    m_report.source = std::move(source);
+}
+
+void ReportBuilder::skip(const fs::path& file, int line, std::string reason)
+{
+    m_report.skipped.push_back({file.string(), line, std::move(reason)});
+}
+
+void ReportBuilder::reserve(size_t count)
+{
+    m_report.utterances.reserve(count);
+    m_ids.reserve(count);
+    m_keys.reserve(count);
+}
+
+ReportBuilder::Origin ReportBuilder::origin(const fs::path& file, int line)
+{
+    // Lines arrive file by file, so the last file is almost always the one asked for.
+    if (m_files.empty() || m_files.back() != file.native())
+        m_files.push_back(file.native());
+    return {int(m_files.size() - 1), line};
+}
+
+std::string ReportBuilder::duplicateReason(const IdEntry& first, const fs::path& file) const
+{
+    const std::string& firstFile = m_files[size_t(first.second.file)];
+    std::string reason = "duplicate id " + first.first;
+    if (first.second.line <= 0)
+        return reason + " (first from " + firstFile + ")";
+    reason += " (first on line " + std::to_string(first.second.line);
+    if (firstFile != file.native())
+        reason += " of " + firstFile;
+    return reason + ")";
+}
+
+bool ReportBuilder::claimId(const std::string& id, const fs::path& file, int line)
+{
+    auto [it, inserted] = m_ids.try_emplace(id);
+    if (!inserted) {
+        skip(file, line, duplicateReason(*it, file));
+        return false;
+    }
+    it->second = origin(file, line);
+    return true;
+}
+
+std::optional<std::string> ReportBuilder::deriveId(
+    const std::string& stem, const std::string& key, const fs::path& file, int line)
+{
+    auto [keyIt, newKey] = m_keys.try_emplace(key, nullptr);
+    if (!newKey) {
+        skip(file, line, duplicateReason(*keyIt->second, file));
+        return std::nullopt;
+    }
+    std::string id = stem;
+    if (m_ids.count(id)) {
+        // A per-stem counter keeps thousands of segments of one recording linear, not quadratic.
+        int& next = m_nextSuffix.try_emplace(stem, 2).first->second;
+        do
+            id = stem + "_" + std::to_string(next++);
+        while (m_ids.count(id));
+        ++m_suffixed;
+    }
+    const auto idIt = m_ids.emplace(id, origin(file, line)).first;
+    keyIt->second = &*idIt;
+    return id;
+}
+
+bool ReportBuilder::audioExists(const fs::path& audio, const fs::path& file, int line)
+{
+    if (!m_requireAudio)
+        return true;
+    const std::string& name = audio.native();
+    if (name != m_lastAudio) {
+        std::error_code error;
+        m_lastAudioExists = fs::is_regular_file(audio, error);
+        m_lastAudio = name;
+    }
+    if (!m_lastAudioExists)
+        skip(file, line, "audio file not found: " + name);
+    return m_lastAudioExists;
+}
+
+ImportReport ReportBuilder::finish()
+{
+    if (m_suffixed > 0)
+        note(std::to_string(m_suffixed)
+            + " utterance id(s) made from file names were made unique with a suffix "
+              "(_2, _3, ...) because several utterances share a file stem");
+    if (!m_requireAudio)
+        note("audio files were not checked (requireAudioFiles is off)");
+    log::get("dataset")->info("{}: {} utterances as {}, {} skipped, {} notes", m_report.source.string(),
+        m_report.utterances.size(), formatName(m_report.format), m_report.skipped.size(), m_report.notes.size());
+    return std::move(m_report);
+}
+
+} // namespace vox::dataset::detail

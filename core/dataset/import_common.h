@@ -1,0 +1,98 @@
+#pragma once
+#include "core/dataset/dataset_import.h"
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+// Pieces every importer shares: reading text files, lines, numbers, paths, and the report
+// builder that keeps ids unique and checks audio files. Internal to core/dataset/.
+namespace vox::dataset::detail {
+
+namespace fs = std::filesystem;
+
+// The whole file, without a leading UTF-8 byte order mark.
+Expected<std::string> readTextFile(const fs::path& path);
+// The first non-blank line of a file (for sniffing), without BOM or line ending.
+Expected<std::string> readFirstLine(const fs::path& path);
+
+std::string_view trim(std::string_view text);
+bool isBlank(std::string_view text);
+std::string lowerAscii(std::string_view text);
+// Splits "first rest..." at the first run of spaces or tabs; `rest` is trimmed.
+void splitFirstWord(std::string_view line, std::string_view& first, std::string_view& rest);
+// A finite decimal number and nothing else (surrounding blanks allowed).
+std::optional<double> parseNumber(std::string_view text);
+// Absolute and lexically normal; relative paths are taken relative to `base`.
+fs::path resolvePath(const fs::path& base, std::string_view text);
+// Number formatting for keys and messages: shortest form that round-trips.
+std::string formatNumber(double value);
+
+// Lines of a text in memory; accepts "\n" and "\r\n" endings.
+class LineCursor {
+public:
+    explicit LineCursor(std::string_view text)
+        : m_text(text)
+    {
+    }
+    bool next(std::string_view& line);
+    int number() const { return m_number; } // 1-based number of the line last returned
+
+private:
+    std::string_view m_text;
+    size_t m_at = 0;
+    int m_number = 0;
+};
+
+// Collects utterances, skips and notes into an ImportReport while keeping ids unique.
+class ReportBuilder {
+public:
+    ReportBuilder(Format format, fs::path source, bool requireAudioFiles);
+
+    void skip(const fs::path& file, int line, std::string reason);
+    void note(std::string text) { m_report.notes.push_back(std::move(text)); }
+
+    // An id the manifest states: false (and a skip) when it was seen before.
+    bool claimId(const std::string& id, const fs::path& file, int line);
+    // An id made from a file stem. `key` identifies the utterance (audio path and time span):
+    // the same key again is a duplicate (nullopt and a skip); another utterance with the same
+    // stem gets the first free "stem_N", N >= 2.
+    std::optional<std::string> deriveId(
+        const std::string& stem, const std::string& key, const fs::path& file, int line);
+    // True when audio is not checked or the file exists; otherwise records a skip.
+    bool audioExists(const fs::path& audio, const fs::path& file, int line);
+
+    void add(Utterance utterance) { m_report.utterances.push_back(std::move(utterance)); }
+    // Room for about `count` utterances, to spare rehashing on large manifests.
+    void reserve(size_t count);
+    size_t utteranceCount() const { return m_report.utterances.size(); }
+    bool checksAudio() const { return m_requireAudio; }
+
+    ImportReport finish();
+
+private:
+    struct Origin {
+        int file = 0; // index into m_files
+        int line = 0;
+    };
+    using IdEntry = std::pair<const std::string, Origin>;
+    Origin origin(const fs::path& file, int line);
+    std::string duplicateReason(const IdEntry& first, const fs::path& file) const;
+
+    ImportReport m_report;
+    bool m_requireAudio = true;
+    std::vector<std::string> m_files;
+    std::unordered_map<std::string, Origin> m_ids;
+    std::unordered_map<std::string, const IdEntry*> m_keys; // nodes of m_ids do not move
+
+    std::unordered_map<std::string, int> m_nextSuffix;
+    size_t m_suffixed = 0;
+    std::string m_lastAudio; // consecutive lines often name the same recording
+    bool m_lastAudioExists = false;
+};
+
+} // namespace vox::dataset::detail
