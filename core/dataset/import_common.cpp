@@ -1,5 +1,7 @@
 #include "core/dataset/import_common.h"
 
+#include "core/util/strings.h"
+
 #include "core/log/log.h"
 
 #include <charconv>
@@ -13,11 +15,6 @@ namespace vox::dataset::detail {
 namespace {
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
-
-bool isBlankChar(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
-}
 
 } // namespace
 
@@ -68,11 +65,7 @@ Expected<std::string> readFirstLine(const fs::path& path)
 
 std::string_view trim(std::string_view text)
 {
-    while (!text.empty() && isBlankChar(text.front()))
-        text.remove_prefix(1);
-    while (!text.empty() && isBlankChar(text.back()))
-        text.remove_suffix(1);
-    return text;
+    return trimAsciiSpace(text);
 }
 
 bool isBlank(std::string_view text)

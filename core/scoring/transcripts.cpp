@@ -1,5 +1,7 @@
 #include "core/scoring/transcripts.h"
 
+#include "core/util/strings.h"
+
 #include <algorithm>
 #include <fstream>
 #include <sstream>
@@ -9,15 +11,7 @@ namespace vox::scoring {
 
 namespace {
 
-std::string_view trim(std::string_view s)
-{
-    const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; };
-    while (!s.empty() && isSpace(s.front()))
-        s.remove_prefix(1);
-    while (!s.empty() && isSpace(s.back()))
-        s.remove_suffix(1);
-    return s;
-}
+constexpr auto trim = trimAsciiSpace;
 
 bool looksLikeTrn(std::string_view line)
 {

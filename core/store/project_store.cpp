@@ -98,14 +98,11 @@ Expected<std::vector<DatasetRecord>> ProjectStore::datasets()
     if (!q)
         return q.error();
     std::vector<DatasetRecord> out;
-    while (true) {
-        auto row = q->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        out.push_back({q->integer(0), q->text(1), q->text(2), q->text(3), q->text(4), q->text(5), q->integer(6)});
-    }
+    auto done = forEachRow(*q, [&](const Statement& row) {
+        out.push_back({row.integer(0), row.text(1), row.text(2), row.text(3), row.text(4), row.text(5), row.integer(6)});
+    });
+    if (!done)
+        return done.error();
     return out;
 }
 
@@ -124,24 +121,21 @@ Expected<std::vector<UtteranceRecord>> ProjectStore::utterances(int64_t datasetI
         return q.error();
     q->bind(1, datasetId);
     std::vector<UtteranceRecord> out;
-    while (true) {
-        auto row = q->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
+    auto done = forEachRow(*q, [&](const Statement& row) {
         UtteranceRecord u;
-        u.id = q->integer(0);
-        u.uttId = q->text(1);
-        u.audioPath = q->text(2);
-        u.start = optionalReal(*q, 3);
-        u.end = optionalReal(*q, 4);
-        u.duration = optionalReal(*q, 5);
-        u.reference = q->text(6);
-        u.speaker = q->text(7);
-        u.extraJson = q->text(8);
+        u.id = row.integer(0);
+        u.uttId = row.text(1);
+        u.audioPath = row.text(2);
+        u.start = optionalReal(row, 3);
+        u.end = optionalReal(row, 4);
+        u.duration = optionalReal(row, 5);
+        u.reference = row.text(6);
+        u.speaker = row.text(7);
+        u.extraJson = row.text(8);
         out.push_back(std::move(u));
-    }
+    });
+    if (!done)
+        return done.error();
     return out;
 }
 
@@ -162,14 +156,11 @@ Expected<std::vector<VariantRecord>> ProjectStore::variants()
     if (!q)
         return q.error();
     std::vector<VariantRecord> out;
-    while (true) {
-        auto row = q->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        out.push_back({q->integer(0), q->text(1), q->text(2), q->text(3)});
-    }
+    auto done = forEachRow(*q, [&](const Statement& row) {
+        out.push_back({row.integer(0), row.text(1), row.text(2), row.text(3)});
+    });
+    if (!done)
+        return done.error();
     return out;
 }
 
@@ -208,14 +199,11 @@ Expected<std::vector<RunRecord>> ProjectStore::runs()
     if (!q)
         return q.error();
     std::vector<RunRecord> out;
-    while (true) {
-        auto row = q->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        out.push_back({q->integer(0), q->integer(1), q->integer(2), q->text(3), q->text(4), q->text(5), q->text(6)});
-    }
+    auto done = forEachRow(*q, [&](const Statement& row) {
+        out.push_back({row.integer(0), row.integer(1), row.integer(2), row.text(3), row.text(4), row.text(5), row.text(6)});
+    });
+    if (!done)
+        return done.error();
     return out;
 }
 
@@ -255,17 +243,14 @@ Expected<std::vector<ResultRecord>> ProjectStore::results(int64_t runId)
         return q.error();
     q->bind(1, runId);
     std::vector<ResultRecord> out;
-    while (true) {
-        auto row = q->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        ResultRecord r{q->integer(0), q->integer(1), q->text(2), q->text(3), q->text(4), std::nullopt, q->text(6)};
-        if (!q->isNull(5))
-            r.peakMemoryBytes = q->integer(5);
+    auto done = forEachRow(*q, [&](const Statement& row) {
+        ResultRecord r{row.integer(0), row.integer(1), row.text(2), row.text(3), row.text(4), std::nullopt, row.text(6)};
+        if (!row.isNull(5))
+            r.peakMemoryBytes = row.integer(5);
         out.push_back(std::move(r));
-    }
+    });
+    if (!done)
+        return done.error();
     return out;
 }
 
@@ -278,14 +263,11 @@ Expected<std::vector<int64_t>> ProjectStore::pendingUtterances(int64_t runId)
         return q.error();
     q->bind(1, runId);
     std::vector<int64_t> out;
-    while (true) {
-        auto row = q->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        out.push_back(q->integer(0));
-    }
+    auto done = forEachRow(*q, [&](const Statement& row) {
+        out.push_back(row.integer(0));
+    });
+    if (!done)
+        return done.error();
     return out;
 }
 

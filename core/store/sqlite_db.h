@@ -63,6 +63,20 @@ private:
     std::string m_path;
 };
 
+// Steps `statement` to the end, calling row(statement) for each row; stops at the first error.
+template <typename Row>
+Expected<Done> forEachRow(Statement& statement, Row&& row)
+{
+    while (true) {
+        auto stepped = statement.step();
+        if (!stepped)
+            return stepped.error();
+        if (!*stepped)
+            return Done{};
+        row(statement);
+    }
+}
+
 // Runs `body` inside BEGIN IMMEDIATE ... COMMIT; rolls back if it returns an Error.
 template <typename Body>
 Expected<Done> inTransaction(Database& db, Body&& body)

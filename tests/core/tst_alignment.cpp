@@ -90,12 +90,10 @@ QString text(const EditCounts& c)
 class TestAlignment : public QObject {
     Q_OBJECT
 
-private slots:
-    void unitCostsEqualTheSimpleImplementation()
+    static void compareOnRandomPairs(CostModel model, const Simple& simple, unsigned seed)
     {
-        std::mt19937 rng(7);
-        Aligner aligner(CostModel::Unit);
-        const Simple simple{1, 1, 1};
+        std::mt19937 rng(seed);
+        Aligner aligner(model);
         for (int trial = 0; trial < 20000; ++trial) {
             // Small alphabets make ties frequent, which is where implementations disagree.
             const auto ref = randomTokens(rng, 12, 1 + rng() % 4);
@@ -104,28 +102,16 @@ private slots:
             const EditCounts theirs = simple.count(ref, hyp);
             if (!(ours == theirs))
                 QFAIL(qPrintable(QStringLiteral("trial %1: aligner %2, simple %3").arg(trial).arg(text(ours), text(theirs))));
-            QCOMPARE(ours.errors(), int64_t(levenshtein(ref, hyp)));
+            if (model == CostModel::Unit)
+                QCOMPARE(ours.errors(), int64_t(levenshtein(ref, hyp)));
             QCOMPARE(ours.referenceLength(), int64_t(ref.size()));
             QCOMPARE(ours.hypothesisLength(), int64_t(hyp.size()));
         }
     }
 
-    void scliteCostsEqualTheSimpleImplementation()
-    {
-        std::mt19937 rng(11);
-        Aligner aligner(CostModel::Sclite);
-        const Simple simple{4, 3, 3};
-        for (int trial = 0; trial < 20000; ++trial) {
-            const auto ref = randomTokens(rng, 12, 1 + rng() % 4);
-            const auto hyp = randomTokens(rng, 12, 1 + rng() % 4);
-            const EditCounts ours = aligner.count(ref, hyp);
-            const EditCounts theirs = simple.count(ref, hyp);
-            if (!(ours == theirs))
-                QFAIL(qPrintable(QStringLiteral("trial %1: aligner %2, simple %3").arg(trial).arg(text(ours), text(theirs))));
-            QCOMPARE(ours.referenceLength(), int64_t(ref.size()));
-            QCOMPARE(ours.hypothesisLength(), int64_t(hyp.size()));
-        }
-    }
+private slots:
+    void unitCostsEqualTheSimpleImplementation() { compareOnRandomPairs(CostModel::Unit, Simple{1, 1, 1}, 7); }
+    void scliteCostsEqualTheSimpleImplementation() { compareOnRandomPairs(CostModel::Sclite, Simple{4, 3, 3}, 11); }
 
     void costModelsDisagreeWhereTheyShould()
     {
