@@ -36,6 +36,15 @@ expect("${out}" "imported 2 utterances into .*p.voxbench as dataset 1 \\('demo'\
 run_cli(0 out info "${dir}/p.voxbench")
 expect("${out}" "\\[1\\] demo: 2 utterances, nemo")
 
+# --probe decodes every utterance: the real WAV is readable, the placeholder is reported by id.
+execute_process(COMMAND sox -n -r 16000 -c 1 "${dir}/audio/a.wav" synth 1.5 sine 440 RESULT_VARIABLE sox_rc)
+if(NOT sox_rc EQUAL 0)
+  message(FATAL_ERROR "sox could not make a test WAV (is the sox package installed?)")
+endif()
+run_cli(0 out info "${dir}/manifest.json" --probe)
+expect("${out}" "unreadable: b: .*b.wav: ")
+expect("${out}" "audio: +1 readable, 1 unreadable")
+
 run_cli(1 out import "${dir}/manifest.json" --project "${dir}/manifest.json")
 expect("${out}" "not a VoxBench project")
 
