@@ -3,6 +3,7 @@
 #include "app/cli/env_command.h"
 #include "app/cli/import_command.h"
 #include "app/cli/score_command.h"
+#include "app/cli/transcribe_command.h"
 #include "core/log/log.h"
 #include "core/version.h"
 
@@ -32,6 +33,7 @@ int main(int argc, char** argv)
     vox::cli::addScoreCommand(app, context, exitCode);
     vox::cli::addImportCommand(app, context, exitCode);
     vox::cli::addInfoCommand(app, context, exitCode);
+    vox::cli::addTranscribeCommand(app, context, exitCode);
 
     try {
         app.parse(argc, argv);

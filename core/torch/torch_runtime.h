@@ -1,6 +1,12 @@
 #pragma once
 #include "core/torch/torch_env.h"
 #include "core/util/expected.h"
+#include "core/whisper/engine.h"
+
+#include <atomic>
+#include <filesystem>
+#include <memory>
+#include <vector>
 
 // The libtorch side of core (libvoxbench_torch) reached at run time, for programs that must not
 // pay libtorch's start-up unless they run a model: voxbench-cli's `score` starts in milliseconds,
@@ -8,9 +14,25 @@
 // and call its functions directly instead.
 namespace vox {
 
+// A loaded Whisper package behind a virtual interface, so a program that did not link
+// libvoxbench_torch can drive one (virtual calls need no link-time symbols). Same contract as
+// whisper::Engine: one thread at a time, the thread that opened it.
+class WhisperRunner {
+public:
+    virtual ~WhisperRunner() = default;
+    virtual Expected<std::vector<whisper::Transcript>> transcribe(const std::vector<std::vector<float>>& batch16k,
+                                                                  const whisper::DecodeOptions& options,
+                                                                  const std::atomic<bool>* cancel) = 0;
+    virtual const whisper::PackageInfo& package() const = 0;
+    virtual std::string device() const = 0;
+    virtual std::string dtype() const = 0;
+};
+
 struct TorchRuntime {
     TorchEnvironment (*environment)();
     int (*setIntraOpThreads)(int threads);
+    Expected<std::unique_ptr<WhisperRunner>> (*openWhisper)(const std::filesystem::path& package,
+                                                             const whisper::EngineOptions& options);
 };
 
 // Loads libvoxbench_torch (next to libvoxbench_core) once; thread-safe. The error says which

@@ -1,0 +1,174 @@
+#include "app/cli/transcribe_command.h"
+
+#include "core/audio/audio_decoder.h"
+#include "core/dataset/dataset_import.h"
+#include "core/torch/torch_runtime.h"
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <memory>
+
+namespace vox::cli {
+
+namespace {
+
+struct TranscribeArgs {
+    std::string model, dataset, device = "cpu", dtype = "auto", language = "en", task = "transcribe";
+    std::string output = "trn";
+    std::vector<std::string> files;
+    int threads = 1, beam = 1, maxTokens = -1, batch = 1;
+    size_t limit = 0;
+};
+
+struct Item {
+    std::string id;
+    std::filesystem::path audio;
+    double start = 0, end = -1;
+};
+
+Expected<std::vector<Item>> collectItems(const TranscribeArgs& a, CliContext& context)
+{
+    std::vector<Item> items;
+    if (!a.dataset.empty()) {
+        auto report = dataset::importDataset(a.dataset);
+        if (!report)
+            return report.error();
+        for (const auto& s : report->skipped)
+            context.err << s.file << (s.line > 0 ? ":" + std::to_string(s.line) : std::string()) << ": " << s.reason
+                        << "\n";
+        for (const auto& u : report->utterances)
+            items.push_back({u.id, u.audio, u.start, u.end});
+    }
+    for (const auto& f : a.files)
+        items.push_back({std::filesystem::path(f).stem().string(), f, 0, -1});
+    if (a.limit > 0 && items.size() > a.limit)
+        items.resize(a.limit);
+    if (items.empty())
+        return makeError("nothing to transcribe: give audio files or --dataset");
+    return items;
+}
+
+void printResult(const TranscribeArgs& a, const Item& item, const whisper::Transcript& t, CliContext& context)
+{
+    if (a.output == "json") {
+        nlohmann::json j{{"id", item.id},
+                         {"audio", item.audio.string()},
+                         {"text", t.text},
+                         {"tokens", t.tokens},
+                         {"cancelled", t.cancelled},
+                         {"finished_by", t.finishedBy},
+                         {"peak_memory_bytes", t.peakMemoryBytes},
+                         {"timings_ms",
+                          {{"features", t.timings.featuresMs},
+                           {"encoder", t.timings.encoderMs},
+                           {"decoder", t.timings.decoderMs},
+                           {"decoder_steps", t.timings.decoderSteps},
+                           {"total", t.timings.totalMs}}}};
+        context.out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    } else if (a.output == "text") {
+        context.out << item.id << "\t" << t.text << "\n";
+    } else {
+        context.out << t.text << " (" << item.id << ")\n";
+    }
+}
+
+int runTranscribe(const TranscribeArgs& a, CliContext& context)
+{
+    auto runtime = loadTorchRuntime();
+    if (!runtime) {
+        context.err << "voxbench-cli transcribe: " << runtime.error().describe() << "\n";
+        return 1;
+    }
+    auto items = collectItems(a, context);
+    if (!items) {
+        context.err << "voxbench-cli transcribe: " << items.error().describe() << "\n";
+        return 1;
+    }
+    whisper::EngineOptions engineOptions;
+    engineOptions.device = a.device;
+    engineOptions.dtype = a.dtype;
+    engineOptions.threads = a.threads;
+    auto runner = (*runtime)->openWhisper(a.model, engineOptions);
+    if (!runner) {
+        context.err << "voxbench-cli transcribe: " << runner.error().describe() << "\n";
+        return 1;
+    }
+    const auto& package = (*runner)->package();
+    context.err << "model: " << package.folder.string() << " (" << package.variantKind << ", "
+                << package.parameterCount << " parameters) on " << (*runner)->device() << " in " << (*runner)->dtype()
+                << ", " << a.threads << " thread(s), beam " << a.beam << ", batch " << a.batch << "\n";
+
+    whisper::DecodeOptions decode;
+    decode.beamSize = a.beam;
+    decode.maxTokens = a.maxTokens;
+    decode.language = a.language;
+    decode.task = a.task;
+
+    // A file that cannot be decoded fails its utterance, not the run.
+    size_t failed = 0;
+    double audioSeconds = 0;
+    const auto started = std::chrono::steady_clock::now();
+    for (size_t begin = 0; begin < items->size(); begin += size_t(a.batch)) {
+        std::vector<const Item*> batchItems;
+        std::vector<std::vector<float>> batchAudio;
+        for (size_t i = begin; i < items->size() && i < begin + size_t(a.batch); ++i) {
+            const Item& item = (*items)[i];
+            audio::DecodeOptions options;
+            options.startSeconds = item.start;
+            options.endSeconds = item.end;
+            auto decoded = audio::decodeAudio(item.audio, options);
+            if (!decoded) {
+                ++failed;
+                context.err << "voxbench-cli transcribe: " << item.id << ": " << decoded.error().describe() << "\n";
+                continue;
+            }
+            audioSeconds += double(decoded->samples.size()) / decoded->sampleRate;
+            batchItems.push_back(&item);
+            batchAudio.push_back(std::move(decoded->samples));
+        }
+        if (batchAudio.empty())
+            continue;
+        auto transcripts = (*runner)->transcribe(batchAudio, decode, nullptr);
+        if (!transcripts) {
+            failed += batchAudio.size();
+            context.err << "voxbench-cli transcribe: " << transcripts.error().describe() << "\n";
+            continue;
+        }
+        for (size_t i = 0; i < batchItems.size(); ++i)
+            printResult(a, *batchItems[i], (*transcripts)[i], context);
+    }
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    context.err << items->size() - failed << " transcribed, " << failed << " failed; " << audioSeconds
+                << " s of audio in " << seconds << " s (real-time factor "
+                << (audioSeconds > 0 ? seconds / audioSeconds : 0.0) << ")\n";
+    return failed == items->size() ? 1 : 0;
+}
+
+} // namespace
+
+void addTranscribeCommand(CLI::App& app, CliContext& context, int& exitCode)
+{
+    auto a = std::make_shared<TranscribeArgs>();
+    CLI::App* cmd = app.add_subcommand("transcribe", "Run a Whisper model package on audio files or a dataset");
+    cmd->add_option("--model,-m", a->model, "Model package folder (voxbench-model.json)")->required();
+    cmd->add_option("files", a->files, "Audio files (any format FFmpeg reads)");
+    cmd->add_option("--dataset", a->dataset, "A dataset in any supported layout (see import)");
+    cmd->add_option("--limit", a->limit, "Transcribe at most this many utterances");
+    cmd->add_option("--device", a->device, "cpu or cuda[:N]")->capture_default_str();
+    cmd->add_option("--dtype", a->dtype, "auto (the package's), float32, float16, bfloat16")->capture_default_str();
+    cmd->add_option("--threads", a->threads, "Intra-op threads")->check(CLI::Range(0, 256))->capture_default_str();
+    cmd->add_option("--beam", a->beam, "Beam size (1: greedy)")->check(CLI::Range(1, 64))->capture_default_str();
+    cmd->add_option("--batch", a->batch, "Utterances decoded together (greedy)")->check(CLI::Range(1, 256))->capture_default_str();
+    cmd->add_option("--max-tokens", a->maxTokens, "New tokens per 30-second window (-1: the package's default)")
+        ->capture_default_str();
+    cmd->add_option("--language", a->language, "Language code (multilingual packages)")->capture_default_str();
+    cmd->add_option("--task", a->task, "transcribe or translate (multilingual packages)")->capture_default_str();
+    cmd->add_option("--output,-o", a->output, "trn (for score), text, json (tokens, timings, memory)")
+        ->check(CLI::IsMember({"trn", "text", "json"}))
+        ->capture_default_str();
+    cmd->callback([a, &context, &exitCode] { exitCode = runTranscribe(*a, context); });
+}
+
+} // namespace vox::cli

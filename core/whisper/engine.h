@@ -1,0 +1,84 @@
+#pragma once
+// The Whisper engine: runs a VoxBench model package (docs/MODEL-PACKAGE.md) with libtorch and
+// gives the same tokens as the Python reference (tools/whisper/reference.py). Torch-free header.
+#include "core/util/expected.h"
+#include "core/whisper/package.h"
+
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace vox::whisper {
+
+struct EngineOptions {
+    std::string device = "cpu"; // "cpu", "cuda", "cuda:N"
+    // "float32", "float16", "bfloat16", or "auto": the manifest's dtype_at_load (float32 when it
+    // has none; an fp16-marked package on CPU falls back to float32, as the reference does,
+    // because torch 1.13 has no half convolution on CPU). Frozen packages are never cast.
+    std::string dtype = "auto";
+    int threads = 1;            // intra-op threads, applied on the calling thread (0: leave as is)
+    bool checkByRunning = true; // at load, run encoder and decoder once on zeros to check shapes
+};
+
+struct DecodeOptions {
+    int beamSize = 1;         // 1: greedy
+    int maxTokens = 224;      // new tokens per 30-second window (capped by n_text_ctx); < 0: the manifest's
+    std::string language = "en";        // multilingual packages only
+    std::string task = "transcribe";    // or "translate"; multilingual packages only
+};
+
+struct StageTimings {
+    double featuresMs = 0, encoderMs = 0, decoderMs = 0;
+    int decoderSteps = 0; // decoder step calls after the prompt call
+    double totalMs = 0;
+};
+
+struct Transcript {
+    std::vector<int64_t> tokens; // every window's sampled tokens, concatenated
+    std::string text;
+    // Greedy decodes the whole batch at once: timings and memory are then those of the batch
+    // this utterance was part of (the same values in each of its transcripts). Beam search
+    // runs one utterance at a time: its own figures.
+    StageTimings timings;
+    // CPU: growth of the resident set over the call, sampled between stages and decoder steps
+    // (a peak inside one forward call is not seen). CUDA builds on a CUDA device: torch's
+    // max_memory_allocated during the call.
+    int64_t peakMemoryBytes = 0;
+    bool cancelled = false;
+    std::vector<std::string> finishedBy; // per window: "eot", "repetition", "max_length", "cancelled"
+};
+
+// A loaded package. Not thread-safe: one thread at a time uses an Engine (load it on the thread
+// that runs it; libtorch's thread settings and warning handler are per thread). Movable.
+class Engine {
+public:
+    static Expected<Engine> load(const std::filesystem::path& packageFolder, const EngineOptions& options = {});
+
+    Engine(Engine&&) noexcept;
+    Engine& operator=(Engine&&) noexcept;
+    ~Engine();
+
+    // One Transcript per input (16 kHz mono samples). Audio longer than 30 s is decoded in
+    // consecutive 30-second windows. `cancel`, when set, is read between decoder steps; a
+    // cancelled run returns what it has with `cancelled` true.
+    Expected<std::vector<Transcript>> transcribe(const std::vector<std::vector<float>>& batch16k,
+                                                 const DecodeOptions& options = {},
+                                                 const std::atomic<bool>* cancel = nullptr);
+
+    const PackageInfo& package() const;
+    std::string device() const;
+    std::string dtype() const; // what the modules run in after load
+
+    // Token ids -> text with the package's vocabulary (special tokens skipped).
+    std::string decodeText(const std::vector<int64_t>& tokens) const;
+
+private:
+    struct Impl;
+    explicit Engine(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace vox::whisper

@@ -1,0 +1,104 @@
+// The C++ engine against the Python reference (tools/whisper/reference.py): the same tokens,
+// exactly, on every fixture utterance, for an English 80-mel and a multilingual 128-mel
+// package and a package of scripted stand-in modules that exercises the decoding rules
+// (ties, end-of-text, repetition guard), greedy and beam 3, one utterance at a time and as
+// one greedy batch; the same text.
+#include "core/whisper/engine.h"
+#include "whisper_fixture.h"
+
+#include <QTest>
+
+using vox::whisper::DecodeOptions;
+using vox::whisper::Engine;
+using vox::whisper::Transcript;
+
+class TestWhisperEquivalence : public QObject {
+    Q_OBJECT
+
+private:
+    nlohmann::json m_fixture;
+    std::vector<std::vector<float>> m_audio;
+
+    // Every utterance's tokens and text against the reference list; all mismatches reported.
+    void compareAll(const std::string& package, const char* mode, int beam)
+    {
+        const auto& entry = m_fixture["packages"][package];
+        auto engine = Engine::load(entry["path"].get<std::string>(), {});
+        QVERIFY2(engine.ok(), engine ? "" : engine.error().describe().c_str());
+        QCOMPARE(engine->dtype(), entry["dtype"].get<std::string>());
+        DecodeOptions options;
+        options.beamSize = beam;
+        options.maxTokens = m_fixture["max_new_tokens"].get<int>();
+        const auto& expected = entry[mode];
+        QCOMPARE(expected.size(), m_audio.size());
+        QVERIFY(m_audio.size() >= 20);
+        std::string failures;
+        for (size_t u = 0; u < m_audio.size(); ++u) {
+            auto result = engine->transcribe({m_audio[u]}, options);
+            QVERIFY2(result.ok(), result ? "" : result.error().describe().c_str());
+            const Transcript& t = result->front();
+            const auto want = expected[u]["tokens"].get<std::vector<int64_t>>();
+            if (t.tokens != want)
+                failures += "\n" + package + " " + mode + " utterance " + std::to_string(u) + ":\n  C++    "
+                            + vox::test::describeTokens(t.tokens) + "\n  Python " + vox::test::describeTokens(want);
+            else if (t.text != expected[u]["text"].get<std::string>())
+                failures += "\n" + package + " " + mode + " utterance " + std::to_string(u) + ": text differs: '"
+                            + t.text + "'";
+            QVERIFY(!t.cancelled);
+        }
+        QVERIFY2(failures.empty(), failures.c_str());
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_fixture = vox::test::readWhisperFixture();
+        m_audio = vox::test::readUtterances(m_fixture);
+        // One utterance is longer than 30 s, so two windows are decoded and concatenated.
+        QVERIFY(std::any_of(m_audio.begin(), m_audio.end(), [](const auto& a) { return a.size() > 480000; }));
+    }
+
+    void greedyEnglish() { compareAll("en", "greedy", 1); }
+    void greedyMultilingual() { compareAll("ml", "greedy", 1); }
+    void beamEnglish() { compareAll("en", "beam", m_fixture["beam"].get<int>()); }
+    void beamMultilingual() { compareAll("ml", "beam", m_fixture["beam"].get<int>()); }
+
+    // Scripted stand-in modules with exact ties, end-of-text and repetitions: the decoding rules.
+    void greedyRules() { compareAll("en-rules", "greedy", 1); }
+    void beamRules() { compareAll("en-rules", "beam", m_fixture["beam"].get<int>()); }
+
+    void greedyBatch_data()
+    {
+        QTest::addColumn<QString>("package");
+        QTest::newRow("en") << "en";
+        QTest::newRow("ml") << "ml";
+        QTest::newRow("en-rules") << "en-rules";
+    }
+
+    void greedyBatch()
+    {
+        QFETCH(QString, package);
+        const auto& entry = m_fixture["packages"][package.toStdString()];
+        auto engine = Engine::load(entry["path"].get<std::string>(), {});
+        QVERIFY2(engine.ok(), engine ? "" : engine.error().describe().c_str());
+        std::vector<std::vector<float>> batch;
+        for (const auto& i : m_fixture["batch"])
+            batch.push_back(m_audio[i.get<size_t>()]);
+        DecodeOptions options;
+        options.maxTokens = m_fixture["max_new_tokens"].get<int>();
+        auto result = engine->transcribe(batch, options);
+        QVERIFY2(result.ok(), result ? "" : result.error().describe().c_str());
+        QCOMPARE(result->size(), batch.size());
+        for (size_t b = 0; b < batch.size(); ++b) {
+            const auto want = entry["batch_greedy"][b]["tokens"].get<std::vector<int64_t>>();
+            QVERIFY2((*result)[b].tokens == want,
+                     ("batch row " + std::to_string(b) + ": C++ " + vox::test::describeTokens((*result)[b].tokens)
+                      + "\nPython " + vox::test::describeTokens(want))
+                         .c_str());
+            QCOMPARE((*result)[b].text, entry["batch_greedy"][b]["text"].get<std::string>());
+        }
+    }
+};
+
+QTEST_APPLESS_MAIN(TestWhisperEquivalence)
+#include "tst_whisper_equivalence.moc"
