@@ -20,6 +20,7 @@ struct TranscribeArgs {
     std::vector<std::string> files;
     int threads = 1, beam = 1, maxTokens = -1, batch = 1;
     size_t limit = 0;
+    bool optimize = false;
 };
 
 struct Item {
@@ -65,7 +66,8 @@ void printResult(const TranscribeArgs& a, const Item& item, const whisper::Trans
                            {"encoder", t.timings.encoderMs},
                            {"decoder", t.timings.decoderMs},
                            {"decoder_steps", t.timings.decoderSteps},
-                           {"total", t.timings.totalMs}}}};
+                           {"total", t.timings.totalMs},
+                           {"inside_model", t.timings.forwardMs}}}};
         context.out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     } else if (a.output == "text") {
         context.out << item.id << "\t" << t.text << "\n";
@@ -90,6 +92,7 @@ int runTranscribe(const TranscribeArgs& a, CliContext& context)
     engineOptions.device = a.device;
     engineOptions.dtype = a.dtype;
     engineOptions.threads = a.threads;
+    engineOptions.optimize = a.optimize;
     auto runner = (*runtime)->openWhisper(a.model, engineOptions);
     if (!runner) {
         context.err << "voxbench-cli transcribe: " << runner.error().describe() << "\n";
@@ -98,7 +101,8 @@ int runTranscribe(const TranscribeArgs& a, CliContext& context)
     const auto& package = (*runner)->package();
     context.err << "model: " << package.folder.string() << " (" << package.variantKind << ", "
                 << package.parameterCount << " parameters) on " << (*runner)->device() << " in " << (*runner)->dtype()
-                << ", " << a.threads << " thread(s), beam " << a.beam << ", batch " << a.batch << "\n";
+                << ", " << a.threads << " thread(s), beam " << a.beam << ", batch " << a.batch
+                << (a.optimize ? ", optimized for inference" : "") << "\n";
 
     whisper::DecodeOptions decode;
     decode.beamSize = a.beam;
@@ -159,6 +163,7 @@ void addTranscribeCommand(CLI::App& app, CliContext& context, int& exitCode)
     cmd->add_option("--device", a->device, "cpu or cuda[:N]")->capture_default_str();
     cmd->add_option("--dtype", a->dtype, "auto (the package's), float32, float16, bfloat16")->capture_default_str();
     cmd->add_option("--threads", a->threads, "Intra-op threads")->check(CLI::Range(0, 256))->capture_default_str();
+    cmd->add_flag("--optimize", a->optimize, "Freeze and optimize the model for inference at load (CPU, float32)");
     cmd->add_option("--beam", a->beam, "Beam size (1: greedy)")->check(CLI::Range(1, 64))->capture_default_str();
     cmd->add_option("--batch", a->batch, "Utterances decoded together (greedy)")->check(CLI::Range(1, 256))->capture_default_str();
     cmd->add_option("--max-tokens", a->maxTokens, "New tokens per 30-second window (-1: the package's default)")

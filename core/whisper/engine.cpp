@@ -139,6 +139,7 @@ Expected<std::vector<Transcript>> Engine::transcribe(const std::vector<std::vect
             // Greedy: every window of every utterance is one row of one batch.
             const auto t0 = Clock::now();
             MemorySpan memory(model);
+            model.takeForwardMs();
             StageTimings timings;
             std::vector<float> mels;
             std::vector<size_t> windows;
@@ -167,6 +168,7 @@ Expected<std::vector<Transcript>> Engine::transcribe(const std::vector<std::vect
             timings.decoderMs = msSince(t2);
             timings.decoderSteps = result->steps;
             timings.totalMs = msSince(t0);
+            timings.forwardMs = model.takeForwardMs();
             const int64_t peak = memory.peakBytes();
             size_t row = 0;
             for (size_t u = 0; u < out.size(); ++u) {
@@ -189,6 +191,7 @@ Expected<std::vector<Transcript>> Engine::transcribe(const std::vector<std::vect
             Transcript& t = out[u];
             const auto t0 = Clock::now();
             MemorySpan memory(model);
+            model.takeForwardMs();
             for (size_t w = 0; w < windowCount(batch16k[u]) && !cancelled; ++w) {
                 const auto tf = Clock::now();
                 std::vector<float> mel;
@@ -219,6 +222,7 @@ Expected<std::vector<Transcript>> Engine::transcribe(const std::vector<std::vect
             }
             t.cancelled = cancelled; // later utterances are skipped once cancelled
             t.timings.totalMs = msSince(t0);
+            t.timings.forwardMs = model.takeForwardMs();
             t.peakMemoryBytes = memory.peakBytes();
             t.text = d->text.decode(t.tokens);
         }

@@ -21,6 +21,10 @@ struct EngineOptions {
     std::string dtype = "auto";
     int threads = 1;            // intra-op threads, applied on the calling thread (0: leave as is)
     bool checkByRunning = true; // at load, run encoder and decoder once on zeros to check shapes
+    // Freeze and optimize the modules for inference at load (CPU, float32, not int8 or already
+    // frozen packages): weights become constants and linear layers are prepacked, so a decoder
+    // step does not repack the vocabulary projection. Recorded in the run settings by callers.
+    bool optimize = false;
 };
 
 struct DecodeOptions {
@@ -34,6 +38,9 @@ struct StageTimings {
     double featuresMs = 0, encoderMs = 0, decoderMs = 0;
     int decoderSteps = 0; // decoder step calls after the prompt call
     double totalMs = 0;
+    // Of totalMs, the time spent inside the model's TorchScript calls (encoder, cross_kv,
+    // init_self_kv, step): totalMs / forwardMs is the engine's own overhead factor.
+    double forwardMs = 0;
 };
 
 struct Transcript {

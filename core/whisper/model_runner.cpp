@@ -12,6 +12,8 @@
 
 #include <algorithm>
 #include <cstring>
+#include <chrono>
+#include <utility>
 #include <limits>
 #include <sstream>
 
@@ -27,6 +29,22 @@ struct RunnerState {
     torch::Device device{torch::kCPU};
     torch::ScalarType dtype = torch::kFloat32;
     torch::Tensor suppress, beginSuppress; // int64 ids on the device
+    double forwardMs = 0; // time inside the modules' methods since the last takeForwardMs()
+};
+
+// Adds the time of a module call to RunnerState::forwardMs: the "inside the model" part of the
+// engine's time. On CUDA the calls are asynchronous, so this counts launch time there.
+class ForwardTimer {
+public:
+    explicit ForwardTimer(double& total) : m_total(total), m_start(std::chrono::steady_clock::now()) {}
+    ~ForwardTimer()
+    {
+        m_total += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - m_start).count();
+    }
+
+private:
+    double& m_total;
+    std::chrono::steady_clock::time_point m_start;
 };
 
 // torch's messages carry a TorchScript traceback or a C++ backtrace; keep the line that says
@@ -165,9 +183,12 @@ public:
     Expected<Done> start(const torch::Tensor& audio, const std::vector<int64_t>& prompt, int64_t maxLen)
     {
         return guarded("cross_kv/init_self_kv/step", [&] {
-            m_cross1 = m_e.decoder.run_method("cross_kv", audio).toTensor();
-            m_cross = m_cross1;
-            m_self = m_e.decoder.run_method("init_self_kv", m_cross, maxLen).toTensor();
+            {
+                ForwardTimer timer(m_e.forwardMs);
+                m_cross1 = m_e.decoder.run_method("cross_kv", audio).toTensor();
+                m_cross = m_cross1;
+                m_self = m_e.decoder.run_method("init_self_kv", m_cross, maxLen).toTensor();
+            }
             run(prompTensor(prompt, audio.size(0), m_e.device), 0);
         });
     }
@@ -243,7 +264,11 @@ private:
 
     void run(const torch::Tensor& tokens, int64_t offset)
     {
-        auto out = m_e.decoder.run_method("step", tokens, m_cross, m_self, offset).toTuple();
+        c10::intrusive_ptr<c10::ivalue::Tuple> out;
+        {
+            ForwardTimer timer(m_e.forwardMs);
+            out = m_e.decoder.run_method("step", tokens, m_cross, m_self, offset).toTuple();
+        }
         m_last = out->elements()[0].toTensor().select(1, -1);
         m_self = out->elements()[1].toTensor();
         m_probe.sample();
@@ -413,16 +438,40 @@ Expected<ModelRunner> ModelRunner::load(const PackageInfo& info, const EngineOpt
         if (auto ok = runCheck(*impl); !ok)
             return ok.error();
     }
+    if (options.optimize) {
+        if (!impl->device.is_cpu() || impl->dtype != torch::kFloat32 || p.variantKind == "int8"
+            || p.variantKind == "frozen")
+            return makeError("optimize applies to float32 packages on the CPU that are not int8 or already frozen", where);
+        try {
+            const std::vector<std::string> methods{"cross_kv", "init_self_kv", "step"};
+            auto encoder = torch::jit::freeze(impl->encoder);
+            auto decoder = torch::jit::freeze(impl->decoder, methods);
+            impl->encoder = torch::jit::optimize_for_inference(encoder);
+            impl->decoder = torch::jit::optimize_for_inference(decoder, methods);
+        } catch (const std::exception& e) {
+            return makeError("cannot optimize the modules for inference: " + oneLine(e.what()), where);
+        }
+    }
     log::get("torch")->debug("loaded Whisper package {} ({}, {} on {})", where, p.variantKind, dtypeName(impl->dtype),
                              impl->device.str());
     return ModelRunner(std::move(impl));
+}
+
+double ModelRunner::takeForwardMs()
+{
+    return std::exchange(d->forwardMs, 0.0);
 }
 
 Expected<EncodedAudio> ModelRunner::encode(const std::vector<float>& mels, int64_t rows)
 {
     try {
         torch::InferenceMode guard;
-        auto features = d->encoder.forward({melTensor(mels, rows, *d)}).toTensor();
+        auto input = melTensor(mels, rows, *d);
+        torch::Tensor features;
+        {
+            ForwardTimer timer(d->forwardMs);
+            features = d->encoder.forward({input}).toTensor();
+        }
         return EncodedAudio(std::make_unique<EncodedAudio::Impl>(EncodedAudio::Impl{features}));
     } catch (const std::exception& e) {
         return makeError("encoder: " + oneLine(e.what()), d->info.filePath(d->info.files.encoder).string());

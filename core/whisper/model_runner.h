@@ -49,6 +49,7 @@ public:
                                                            int64_t maxLen, RssProbe& probe);
 
     void synchronize();                         // waits for queued CUDA work (timings)
+    double takeForwardMs();                     // time inside module calls since the last take
     void resetPeakMemory();                     // CUDA builds on a CUDA device
     std::optional<int64_t> devicePeakMemory();  // torch's max_memory_allocated there; else none
     std::string device() const;

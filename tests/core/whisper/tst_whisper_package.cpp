@@ -153,6 +153,30 @@ private slots:
         }
     }
 
+    void optimizedForInferenceGivesTheSameTokens()
+    {
+        // Frozen and optimized at load: the same tokens as the reference on every utterance.
+        const auto& entry = m_fixture["packages"]["en"];
+        EngineOptions engineOptions;
+        engineOptions.optimize = true;
+        auto engine = Engine::load(entry["path"].get<std::string>(), engineOptions);
+        QVERIFY2(engine.ok(), engine ? "" : engine.error().describe().c_str());
+        DecodeOptions options;
+        options.maxTokens = m_fixture["max_new_tokens"].get<int>();
+        for (size_t u = 0; u < entry["greedy"].size(); ++u) {
+            auto result = engine->transcribe({m_audio[u]}, options);
+            QVERIFY2(result.ok(), result ? "" : result.error().describe().c_str());
+            QCOMPARE(vox::test::describeTokens(result->front().tokens),
+                     vox::test::describeTokens(entry["greedy"][u]["tokens"].get<std::vector<int64_t>>()));
+            QVERIFY(result->front().timings.forwardMs > 0);
+            QVERIFY(result->front().timings.forwardMs <= result->front().timings.totalMs);
+        }
+        // Not for packages whose weights cannot be frozen again or are quantized.
+        auto int8 = Engine::load(m_fixture["packages"]["en-int8"]["path"].get<std::string>(), engineOptions);
+        QVERIFY(!int8.ok());
+        QVERIFY(int8.error().message.find("optimize applies to float32 packages") != std::string::npos);
+    }
+
     void pruneShapesAreRead()
     {
         auto engine = Engine::load(packagePath("en-pruned"), {});
