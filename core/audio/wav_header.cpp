@@ -14,7 +14,7 @@ std::uint32_t littleEndian32(const unsigned char* bytes)
         | std::uint32_t(bytes[3]) << 24;
 }
 
-bool isPlaceholderSize(std::uint32_t size)
+bool declaresNoLength(std::uint32_t size)
 {
     return size == 0 || size == 0xFFFFFFFFu || size == 0x7FFFF000u;
 }
@@ -39,7 +39,7 @@ std::optional<WavDataChunk> readWavDataChunk(const std::filesystem::path& path)
         const std::uint32_t size = littleEndian32(header.data() + 4);
         offset += header.size();
         if (std::memcmp(header.data(), "data", 4) == 0) {
-            if (isPlaceholderSize(size))
+            if (declaresNoLength(size))
                 return std::nullopt;
             return WavDataChunk {offset, size};
         }

@@ -14,7 +14,7 @@ struct WavDataChunk {
 // Walks the chunk list of a RIFF/WAVE file to its 'data' chunk. Needed because FFmpeg's wav
 // demuxer silently ignores a data size larger than the file, so a truncated WAV looks complete
 // through it. Returns nothing for other files, RF64, and the sizes streaming writers leave as
-// placeholders (0, 0xFFFFFFFF from ffmpeg, 0x7FFFF000 from sox), which declare no length.
+// streaming sizes (0, 0xFFFFFFFF from ffmpeg, 0x7FFFF000 from sox), which declare no length.
 std::optional<WavDataChunk> readWavDataChunk(const std::filesystem::path& path);
 
 } // namespace vox::audio::detail

@@ -4,8 +4,8 @@
 set(dir "${WORK_DIR}/import")
 file(REMOVE_RECURSE "${dir}")
 file(MAKE_DIRECTORY "${dir}/audio")
-file(WRITE "${dir}/audio/a.wav" "placeholder: import does not decode audio")
-file(WRITE "${dir}/audio/b.wav" "placeholder")
+file(WRITE "${dir}/audio/a.wav" "stand-in, not audio: import does not decode")
+file(WRITE "${dir}/audio/b.wav" "stand-in, not audio")
 file(WRITE "${dir}/manifest.json"
   "{\"audio_filepath\": \"audio/a.wav\", \"text\": \"hello world\", \"duration\": 1.5, \"lang\": \"en\"}\n"
   "{\"audio_filepath\": \"audio/b.wav\", \"text\": \"broken\n"
@@ -36,7 +36,7 @@ expect("${out}" "imported 2 utterances into .*p.voxbench as dataset 1 \\('demo'\
 run_cli(0 out info "${dir}/p.voxbench")
 expect("${out}" "\\[1\\] demo: 2 utterances, nemo")
 
-# --probe decodes every utterance: the real WAV is readable, the placeholder is reported by id.
+# --probe decodes every utterance: the real WAV is readable, the stand-in is reported by id.
 execute_process(COMMAND sox -n -r 16000 -c 1 "${dir}/audio/a.wav" synth 1.5 sine 440 RESULT_VARIABLE sox_rc)
 if(NOT sox_rc EQUAL 0)
   message(FATAL_ERROR "sox could not make a test WAV (is the sox package installed?)")

@@ -114,7 +114,7 @@ private:
         add("wav header claiming 4 GB", path("huge_header.wav"), false, "header declares 6.8 h");
         // The sizes ffmpeg leaves when it writes to a pipe: no length declared, not an error.
         QVERIFY(writeFile(path("streamed.wav"), wavWithSizes(0xFFFFFFFFu, 0xFFFFFFFFu)));
-        add("wav with streaming placeholder sizes", path("streamed.wav"), true, {});
+        add("wav with streaming (unknown) sizes", path("streamed.wav"), true, {});
         QVERIFY(writeFile(path("empty.wav"), {}));
         add("zero-length file", path("empty.wav"), false, "empty");
         std::mt19937 random(7);
