@@ -91,7 +91,6 @@ class TestBadAudio : public QObject {
 private:
     QTemporaryDir m_dir;
     std::vector<Case> m_cases;
-    bool m_haveFfmpeg = false;
 
     QString path(const QString& name) const { return m_dir.filePath(name); }
 
@@ -164,8 +163,6 @@ private:
         options.maxSamples = 16000;
         add("file longer than the sample limit", path("ok.wav"), false, "memory guard", options);
 
-        if (!m_haveFfmpeg)
-            return;
         QString error;
         runFfmpeg({"-i", path("ok.wav"), "-c:a", "flac", path("ok.flac")}, &error);
         runFfmpeg({"-i", path("ok.wav"), "-c:a", "libmp3lame", "-b:a", "128k", path("ok.mp3")}, &error);
@@ -218,9 +215,9 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        m_haveFfmpeg = !ffmpegPath().isEmpty();
-        if (!m_haveFfmpeg)
-            qWarning("no ffmpeg command line: the corpus lacks the encoded files");
+        // The corpus's encoded files are made with the ffmpeg command line, which
+        // packaging/setup-debian.sh installs; without it the test fails rather than shrinks.
+        QVERIFY2(!ffmpegPath().isEmpty(), "no ffmpeg command line: run packaging/setup-debian.sh");
         makeCorpus();
     }
 
@@ -252,8 +249,6 @@ private slots:
 
     void wrongExtensionDecodesByContent()
     {
-        if (!m_haveFfmpeg)
-            QSKIP("needs the ffmpeg command line");
         const auto asWav = decodeAudio(path("mp3_as.wav").toStdString());
         const auto asMp3 = decodeAudio(path("ok.mp3").toStdString());
         QVERIFY(asWav.ok() && asMp3.ok());
@@ -263,8 +258,6 @@ private slots:
 
     void lyingHeadersDecodeWhatIsThere()
     {
-        if (!m_haveFfmpeg)
-            QSKIP("needs the ffmpeg command line");
         const auto understated = decodeAudio(path("understated.flac").toStdString());
         const auto valid = decodeAudio(path("ok.flac").toStdString());
         QVERIFY(understated.ok() && valid.ok());

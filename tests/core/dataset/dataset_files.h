@@ -24,11 +24,11 @@ inline void writeFile(const fs::path& file, std::string_view content)
     out.write(content.data(), std::streamsize(content.size()));
 }
 
-// PLACEHOLDER audio: a few bytes that are not audio at all. The importers never decode audio,
-// they only check that the file exists, so a placeholder is all these tests need.
-inline void placeholderAudio(const fs::path& file)
+// Stand-in audio: a few bytes that are not audio at all. The importers never decode audio,
+// they only check that the file exists, so a stand-in is all these tests need.
+inline void standInAudio(const fs::path& file)
 {
-    writeFile(file, "placeholder, not audio");
+    writeFile(file, "stand-in, not audio");
 }
 
 inline QString qs(const std::string& text)

@@ -1,6 +1,6 @@
 // Dataset importers for directory layouts (audio folder, LibriSpeech, Kaldi) and format
 // detection. Each data set is written in its real layout into a temporary directory; audio
-// files are placeholders (see dataset_files.h) because importers never decode audio.
+// files are stand-ins (see dataset_files.h) because importers never decode audio.
 // Manifest files (NeMo, Common Voice, tables) are tested in tst_dataset_manifests.cpp.
 #include "dataset_files.h"
 
@@ -19,16 +19,16 @@ private slots:
     {
         QTemporaryDir tmp;
         const fs::path root = fs::path(tmp.path().toStdString()) / "corpus";
-        placeholderAudio(root / "a.wav");
+        standInAudio(root / "a.wav");
         writeFile(root / "a.txt", "hello world\r\n");
-        placeholderAudio(root / "sub/b.flac");
+        standInAudio(root / "sub/b.flac");
         writeFile(root / "sub/b.lab", "\xEF\xBB\xBFgood\nmorning\n"); // BOM, two lines
-        placeholderAudio(root / "sub/c.MP3"); // no sidecar
-        placeholderAudio(root / "d.flac");
-        placeholderAudio(root / "d.wav"); // same id "d" as d.flac
+        standInAudio(root / "sub/c.MP3"); // no sidecar
+        standInAudio(root / "d.flac");
+        standInAudio(root / "d.wav"); // same id "d" as d.flac
         writeFile(root / "d.txt", "dee");
-        placeholderAudio(root / ".cache/e.wav"); // hidden folder
-        placeholderAudio(root / "._a.wav"); // macOS resource fork
+        standInAudio(root / ".cache/e.wav"); // hidden folder
+        standInAudio(root / "._a.wav"); // macOS resource fork
         writeFile(root / "orphan.txt", "no audio for me");
 
         for (Format format : {Format::Auto, Format::AudioFolder}) {
@@ -57,8 +57,8 @@ private slots:
     {
         QTemporaryDir tmp;
         const fs::path root(tmp.path().toStdString());
-        placeholderAudio(root / "one.wav");
-        placeholderAudio(root / "two/three.opus");
+        standInAudio(root / "one.wav");
+        standInAudio(root / "two/three.opus");
         writeFile(root / "README.txt", "a readme is not a transcript");
         const auto result = importDataset(root);
         QVERIFY(succeeded(result));
@@ -79,12 +79,12 @@ private slots:
             "\r\n"
             "84-121123-0002 THE AUDIO OF THIS ONE IS MISSING\r\n"
             "84-121123-0000 SAID TWICE\r\n");
-        placeholderAudio(chapter / "84-121123-0000.flac");
-        placeholderAudio(chapter / "84-121123-0001.flac");
-        placeholderAudio(chapter / "84-121123-0009.flac"); // listed nowhere
+        standInAudio(chapter / "84-121123-0000.flac");
+        standInAudio(chapter / "84-121123-0001.flac");
+        standInAudio(chapter / "84-121123-0009.flac"); // listed nowhere
         const fs::path other = root / "dev-clean/174/168635";
         writeFile(other / "174-168635.trans.txt", "174-168635-0000 HE HAD NEVER BEEN FATHER\n");
-        placeholderAudio(other / "174-168635-0000.wav"); // a copy converted to WAV
+        standInAudio(other / "174-168635-0000.wav"); // a copy converted to WAV
 
         const auto result = importDataset(root);
         QVERIFY(succeeded(result));
@@ -116,9 +116,9 @@ private slots:
     {
         QTemporaryDir tmp;
         const fs::path data = fs::path(tmp.path().toStdString()) / "data/train";
-        placeholderAudio(data / "wav/rec1.wav");
-        placeholderAudio(data / "wav/rec5.wav");
-        placeholderAudio(tmp.path().toStdString() + "/elsewhere/rec2.flac");
+        standInAudio(data / "wav/rec1.wav");
+        standInAudio(data / "wav/rec5.wav");
+        standInAudio(tmp.path().toStdString() + "/elsewhere/rec2.flac");
         writeFile(data / "wav.scp",
             "rec1 wav/rec1.wav\n"
             "rec2 "
@@ -179,7 +179,7 @@ private slots:
         QTemporaryDir tmp;
         const fs::path recipe = fs::path(tmp.path().toStdString()) / "s5";
         const fs::path data = recipe / "data/dev";
-        placeholderAudio(recipe / "audio/meeting1.wav"); // relative to the recipe, as Kaldi scripts run
+        standInAudio(recipe / "audio/meeting1.wav"); // relative to the recipe, as Kaldi scripts run
         writeFile(data / "wav.scp", "\xEF\xBB\xBFmeeting1 audio/meeting1.wav\r\n");
         writeFile(data / "segments",
             "seg1 meeting1 0.00 2.50\r\n"
@@ -228,7 +228,7 @@ private slots:
         const fs::path root(tmp.path().toStdString());
         writeFile(root / "kaldi/wav.scp", "");
         writeFile(root / "libri/1/2/1-2.trans.txt", "");
-        placeholderAudio(root / "folder/a.wav");
+        standInAudio(root / "folder/a.wav");
         writeFile(root / "m.json", "");
         writeFile(root / "m.JSONL", "");
         writeFile(root / "cv.tsv", "client_id\tpath\tsentence\tup_votes\n");

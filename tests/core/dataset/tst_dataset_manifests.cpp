@@ -1,6 +1,6 @@
 // Dataset importers for manifest files: NeMo JSON Lines, Common Voice TSV, generic CSV/TSV
 // tables, and the CSV/TSV record reader under them. Each manifest is written as its tools write
-// it into a temporary directory; audio files are placeholders (see dataset_files.h).
+// it into a temporary directory; audio files are stand-ins (see dataset_files.h).
 #include "dataset_files.h"
 
 #include "core/dataset/delimited_reader.h"
@@ -32,7 +32,7 @@ private slots:
         QTemporaryDir tmp;
         const fs::path root(tmp.path().toStdString());
         for (const char* name : {"audio/a.wav", "audio/b.wav", "audio/c.wav", "other/a.wav", "long.wav"})
-            placeholderAudio(root / name);
+            standInAudio(root / name);
         const std::string manifest = "\xEF\xBB\xBF" // BOM, and CRLF line endings below
             + crlf(
                 R"({"audio_filepath": "audio/a.wav", "text": "hello", "duration": 1.5, "lang": "en", "score": 0.9, "tags": ["x", 1]}
@@ -101,8 +101,8 @@ private slots:
     {
         QTemporaryDir tmp;
         const fs::path dir = fs::path(tmp.path().toStdString()) / "cv-corpus-17.0/en";
-        placeholderAudio(dir / "clips/common_voice_en_1.mp3");
-        placeholderAudio(dir / "common_voice_en_2.mp3"); // next to the TSV, not in clips/
+        standInAudio(dir / "clips/common_voice_en_1.mp3");
+        standInAudio(dir / "common_voice_en_2.mp3"); // next to the TSV, not in clips/
         const std::string tab = "\t";
         writeFile(dir / "train.tsv",
             crlf("client_id\tpath\tsentence_id\tsentence\tsentence_domain\tup_votes\tdown_votes\tage\tgender\t"
@@ -149,7 +149,7 @@ private slots:
         QTemporaryDir tmp;
         const fs::path root(tmp.path().toStdString());
         for (const char* name : {"a.wav", "b.wav", "c.wav", "e.wav", "f.wav", "g.wav", "h.wav"})
-            placeholderAudio(root / name);
+            standInAudio(root / name);
         writeFile(root / "list.csv",
             crlf("path,text,speaker,start,end,notes\n"
                  "a.wav,\"Hello, world\",s1,0,1.5,\"multi\nline note\"\n"
