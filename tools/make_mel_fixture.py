@@ -60,6 +60,9 @@ _PUBLISHED = {
 }
 
 
+SHORT_WINDOW = 6 * 16000
+
+
 def _fail(message: str) -> None:
     raise SystemExit(f"make_mel_fixture.py: filterbank check failed: {message}")
 
@@ -206,6 +209,11 @@ def main() -> int:
             mel_name = f"{name}.mel{n_mels}.f32"
             write_f32(out / mel_name, mel)
             entry["mel"][str(n_mels)] = {"file": mel_name, "shape": list(mel.shape)}
+        # A model with a shorter window (n_audio_ctx 300: 6 s, 600 frames, as the demo model).
+        short = audio.log_mel_spectrogram(audio.pad_or_trim(samples, SHORT_WINDOW), 80)
+        write_f32(out / f"{name}.mel80.6s.f32", short)
+        entry["mel_6s"] = {"samples": SHORT_WINDOW, "file": f"{name}.mel80.6s.f32",
+                           "shape": list(short.shape)}
         index["signals"].append(entry)
 
     # The index goes last: its presence means every file it names is complete.

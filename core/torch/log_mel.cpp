@@ -106,8 +106,12 @@ Expected<TensorData> logMelSpectrogram(const std::vector<float>& samples16k, con
     if (nMels != 80 && nMels != 128)
         return makeError("unsupported number of mel bins " + std::to_string(nMels) + " (Whisper uses 80 or 128)");
 
-    // pad_or_trim: the first 30 s, zero-padded at the end.
-    const size_t used = std::min(samples16k.size(), static_cast<size_t>(kWindowSamples));
+    const int windowLength = options.windowSamples;
+    if (windowLength <= kFftSize / 2 || windowLength % kHopLength != 0)
+        return makeError("unsupported window of " + std::to_string(windowLength)
+                         + " samples (a multiple of 160 longer than 200 is needed)");
+    // pad_or_trim: the first window, zero-padded at the end.
+    const size_t used = std::min(samples16k.size(), static_cast<size_t>(windowLength));
     for (size_t i = 0; i < used; ++i) {
         if (!std::isfinite(samples16k[i]))
             return makeError("audio sample " + std::to_string(i) + " is not a finite number");
@@ -118,14 +122,14 @@ Expected<TensorData> logMelSpectrogram(const std::vector<float>& samples16k, con
         // Thread-local: no autograd records, nothing global changes.
         const c10::InferenceMode inferenceMode;
         const auto floatOptions = torch::TensorOptions().dtype(torch::kFloat32);
-        torch::Tensor audio = torch::zeros({kWindowSamples}, floatOptions);
+        torch::Tensor audio = torch::zeros({windowLength}, floatOptions);
         std::copy_n(samples16k.data(), used, audio.data_ptr<float>());
 
         const torch::Tensor window = torch::hann_window(kFftSize, /*periodic=*/true, floatOptions);
         const torch::Tensor stft = torch::stft(audio, kFftSize, kHopLength, kFftSize, window, /*center=*/true,
                                                "reflect", /*normalized=*/false, /*onesided=*/true,
                                                /*return_complex=*/true);
-        // Centred frames: 1 + 480000 / 160 = 3001; Whisper drops the last.
+        // Centred frames: 1 + window / 160 (3001 for 30 s); Whisper drops the last.
         const torch::Tensor power = stft.slice(/*dim=*/-1, 0, -1).abs().pow(2);
         // The cache is never written after it is made; from_blob only reads it here.
         const torch::Tensor filterTensor =

@@ -20,12 +20,20 @@ inline constexpr int kFftBins = kFftSize / 2 + 1; // 201
 
 struct LogMelOptions {
     int nMels = 80; // 80 (Whisper up to large-v2) or 128 (large-v3)
+    // Samples in one window: 2 * n_audio_ctx * 160 for a model (480000 for every OpenAI
+    // checkpoint; shorter for models trained on shorter windows, such as the demo model).
+    int windowSamples = kWindowSamples;
 };
 
-// The log-mel of one 30-second window, shape [nMels, 3000], row-major. The samples are first
-// zero-padded at the end or cut to 480000 (Whisper's pad_or_trim): audio past 30 s is ignored,
-// so long audio must be split into windows by the caller. Errors: nMels other than 80 or 128,
-// samples that are not finite. Thread-safe; changes no global torch setting (it runs with the
+// Samples in one window of a model whose encoder has n_audio_ctx positions (two mel frames
+// each; the encoder's second convolution has stride 2).
+inline constexpr int windowSamplesFor(int nAudioCtx) { return 2 * nAudioCtx * kHopLength; }
+
+// The log-mel of one window, shape [nMels, windowSamples / 160] ([nMels, 3000] for 30 s),
+// row-major. The samples are first zero-padded at the end or cut to the window (Whisper's
+// pad_or_trim): audio past the window is ignored, so long audio must be split into windows by
+// the caller. Errors: nMels other than 80 or 128, a window that is not a positive multiple of
+// 160 samples longer than 200, samples that are not finite. Thread-safe; changes no global torch setting (it runs with the
 // calling thread's intra-op thread count).
 Expected<TensorData> logMelSpectrogram(const std::vector<float>& samples16k, const LogMelOptions& options = {});
 

@@ -31,24 +31,26 @@ double msSince(Clock::time_point t0)
     return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
 }
 
-size_t windowCount(const std::vector<float>& audio)
+// Windows of `length` samples (2 * n_audio_ctx * 160: 30 s for OpenAI's checkpoints).
+size_t windowCount(const std::vector<float>& audio, size_t length)
 {
-    return std::max<size_t>(1, (audio.size() + kWindowSamples - 1) / kWindowSamples);
+    return std::max<size_t>(1, (audio.size() + length - 1) / length);
 }
 
-std::vector<float> windowSamples(const std::vector<float>& audio, size_t window)
+std::vector<float> windowSamples(const std::vector<float>& audio, size_t window, size_t length)
 {
-    const size_t begin = std::min(audio.size(), window * static_cast<size_t>(kWindowSamples));
-    const size_t end = std::min(audio.size(), begin + static_cast<size_t>(kWindowSamples));
+    const size_t begin = std::min(audio.size(), window * length);
+    const size_t end = std::min(audio.size(), begin + length);
     return {audio.begin() + static_cast<std::ptrdiff_t>(begin), audio.begin() + static_cast<std::ptrdiff_t>(end)};
 }
 
-// Log-mel of 30-second windows [first, last) of `audio`, appended to `mels`.
-Expected<Done> appendFeatures(const std::vector<float>& audio, size_t first, size_t last, int nMels,
+// Log-mel of windows [first, last) of `audio`, appended to `mels`.
+Expected<Done> appendFeatures(const std::vector<float>& audio, size_t first, size_t last, const ModelDims& dims,
                               std::vector<float>& mels, size_t utterance)
 {
+    const int length = windowSamplesFor(dims.nAudioCtx);
     for (size_t w = first; w < last; ++w) {
-        auto mel = logMelSpectrogram(windowSamples(audio, w), {nMels});
+        auto mel = logMelSpectrogram(windowSamples(audio, w, static_cast<size_t>(length)), {dims.nMels, length});
         if (!mel)
             return makeError(mel.error().message, "utterance " + std::to_string(utterance));
         mels.insert(mels.end(), mel->values.begin(), mel->values.end());
@@ -124,6 +126,7 @@ Expected<std::vector<Transcript>> Engine::transcribe(const std::vector<std::vect
     settings.guard = {p.guardMaxNgram, p.guardRepeats};
     settings.cancel = cancel;
     const int64_t maxLen = promptLength + settings.maxNewTokens;
+    const auto windowLength = static_cast<size_t>(windowSamplesFor(p.dims.nAudioCtx));
 
     installTorchWarningHandler();
     if (d->threads > 0)
@@ -144,11 +147,11 @@ Expected<std::vector<Transcript>> Engine::transcribe(const std::vector<std::vect
             std::vector<float> mels;
             std::vector<size_t> windows;
             for (size_t u = 0; u < batch16k.size(); ++u) {
-                windows.push_back(windowCount(batch16k[u]));
-                if (auto ok = appendFeatures(batch16k[u], 0, windows.back(), p.dims.nMels, mels, u); !ok)
+                windows.push_back(windowCount(batch16k[u], windowLength));
+                if (auto ok = appendFeatures(batch16k[u], 0, windows.back(), p.dims, mels, u); !ok)
                     return ok.error();
             }
-            const int64_t rows = static_cast<int64_t>(mels.size() / (static_cast<size_t>(p.dims.nMels) * kWindowFrames));
+            const int64_t rows = static_cast<int64_t>(mels.size() / (static_cast<size_t>(p.dims.nMels) * 2 * p.dims.nAudioCtx));
             timings.featuresMs = msSince(t0);
             const auto t1 = Clock::now();
             auto audio = model.encode(mels, rows);
@@ -192,10 +195,10 @@ Expected<std::vector<Transcript>> Engine::transcribe(const std::vector<std::vect
             const auto t0 = Clock::now();
             MemorySpan memory(model);
             model.takeForwardMs();
-            for (size_t w = 0; w < windowCount(batch16k[u]) && !cancelled; ++w) {
+            for (size_t w = 0; w < windowCount(batch16k[u], windowLength) && !cancelled; ++w) {
                 const auto tf = Clock::now();
                 std::vector<float> mel;
-                if (auto ok = appendFeatures(batch16k[u], w, w + 1, p.dims.nMels, mel, u); !ok)
+                if (auto ok = appendFeatures(batch16k[u], w, w + 1, p.dims, mel, u); !ok)
                     return ok.error();
                 t.timings.featuresMs += msSince(tf);
                 const auto te = Clock::now();

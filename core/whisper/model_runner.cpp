@@ -3,6 +3,7 @@
 #include "core/log/log.h"
 #include "core/torch/log_mel.h"
 #include "core/whisper/memory_probe.h"
+#include "core/whisper/vocab_projection.h"
 
 #include <torch/cuda.h>
 #include <torch/script.h>
@@ -15,6 +16,7 @@
 #include <chrono>
 #include <utility>
 #include <limits>
+#include <optional>
 #include <sstream>
 
 namespace vox::whisper {
@@ -30,7 +32,62 @@ struct RunnerState {
     torch::ScalarType dtype = torch::kFloat32;
     torch::Tensor suppress, beginSuppress; // int64 ids on the device
     double forwardMs = 0; // time inside the modules' methods since the last takeForwardMs()
+    // The engine's own vocabulary projection (vocab_projection.h): set when the decoder has
+    // step_hidden and logit_weight, the run is float32 on the CPU and a packed product equals
+    // the package's torch.matmul; otherwise null, and `step` gives the logits. `blocked`: the
+    // suppressed ids as a mask (blockedFirst: with the begin suppression), for its argmax.
+    std::shared_ptr<VocabProjection> projection;
+    std::vector<char> blocked, blockedFirst;
 };
+
+// Optional decoder methods (docs/MODEL-PACKAGE.md): both or neither.
+bool hasHiddenStep(const torch::jit::Module& decoder)
+{
+    return decoder.find_method("step_hidden").has_value() && decoder.find_method("logit_weight").has_value();
+}
+
+// Sets up RunnerState::projection where the package, device, dtype and CPU allow it.
+void setUpProjection(RunnerState& e)
+{
+    auto log = log::get("torch");
+    const std::string where = e.info.folder.string();
+    const ModelDims& d = e.info.dims;
+    if (!hasHiddenStep(e.decoder) || !e.device.is_cpu() || e.dtype != torch::kFloat32) {
+        log->debug("{}: vocabulary logits from the decoder's step", where);
+        return;
+    }
+    torch::InferenceMode guard;
+    auto weight = e.decoder.run_method("logit_weight").toTensor().contiguous();
+    if (weight.sizes() != at::IntArrayRef({d.nVocab, d.nTextState}) || weight.scalar_type() != torch::kFloat32)
+        return;
+    // What step does with its final states x [rows, 1, D]: torch.matmul(x, W.t()).
+    auto reference = [weight](const float* hidden, int64_t rows, float* out) {
+        torch::InferenceMode guard;
+        auto x = torch::from_blob(const_cast<float*>(hidden), {rows, 1, weight.size(1)}, torch::kFloat32);
+        auto logits = torch::matmul(x, weight.t()).contiguous();
+        std::memcpy(out, logits.data_ptr<float>(), sizeof(float) * static_cast<size_t>(logits.numel()));
+    };
+    e.projection = VocabProjection::calibrate(weight.data_ptr<float>(), d.nVocab, d.nTextState, reference);
+    if (!e.projection) {
+        log->info("{}: no packed product equals torch.matmul on this CPU; vocabulary logits from the decoder's step",
+                  where);
+        return;
+    }
+    log->info("{}: vocabulary logits from a packed copy of the token embedding (K blocks {}, equal to torch.matmul)",
+              where, e.projection->describeBlocks());
+    auto mask = [&](std::initializer_list<const std::vector<int64_t>*> lists) {
+        std::vector<char> out(static_cast<size_t>(d.nVocab), 0);
+        for (const auto* ids : lists)
+            for (const int64_t id : *ids) {
+                if (id < 0 || id >= d.nVocab)
+                    return std::vector<char>(); // index_fill's error, through the logits path
+                out[static_cast<size_t>(id)] = 1;
+            }
+        return out;
+    };
+    e.blocked = mask({&e.info.suppressTokens});
+    e.blockedFirst = mask({&e.info.suppressTokens, &e.info.beginSuppressTokens});
+}
 
 // Adds the time of a module call to RunnerState::forwardMs: the "inside the model" part of the
 // engine's time. On CUDA the calls are asynchronous, so this counts launch time there.
@@ -195,6 +252,19 @@ public:
 
     Expected<std::vector<int64_t>> argmax(bool firstStep) override
     {
+        // One row after step_hidden: the projection's argmax, which computes exactly only the
+        // logits that can be the largest.
+        if (!m_last.defined() && m_hidden.defined() && m_hidden.size(0) == 1) {
+            std::optional<int64_t> id;
+            auto ok = guarded("argmax", [&] {
+                ForwardTimer timer(m_e.forwardMs);
+                id = m_e.projection->argmax(m_hidden.data_ptr<float>(), firstStep ? m_e.blockedFirst : m_e.blocked);
+            });
+            if (!ok)
+                return ok.error();
+            if (id)
+                return std::vector<int64_t>{*id};
+        }
         std::vector<int64_t> out;
         auto ok = guarded("argmax", [&] {
             auto ids = torch::argmax(modified(firstStep), -1).to(torch::kCPU).contiguous();
@@ -241,7 +311,11 @@ public:
                 if (m_cross.size(2) != rows)
                     m_cross = m_cross1.expand({-1, -1, rows, -1, -1}).contiguous();
             }
-            run(torch::tensor(tokens, torch::kInt64).view({rows, 1}).to(m_e.device), offset);
+            const auto next = torch::tensor(tokens, torch::kInt64).view({rows, 1}).to(m_e.device);
+            if (m_e.projection)
+                runHidden(next, offset);
+            else
+                run(next, offset);
         });
     }
 
@@ -271,13 +345,38 @@ private:
         }
         m_last = out->elements()[0].toTensor().select(1, -1);
         m_self = out->elements()[1].toTensor();
+        m_hidden = torch::Tensor();
         m_probe.sample();
     }
 
-    torch::Tensor modified(bool firstStep) const
+    // step_hidden (one token per row); the logits come from the engine's projection when asked.
+    void runHidden(const torch::Tensor& tokens, int64_t offset)
+    {
+        {
+            ForwardTimer timer(m_e.forwardMs);
+            auto out = m_e.decoder.run_method("step_hidden", tokens, m_cross, m_self, offset).toTuple();
+            m_self = out->elements()[1].toTensor();
+            m_hidden = out->elements()[0].toTensor().select(1, -1).contiguous();
+            m_last = torch::Tensor();
+        }
+        m_probe.sample();
+    }
+
+    // The last logits [rows, n_vocab], projected from m_hidden on first use after step_hidden.
+    const torch::Tensor& last()
+    {
+        if (!m_last.defined()) {
+            ForwardTimer timer(m_e.forwardMs);
+            m_last = torch::empty({m_hidden.size(0), m_e.projection->vocab()}, torch::kFloat32);
+            m_e.projection->logits(m_hidden.data_ptr<float>(), m_hidden.size(0), m_last.data_ptr<float>());
+        }
+        return m_last;
+    }
+
+    torch::Tensor modified(bool firstStep)
     {
         constexpr float ninf = -std::numeric_limits<float>::infinity();
-        auto logits = m_last.clone();
+        auto logits = last().clone();
         logits.index_fill_(-1, m_e.suppress, ninf);
         if (firstStep)
             logits.index_fill_(-1, m_e.beginSuppress, ninf);
@@ -286,7 +385,7 @@ private:
 
     RunnerState& m_e;
     RssProbe& m_probe;
-    torch::Tensor m_cross1, m_cross, m_self, m_last;
+    torch::Tensor m_cross1, m_cross, m_self, m_last, m_hidden; // m_hidden: [rows, D] after step_hidden
 };
 
 // The checks docs/MODEL-PACKAGE.md asks for, on zeros: encoder output, cache widths, logits.
@@ -299,10 +398,10 @@ Expected<Done> runCheck(RunnerState& e)
     torch::InferenceMode guard;
     torch::Tensor audio;
     try {
-        audio = e.encoder.forward({torch::zeros({1, d.nMels, kWindowFrames}, opts)}).toTensor();
+        audio = e.encoder.forward({torch::zeros({1, d.nMels, 2 * d.nAudioCtx}, opts)}).toTensor();
     } catch (const std::exception& ex) {
         return makeError(std::string("the encoder does not run on a mel of shape [1, ") + std::to_string(d.nMels)
-                             + ", 3000] in " + dtypeName(e.dtype) + " on " + e.device.str() + ": " + oneLine(ex.what())
+                             + ", " + std::to_string(2 * d.nAudioCtx) + "] in " + dtypeName(e.dtype) + " on " + e.device.str() + ": " + oneLine(ex.what())
                              + (e.dtype == torch::kFloat16 && e.device.is_cpu()
                                     ? " (this libtorch has no float16 convolution on the CPU: use dtype auto or "
                                       "float32 there, or a CUDA device)"
@@ -336,6 +435,28 @@ Expected<Done> runCheck(RunnerState& e)
             return makeError("incompatible shapes: step returns logits " + shapeText(logits.sizes())
                                  + ", the manifest's dims.n_vocab says " + shapeText(wantLogits),
                              decoderFile);
+        if (hasHiddenStep(e.decoder)) {
+            // step_hidden's states through logit_weight must be step's logits.
+            auto fresh = e.decoder.run_method("init_self_kv", cross, p + 1).toTensor();
+            auto hidden = e.decoder.run_method("step_hidden", prompTensor(prompt, 1, e.device), cross, fresh, int64_t{0})
+                              .toTuple()->elements()[0].toTensor();
+            const std::vector<int64_t> wantHidden{1, p, d.nTextState};
+            if (hidden.sizes() != at::IntArrayRef(wantHidden))
+                return makeError("incompatible shapes: step_hidden returns hidden states " + shapeText(hidden.sizes())
+                                     + ", the manifest's dims say " + shapeText(wantHidden) + " ([B, T, n_text_state])",
+                                 decoderFile);
+            auto weight = e.decoder.run_method("logit_weight").toTensor();
+            const std::vector<int64_t> wantWeight{d.nVocab, d.nTextState};
+            if (weight.sizes() != at::IntArrayRef(wantWeight))
+                return makeError("incompatible shapes: logit_weight returns " + shapeText(weight.sizes())
+                                     + ", the manifest's dims say " + shapeText(wantWeight) + " ([n_vocab, n_text_state])",
+                                 decoderFile);
+            auto again = torch::matmul(hidden, weight.to(hidden.scalar_type()).t()).to(torch::kFloat32);
+            if (!torch::allclose(again, logits, 1e-4, 1e-4))
+                return makeError("step_hidden and logit_weight do not reproduce step's logits (largest difference "
+                                     + std::to_string((again - logits).abs().max().item<double>()) + ")",
+                                 decoderFile);
+        }
     } catch (const std::exception& ex) {
         return makeError("the decoder does not run with the manifest's shapes: " + oneLine(ex.what()), decoderFile);
     }
@@ -344,7 +465,7 @@ Expected<Done> runCheck(RunnerState& e)
 
 torch::Tensor melTensor(const std::vector<float>& mels, int64_t rows, const RunnerState& e)
 {
-    auto cpu = torch::empty({rows, e.info.dims.nMels, kWindowFrames}, torch::kFloat32);
+    auto cpu = torch::empty({rows, e.info.dims.nMels, 2 * e.info.dims.nAudioCtx}, torch::kFloat32);
     std::memcpy(cpu.data_ptr<float>(), mels.data(), mels.size() * sizeof(float));
     return cpu.to(e.device, e.dtype);
 }
@@ -422,6 +543,9 @@ Expected<ModelRunner> ModelRunner::load(const PackageInfo& info, const EngineOpt
         if (!impl->decoder.find_method(method))
             return makeError(std::string("the decoder has no method '") + method + "' (not a VoxBench decoder export)",
                              p.filePath(p.files.decoder).string());
+    if (impl->decoder.find_method("step_hidden").has_value() != impl->decoder.find_method("logit_weight").has_value())
+        return makeError("the decoder has only one of the methods 'step_hidden' and 'logit_weight' (both or neither)",
+                         p.filePath(p.files.decoder).string());
     try {
         if (impl->dtype != torch::kFloat32) {
             impl->encoder.to(impl->dtype);
@@ -443,7 +567,9 @@ Expected<ModelRunner> ModelRunner::load(const PackageInfo& info, const EngineOpt
             || p.variantKind == "frozen")
             return makeError("optimize applies to float32 packages on the CPU that are not int8 or already frozen", where);
         try {
-            const std::vector<std::string> methods{"cross_kv", "init_self_kv", "step"};
+            std::vector<std::string> methods{"cross_kv", "init_self_kv", "step"};
+            if (hasHiddenStep(impl->decoder))
+                methods.insert(methods.end(), {"step_hidden", "logit_weight"});
             auto encoder = torch::jit::freeze(impl->encoder);
             auto decoder = torch::jit::freeze(impl->decoder, methods);
             impl->encoder = torch::jit::optimize_for_inference(encoder);
@@ -451,6 +577,11 @@ Expected<ModelRunner> ModelRunner::load(const PackageInfo& info, const EngineOpt
         } catch (const std::exception& e) {
             return makeError("cannot optimize the modules for inference: " + oneLine(e.what()), where);
         }
+    }
+    try {
+        setUpProjection(*impl);
+    } catch (const std::exception& e) {
+        return makeError("cannot set up the vocabulary projection: " + oneLine(e.what()), p.filePath(p.files.decoder).string());
     }
     log::get("torch")->debug("loaded Whisper package {} ({}, {} on {})", where, p.variantKind, dtypeName(impl->dtype),
                              impl->device.str());

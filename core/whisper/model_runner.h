@@ -41,7 +41,7 @@ public:
     ModelRunner& operator=(ModelRunner&&) noexcept;
     ~ModelRunner();
 
-    // `mels`: rows x [n_mels, 3000] float32, row-major.
+    // `mels`: rows x [n_mels, 2 * n_audio_ctx] float32, row-major (3000 frames for 30 s).
     Expected<EncodedAudio> encode(const std::vector<float>& mels, int64_t rows);
     // cross_kv, init_self_kv(maxLen) and the prompt call for every row of `audio`; the
     // session samples `probe` after each decoder call. `audio` and `probe` must outlive it.

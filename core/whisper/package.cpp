@@ -79,8 +79,11 @@ ModelDims readDims(const json& m)
                    get("n_audio_layer"), get("n_vocab"), get("n_text_ctx"),    get("n_text_state"),
                    get("n_text_head"), get("n_text_layer")};
     require(dims.nMels == 80 || dims.nMels == 128, "dims.n_mels is " + std::to_string(dims.nMels) + ", expected 80 or 128");
-    require(dims.nAudioCtx == 1500, "dims.n_audio_ctx is " + std::to_string(dims.nAudioCtx)
-                                        + ", expected 1500 (30-second windows of 3000 frames)");
+    // OpenAI's checkpoints have 1500 (30-second windows); models trained on shorter windows
+    // (the demo model: 6 s) are read with windows of 2 * n_audio_ctx frames.
+    require(dims.nAudioCtx >= 2 && dims.nAudioCtx <= 1500,
+            "dims.n_audio_ctx is " + std::to_string(dims.nAudioCtx)
+                + ", expected 2 to 1500 (encoder positions; 1500 is 30-second windows of 3000 frames)");
     for (int v : {dims.nAudioState, dims.nAudioHead, dims.nAudioLayer, dims.nTextCtx, dims.nTextState, dims.nTextHead,
                   dims.nTextLayer})
         require(v > 0, "dims hold a value that is not positive");

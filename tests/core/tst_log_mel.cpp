@@ -111,6 +111,32 @@ private slots:
         QVERIFY2(diff <= 1e-4f, qPrintable(QStringLiteral("max difference %1").arg(double(diff))));
     }
 
+    // Models trained on shorter windows (2 * n_audio_ctx frames): the demo model's 6 s.
+    void shortWindowMatchesPython()
+    {
+        for (const auto& entry : m_index.at("signals")) {
+            const auto& mel = entry.at("mel_6s");
+            const std::vector<float> samples = readFloats(entry.at("file").get<std::string>());
+            const std::vector<float> expected = readFloats(mel.at("file").get<std::string>());
+            const int window = mel.at("samples").get<int>();
+            QCOMPARE(window, whisper::windowSamplesFor(300));
+            auto out = whisper::logMelSpectrogram(samples, {80, window});
+            QVERIFY2(out.ok(), out ? "" : out.error().describe().c_str());
+            QCOMPARE(out->shape, mel.at("shape").get<std::vector<int64_t>>());
+            QCOMPARE(out->shape, (std::vector<int64_t>{80, 600}));
+            const float diff = maxAbsDifference(out->values, expected);
+            QVERIFY2(diff <= 1e-4f, qPrintable(QStringLiteral("%1: max difference %2")
+                                                   .arg(QString::fromStdString(entry.at("name").get<std::string>()))
+                                                   .arg(double(diff))));
+        }
+        for (int bad : {0, 200, 96001, -160}) {
+            auto out = whisper::logMelSpectrogram(std::vector<float>(100, 0.0f), {80, bad});
+            QVERIFY(!out.ok());
+            QVERIFY2(out.error().message.find("unsupported window of " + std::to_string(bad) + " samples") == 0,
+                     out.error().message.c_str());
+        }
+    }
+
     void audioPast30SecondsIsIgnored()
     {
         std::vector<float> samples = readFloats(signal("long_31s").at("file").get<std::string>());

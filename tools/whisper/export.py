@@ -121,8 +121,10 @@ def export_package(model: WhisperModel, out: Path, source: Dict, variant: str = 
         "format_version": FORMAT_VERSION,
         "family": "whisper",
         "dims": d.to_dict(),
-        "sample_rate": 16000, "n_fft": 400, "hop_length": 160, "chunk_seconds": 30,
-        "n_frames": 3000,
+        "sample_rate": 16000, "n_fft": 400, "hop_length": 160,
+        # One window: 2 mel frames per encoder position (30 s, 3000 frames for n_audio_ctx 1500).
+        "chunk_seconds": 2 * d.n_audio_ctx * 160 / 16000,
+        "n_frames": 2 * d.n_audio_ctx,
         "multilingual": multilingual,
         "vocabulary": STAND_IN if multilingual else "gpt2",
         "special_tokens": lay["special_tokens"],
@@ -149,6 +151,9 @@ def export_package(model: WhisperModel, out: Path, source: Dict, variant: str = 
             "init_self_kv": "init_self_kv(cross_kv, max_len:int) -> Tensor[L,2,B,max_len,Ws]",
             "step": "step(tokens[B,T] int64, cross_kv, self_kv, offset:int) -> "
                     "(logits[B,T,V] float32, self_kv)",
+            "step_hidden": "step_hidden(tokens[B,T] int64, cross_kv, self_kv, offset:int) -> "
+                           "(hidden[B,T,D], self_kv)",
+            "logit_weight": "logit_weight() -> Tensor[V,D]",
         },
         "source": source,
         "variant": {"kind": variant, "description": VARIANT_TEXT[variant], "options": options,

@@ -6,6 +6,8 @@ Writes into OUT_DIR:
   packages/en, packages/ml          tiny random packages (64x2h4): English 80 mels, multilingual 128
   packages/en-int8, en-pruned, en-fp16   variants of the English weights
   packages/en-rules                 the English package with scripted stand-in modules (see below)
+  packages/en-rules-half, en-rules-mismatch   invalid decoders for the load checks: only one of
+                                    step_hidden / logit_weight; both, but not giving step's logits
   audio/uNN.f32                     synthetic 16 kHz mono float32 clips (one longer than 30 s)
   engine_fixture.json               (last, the build's OUTPUT) the Python reference's tokens and
                                     text per package and utterance: greedy, beam 3, a batch
@@ -124,11 +126,32 @@ class RuleDecoder(torch.nn.Module):
         return self.step(tokens, ck, kv, 0)[0]
 
 
-def make_rules_package(root: Path):
-    src, dst = root / "en", root / "en-rules"
+class HalfDecoder(RuleDecoder):
+    """logit_weight without step_hidden: the engine must refuse it."""
+
+    @torch.jit.export
+    def logit_weight(self) -> torch.Tensor:
+        return torch.zeros(51864, 64)
+
+
+class MismatchDecoder(RuleDecoder):
+    """step_hidden and logit_weight whose product is not step's logits: refused."""
+
+    @torch.jit.export
+    def step_hidden(self, tokens: torch.Tensor, cross_kv: torch.Tensor, self_kv: torch.Tensor,
+                    offset: int):
+        return torch.ones(tokens.shape[0], tokens.shape[1], 64), self_kv
+
+    @torch.jit.export
+    def logit_weight(self) -> torch.Tensor:
+        return torch.zeros(51864, 64)
+
+
+def make_rules_package(root: Path, name: str = "en-rules", decoder=RuleDecoder):
+    src, dst = root / "en", root / name
     shutil.copytree(src, dst, dirs_exist_ok=True)
     torch.jit.script(RuleEncoder()).save(str(dst / "encoder.pt"))
-    torch.jit.script(RuleDecoder()).save(str(dst / "decoder.pt"))
+    torch.jit.script(decoder()).save(str(dst / "decoder.pt"))
     m = json.loads((dst / "voxbench-model.json").read_text())
     assert not set(RULE_TOKENS[:-1]) & set(m["suppress_tokens"])
     m["source"]["description"] = "scripted stand-in modules (decoding-rule test), not a model"
@@ -152,6 +175,8 @@ def main(argv) -> int:
     names = make_packages(out / "packages")
     make_rules_package(out / "packages")
     names.append("en-rules")
+    make_rules_package(out / "packages", "en-rules-half", HalfDecoder)
+    make_rules_package(out / "packages", "en-rules-mismatch", MismatchDecoder)
 
     clips = [clip(i) for i in range(N_UTTERANCES)]
     utterances = []

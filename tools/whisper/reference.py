@@ -194,20 +194,28 @@ class Package:
                 "score": norm, "text": self.tokenizer.decode(seq)}
 
 
-def mel_windows(audio: torch.Tensor, n_mels: int) -> torch.Tensor:
-    """Consecutive 30-s windows (the last zero-padded) -> mel [W, n_mels, 3000]."""
+def window_samples(n_audio_ctx: int) -> int:
+    """Samples in one window of a model: 2 mel frames per encoder position, 160 samples a frame
+    (480000, 30 s, for Whisper's n_audio_ctx 1500)."""
+    from .audio import HOP_LENGTH
+    return 2 * n_audio_ctx * HOP_LENGTH
+
+
+def mel_windows(audio: torch.Tensor, n_mels: int, window: int = N_SAMPLES) -> torch.Tensor:
+    """Consecutive windows of `window` samples (the last zero-padded) -> mel [W, n_mels, window / 160]."""
     from .audio import log_mel_spectrogram, pad_or_trim
-    n = max(1, -(-audio.shape[0] // N_SAMPLES))
+    n = max(1, -(-audio.shape[0] // window))
     mels = []
     for w in range(n):
-        chunk = pad_or_trim(audio[w * N_SAMPLES:(w + 1) * N_SAMPLES])
+        chunk = pad_or_trim(audio[w * window:(w + 1) * window], window)
         mels.append(log_mel_spectrogram(chunk, n_mels))
     return torch.stack(mels)
 
 
 def transcribe(pkg: Package, audio: torch.Tensor, beam: int = 1, language: str = "en",
                max_new_tokens: Optional[int] = None) -> Dict:
-    mel = mel_windows(audio, pkg.manifest["dims"]["n_mels"])
+    dims = pkg.manifest["dims"]
+    mel = mel_windows(audio, dims["n_mels"], window_samples(dims["n_audio_ctx"]))
     res = (pkg.greedy(mel, language, max_new_tokens) if beam <= 1
            else pkg.beam(mel, beam, language, max_new_tokens))
     tokens = [t for r in res for t in r["tokens"]]

@@ -9,6 +9,11 @@ Decoder methods (all tensors, no dicts; documented in docs/MODEL-PACKAGE.md):
     step(tokens [B, T] int64, cross_kv, self_kv, offset: int) -> (logits [B, T, V] float32, self_kv)
         tokens sit at positions offset .. offset+T-1; their keys/values are written into self_kv
         in place at [:, :, :, offset:offset+T] and the same tensor is returned.
+    step_hidden(tokens, cross_kv, self_kv, offset) -> (hidden [B, T, D], self_kv)
+        step without its last operation: the final-LayerNormed states, in the module's dtype;
+        step's logits are torch.matmul(hidden, logit_weight().t()).float() (the same ops).
+    logit_weight() -> Tensor [V, D]
+        the token embedding, which is also the output projection (tied).
     forward(tokens [B, T], audio_features) -> logits [B, T, V] float32  (uncached, for checks)
 
 L = n_text_layer, Wc/Ws = kept heads * head width (n_text_state unless pruned).
@@ -82,21 +87,9 @@ class ExportDecoder(nn.Module):
         x = self.ln(x)
         return torch.matmul(x, self.token_embedding.weight.to(x.dtype).t()).float()
 
-    @torch.jit.export
-    def cross_kv(self, audio_features: Tensor) -> Tensor:
-        out: List[Tensor] = []
-        for attn in self.cross_attns:
-            out.append(torch.stack([attn.key(audio_features), attn.value(audio_features)]))
-        return torch.stack(out)
-
-    @torch.jit.export
-    def init_self_kv(self, cross_kv: Tensor, max_len: int) -> Tensor:
-        return torch.zeros([self.n_layer, 2, cross_kv.shape[2], max_len, self.self_width],
-                           dtype=cross_kv.dtype, device=cross_kv.device)
-
-    @torch.jit.export
-    def step(self, tokens: Tensor, cross_kv: Tensor, self_kv: Tensor,
-             offset: int) -> Tuple[Tensor, Tensor]:
+    def _cached(self, tokens: Tensor, cross_kv: Tensor, self_kv: Tensor, offset: int) -> Tensor:
+        """The residual stream after the last block (before the final LayerNorm); writes the
+        tokens' keys and values into self_kv."""
         t = tokens.shape[1]
         end = offset + t
         x = self._embed(tokens, offset, cross_kv.dtype)
@@ -116,7 +109,35 @@ class ExportDecoder(nn.Module):
             x = x + cattn.out(c)
             x = x + mlp(mlp_ln(x))
             i += 1
-        return self._logits(x), self_kv
+        return x
+
+    @torch.jit.export
+    def cross_kv(self, audio_features: Tensor) -> Tensor:
+        out: List[Tensor] = []
+        for attn in self.cross_attns:
+            out.append(torch.stack([attn.key(audio_features), attn.value(audio_features)]))
+        return torch.stack(out)
+
+    @torch.jit.export
+    def init_self_kv(self, cross_kv: Tensor, max_len: int) -> Tensor:
+        return torch.zeros([self.n_layer, 2, cross_kv.shape[2], max_len, self.self_width],
+                           dtype=cross_kv.dtype, device=cross_kv.device)
+
+    @torch.jit.export
+    def step(self, tokens: Tensor, cross_kv: Tensor, self_kv: Tensor,
+             offset: int) -> Tuple[Tensor, Tensor]:
+        return self._logits(self._cached(tokens, cross_kv, self_kv, offset)), self_kv
+
+    @torch.jit.export
+    def step_hidden(self, tokens: Tensor, cross_kv: Tensor, self_kv: Tensor,
+                    offset: int) -> Tuple[Tensor, Tensor]:
+        # For engines that compute the vocabulary projection themselves (a C++ engine packs
+        # logit_weight once instead of letting sgemm repack it at every step).
+        return self.ln(self._cached(tokens, cross_kv, self_kv, offset)), self_kv
+
+    @torch.jit.export
+    def logit_weight(self) -> Tensor:
+        return self.token_embedding.weight
 
     def forward(self, tokens: Tensor, audio_features: Tensor) -> Tensor:
         t = tokens.shape[1]
@@ -131,7 +152,7 @@ class ExportDecoder(nn.Module):
         return self._logits(x)
 
 
-DECODER_METHODS = ["cross_kv", "init_self_kv", "step"]
+DECODER_METHODS = ["cross_kv", "init_self_kv", "step", "step_hidden", "logit_weight"]
 
 
 def script_pair(model: WhisperModel, quantize_int8: bool = False):

@@ -184,6 +184,11 @@ def main(argv=None) -> int:
             diff = (cached - full).abs().max().item()
             assert diff < 1e-4, diff
             assert cached.dtype == torch.float32 and tuple(cached.shape) == (2, 12, 51864)
+            # step_hidden + logit_weight: step's logits, the same operations (bit for bit).
+            kv2 = dec.init_self_kv(ck, 16)
+            h, kv2 = dec.step_hidden(toks[:, :4], ck, kv2, 0)
+            assert tuple(h.shape) == (2, 4, 64), h.shape
+            assert torch.equal(torch.matmul(h, dec.logit_weight().t()).float(), parts[0])
         return f"max abs diff {diff:.2e}"
 
     r.check("TorchScript decoder with KV cache equals the uncached model", kv_cache_equivalence)

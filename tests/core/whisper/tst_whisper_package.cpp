@@ -1,6 +1,7 @@
 // The Whisper engine's package handling and run behaviour: SHA-256, token text, the repetition
 // guard, variants (int8, pruned, fp16-marked) against the Python reference, the clear errors
-// for damaged packages, cancellation, timings.
+// for damaged packages, cancellation, timings, which vocabulary projection runs.
+#include "core/log/log.h"
 #include "core/whisper/engine.h"
 #include "core/whisper/search.h"
 #include "core/whisper/sha256.h"
@@ -9,8 +10,10 @@
 
 #include <QTemporaryDir>
 #include <QTest>
+#include <spdlog/sinks/ostream_sink.h>
 
 #include <filesystem>
+#include <sstream>
 
 namespace fs = std::filesystem;
 using vox::whisper::DecodeOptions;
@@ -274,6 +277,39 @@ private slots:
         manifest["dims"]["n_text_layer"] = 3;
         writeJson(pkg / "voxbench-model.json", manifest);
         expectLoadError(pkg, {"voxbench-model.json", "decoder.attn", "2 layers", "dims say 3"});
+    }
+
+    void hiddenStepMethodsAreChecked()
+    {
+        // step_hidden and logit_weight are optional, but both or neither, and together they
+        // must give step's logits.
+        const fs::path packages = fs::path(packagePath("en")).parent_path();
+        expectLoadError(packages / "en-rules-half", {"decoder.pt", "only one of the methods 'step_hidden' and 'logit_weight'"});
+        expectLoadError(packages / "en-rules-mismatch", {"decoder.pt", "do not reproduce step's logits"});
+    }
+
+    void vocabularyProjectionIsLogged()
+    {
+        // Packages with step_hidden get the engine's packed projection where it equals
+        // torch.matmul (the equivalence tests check the tokens either way); packages without
+        // it, and other dtypes, take the logits from step. The load says which.
+        auto text = std::make_shared<std::ostringstream>();
+        vox::log::addSink(std::make_shared<spdlog::sinks::ostream_sink_mt>(*text));
+        const auto level = vox::log::level();
+        vox::log::setLevel(spdlog::level::debug);
+        EngineOptions bf16;
+        bf16.dtype = "bfloat16";
+        const bool loaded = Engine::load(packagePath("en"), {}).ok() && Engine::load(packagePath("en-rules"), {}).ok()
+                            && Engine::load(packagePath("en"), bf16).ok();
+        vox::log::setLevel(level);
+        QVERIFY(loaded);
+        const std::string log = text->str();
+        qInfo("%s", log.c_str());
+        const std::string en = packagePath("en") + ": ";
+        QVERIFY(log.find(en + "vocabulary logits from a packed copy of the token embedding") != std::string::npos
+                || log.find(en + "no packed product equals torch.matmul") != std::string::npos);
+        QVERIFY(log.find(packagePath("en-rules") + ": vocabulary logits from the decoder's step") != std::string::npos);
+        QVERIFY(log.find(en + "vocabulary logits from the decoder's step") != std::string::npos); // bfloat16
     }
 
     void malformedManifest()
