@@ -1,9 +1,11 @@
 // voxbench-cli: VoxBench's runs and scoring on servers, without a display. Links core alone.
+#include "app/cli/classify_command.h"
 #include "app/cli/cli_context.h"
 #include "app/cli/env_command.h"
 #include "app/cli/import_command.h"
 #include "app/cli/score_command.h"
 #include "app/cli/transcribe_command.h"
+#include "app/cli/variant_command.h"
 #include "core/log/log.h"
 #include "core/version.h"
 
@@ -34,6 +36,8 @@ int main(int argc, char** argv)
     vox::cli::addImportCommand(app, context, exitCode);
     vox::cli::addInfoCommand(app, context, exitCode);
     vox::cli::addTranscribeCommand(app, context, exitCode);
+    vox::cli::addVariantCommand(app, context, exitCode);
+    vox::cli::addClassifyCommand(app, context, exitCode);
 
     try {
         app.parse(argc, argv);

@@ -1,4 +1,5 @@
 #pragma once
+#include "core/kws/kws_types.h"
 #include "core/torch/torch_env.h"
 #include "core/util/expected.h"
 #include "core/whisper/engine.h"
@@ -28,11 +29,24 @@ public:
     virtual std::string dtype() const = 0;
 };
 
+// A loaded KWS package (core/kws/classifier.h) behind a virtual interface, for the same reason.
+// Same contract as kws::Classifier: one thread at a time, the thread that opened it.
+class KwsRunner {
+public:
+    virtual ~KwsRunner() = default;
+    virtual Expected<std::vector<kws::ClipResult>> classify(const std::vector<std::vector<float>>& clips) = 0;
+    // chunkSamples 0: the package's chunk.
+    virtual Expected<kws::StreamResult> stream(const std::vector<float>& audio, int chunkSamples) = 0;
+    virtual const kws::PackageInfo& package() const = 0;
+};
+
 struct TorchRuntime {
     TorchEnvironment (*environment)();
     int (*setIntraOpThreads)(int threads);
     Expected<std::unique_ptr<WhisperRunner>> (*openWhisper)(const std::filesystem::path& package,
                                                              const whisper::EngineOptions& options);
+    Expected<std::unique_ptr<KwsRunner>> (*openKws)(const std::filesystem::path& package,
+                                                     const kws::ClassifierOptions& options);
 };
 
 // Loads libvoxbench_torch (next to libvoxbench_core) once; thread-safe. The error says which

@@ -1,6 +1,8 @@
 // The entry point core/torch/torch_runtime.cpp looks up with dlsym, and what it hands out.
 #include "core/torch/torch_runtime.h"
 
+#include "core/kws/classifier.h"
+
 namespace {
 
 class EngineRunner final : public vox::WhisperRunner {
@@ -30,10 +32,37 @@ vox::Expected<std::unique_ptr<vox::WhisperRunner>> openWhisper(const std::filesy
     return std::unique_ptr<vox::WhisperRunner>(std::make_unique<EngineRunner>(std::move(engine.value())));
 }
 
+class ClassifierRunner final : public vox::KwsRunner {
+public:
+    explicit ClassifierRunner(vox::kws::Classifier classifier) : m_classifier(std::move(classifier)) {}
+
+    vox::Expected<std::vector<vox::kws::ClipResult>> classify(const std::vector<std::vector<float>>& clips) override
+    {
+        return m_classifier.classify(clips);
+    }
+    vox::Expected<vox::kws::StreamResult> stream(const std::vector<float>& audio, int chunkSamples) override
+    {
+        return m_classifier.stream(audio, chunkSamples);
+    }
+    const vox::kws::PackageInfo& package() const override { return m_classifier.package(); }
+
+private:
+    vox::kws::Classifier m_classifier;
+};
+
+vox::Expected<std::unique_ptr<vox::KwsRunner>> openKws(const std::filesystem::path& package,
+                                                       const vox::kws::ClassifierOptions& options)
+{
+    auto classifier = vox::kws::Classifier::load(package, options);
+    if (!classifier)
+        return classifier.error();
+    return std::unique_ptr<vox::KwsRunner>(std::make_unique<ClassifierRunner>(std::move(classifier.value())));
+}
+
 } // namespace
 
 extern "C" __attribute__((visibility("default"))) const vox::TorchRuntime* voxbench_torch_runtime()
 {
-    static const vox::TorchRuntime runtime{&vox::torchEnvironment, &vox::setIntraOpThreads, &openWhisper};
+    static const vox::TorchRuntime runtime{&vox::torchEnvironment, &vox::setIntraOpThreads, &openWhisper, &openKws};
     return &runtime;
 }
