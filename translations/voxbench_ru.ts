@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>vox::app::DatasetTableModel</name>
+    <message>
+        <source>Imported %1 from %2</source>
+        <translation>Импортирован %1 из %2</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>Набор данных</translation>
+    </message>
+    <message>
+        <source>Utterances</source>
+        <translation>Высказывания</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>Аудио</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Формат</translation>
+    </message>
+    <message>
+        <source>Imported from</source>
+        <translation>Источник импорта</translation>
+    </message>
+</context>
+<context>
     <name>vox::app::Issue</name>
     <message>
         <source>Info</source>
@@ -37,6 +64,56 @@
     <message>
         <source>Time</source>
         <translation>Время</translation>
+    </message>
+</context>
+<context>
+    <name>vox::app::ProjectTables</name>
+    <message>
+        <source>missing</source>
+        <translation>отсутствует</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 с</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 мин</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 ч</translation>
+    </message>
+</context>
+<context>
+    <name>vox::app::VariantTableModel</name>
+    <message>
+        <source>%1 (demo)</source>
+        <translation>%1 (демо)</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>Вариант</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Семейство</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Параметры</translation>
+    </message>
+    <message>
+        <source>Size on disk</source>
+        <translation>Размер на диске</translation>
+    </message>
+    <message>
+        <source>What differs</source>
+        <translation>Чем отличается</translation>
     </message>
 </context>
 <context>
@@ -130,6 +207,50 @@ Quantization engines: %3
     <message>
         <source>Errors: %1 · Warnings: %2</source>
         <translation>Ошибок: %1 · Предупреждений: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Open Project…</source>
+        <translation>&amp;Открыть проект…</translation>
+    </message>
+    <message>
+        <source>Open Project</source>
+        <translation>Открыть проект</translation>
+    </message>
+    <message>
+        <source>VoxBench projects (*.voxbench);;All files (*)</source>
+        <translation>Проекты VoxBench (*.voxbench);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Открывается %1…</translation>
+    </message>
+    <message>
+        <source>Could not open %1</source>
+        <translation>Не удалось открыть %1</translation>
+    </message>
+    <message>
+        <source>Could not open the project: %1</source>
+        <translation>Не удалось открыть проект: %1</translation>
+    </message>
+    <message>
+        <source>%1 — VoxBench</source>
+        <translation>%1 — VoxBench</translation>
+    </message>
+    <message>
+        <source>Datasets: %1 · utterances: %2 · %3</source>
+        <translation>Наборов данных: %1 · высказываний: %2 · %3</translation>
+    </message>
+    <message>
+        <source>Variants: %1 · hover over a row for its package folder and source</source>
+        <translation>Вариантов: %1 · наведите курсор на строку, чтобы увидеть папку пакета и источник</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Demo models.&lt;/b&gt; The variants marked (demo) are small models VoxBench trained here on synthetic speech (espeak-ng, flite and Festival voices). They are not Whisper checkpoints and know only the demo&apos;s little vocabulary; bring real checkpoints through tools/whisper/export.py.</source>
+        <translation>&lt;b&gt;Демо-модели.&lt;/b&gt; Варианты с пометкой (демо) — небольшие модели, которые VoxBench обучил здесь на синтетической речи (голоса espeak-ng, flite и Festival). Это не контрольные точки Whisper, и они знают только небольшой словарь демо; настоящие контрольные точки подключаются через tools/whisper/export.py.</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>Открыт %1</translation>
     </message>
 </context>
 <context>

@@ -35,6 +35,8 @@ int main(int argc, char* argv[])
         QStringLiteral("screenshot"), QStringLiteral("Save a PNG of the window once it is shown, then quit."),
         QStringLiteral("file"));
     parser.addOptions({langOption, pageOption, screenshotOption});
+    parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("A project to open (a .voxbench file)."),
+                                 QStringLiteral("[project]"));
     parser.process(app);
 
     const QLocale locale = parser.isSet(langOption) ? QLocale(parser.value(langOption)) : vox::app::preferredLocale();
@@ -50,15 +52,31 @@ int main(int argc, char* argv[])
         return 2;
     }
     window.show();
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1) {
+        std::fprintf(stderr, "voxbench: one project at a time, got %lld paths\n", static_cast<long long>(positional.size()));
+        return 2;
+    }
+    if (!positional.isEmpty())
+        window.openProject(QDir::current().absoluteFilePath(positional.first()));
 
     if (parser.isSet(screenshotOption)) {
+        // Once the project (if any) is shown, or has failed to open.
         const QString file = parser.value(screenshotOption);
-        QTimer::singleShot(500, &window, [&window, file] {
-            const bool saved = window.grab().save(file);
-            if (!saved)
-                std::fprintf(stderr, "voxbench: could not write the screenshot to %s\n", qPrintable(file));
-            QApplication::exit(saved ? 0 : 1);
-        });
+        auto shoot = [&window, file] {
+            QTimer::singleShot(500, &window, [&window, file] {
+                const bool saved = window.grab().save(file);
+                if (!saved)
+                    std::fprintf(stderr, "voxbench: could not write the screenshot to %s\n", qPrintable(file));
+                QApplication::exit(saved ? 0 : 1);
+            });
+        };
+        if (positional.isEmpty()) {
+            shoot();
+        } else {
+            QObject::connect(&window, &vox::ui::MainWindow::projectOpened, &window, shoot);
+            QObject::connect(&window, &vox::ui::MainWindow::projectFailed, &window, shoot);
+        }
     }
     return QApplication::exec();
 }

@@ -1,16 +1,22 @@
 #include "ui/window/main_window.h"
 
 #include "app/issues/issue_model.h"
+#include "app/project/project_models.h"
+#include "app/project/project_summary.h"
 #include "app/settings/settings_keys.h"
 #include "core/version.h"
 #include "ui/issues/issues_dock.h"
 #include "ui/pages/empty_state_page.h"
+#include "ui/pages/table_page.h"
 #include "ui/window/environment_label.h"
 #include "ui/window/page_registry.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QListWidget>
 #include <QMenuBar>
@@ -27,6 +33,8 @@ MainWindow::MainWindow(app::IssueModel* issues, QWidget* parent)
     , m_navigation(new QListWidget)
     , m_stack(new QStackedWidget)
     , m_issuesDock(new IssuesDock(issues, this))
+    , m_datasets(new app::DatasetTableModel(this))
+    , m_variants(new app::VariantTableModel(this))
 {
     setWindowTitle(tr("VoxBench"));
     setObjectName(QStringLiteral("mainWindow"));
@@ -68,7 +76,13 @@ void MainWindow::createPages()
         item->setData(Qt::UserRole, info.id);
         item->setToolTip(info.description);
         item->setSizeHint(QSize(0, 34));
-        auto* page = new EmptyStatePage(info.title, info.description);
+        QWidget* page = nullptr;
+        if (info.id == QLatin1String("data"))
+            page = new TablePage(info.title, info.description, m_datasets);
+        else if (info.id == QLatin1String("variants"))
+            page = new TablePage(info.title, info.description, m_variants);
+        else
+            page = new EmptyStatePage(info.title, info.description);
         page->setObjectName(info.id + QStringLiteral("Page"));
         m_stack->addWidget(page);
         m_pageIds << info.id;
@@ -78,6 +92,9 @@ void MainWindow::createPages()
 void MainWindow::createMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(tr("&Open Project…"), this, &MainWindow::chooseProject);
+    open->setShortcut(QKeySequence::Open);
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -150,6 +167,61 @@ QWidget* MainWindow::page(const QString& id) const
 {
     const int row = static_cast<int>(m_pageIds.indexOf(id));
     return row < 0 ? nullptr : m_stack->widget(row);
+}
+
+void MainWindow::chooseProject()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), QFileInfo(m_projectPath).path(),
+                                                      tr("VoxBench projects (*.voxbench);;All files (*)"));
+    if (!path.isEmpty())
+        openProject(path);
+}
+
+void MainWindow::openProject(const QString& path)
+{
+    const int generation = ++m_openGeneration;
+    statusBar()->showMessage(tr("Opening %1…").arg(QFileInfo(path).fileName()));
+    auto* watcher = new QFutureWatcher<app::ProjectSummary>(this);
+    connect(watcher, &QFutureWatcher<app::ProjectSummary>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation == m_openGeneration)
+            showProject(watcher->result());
+    });
+    watcher->setFuture(app::loadProjectSummary(path));
+}
+
+void MainWindow::showProject(const app::ProjectSummary& summary)
+{
+    if (!summary.ok()) {
+        statusBar()->showMessage(tr("Could not open %1").arg(QFileInfo(summary.path).fileName()));
+        m_issues->report({app::Issue::Severity::Error,
+                       tr("Could not open the project: %1").arg(summary.error), summary.path, QStringLiteral("project")});
+        emit projectFailed(summary.path, summary.error);
+        return;
+    }
+    m_projectPath = summary.path;
+    m_datasets->setDatasets(summary.datasets);
+    m_variants->setVariants(summary.variants);
+    setWindowTitle(tr("%1 — VoxBench").arg(QFileInfo(summary.path).fileName()));
+
+    qint64 utterances = 0;
+    for (const auto& d : summary.datasets)
+        utterances += d.utterances;
+    auto* data = static_cast<TablePage*>(page(QStringLiteral("data")));
+    data->setSubtitle(tr("Datasets: %1 · utterances: %2 · %3")
+                          .arg(summary.datasets.size())
+                          .arg(QLocale().toString(utterances), summary.path));
+    auto* variants = static_cast<TablePage*>(page(QStringLiteral("variants")));
+    variants->setSubtitle(
+        tr("Variants: %1 · hover over a row for its package folder and source").arg(summary.variants.size()));
+    variants->setNotice(summary.hasDemoVariants()
+                            ? tr("<b>Demo models.</b> The variants marked (demo) are small models VoxBench trained "
+                                 "here on synthetic speech (espeak-ng, flite and Festival voices). They are not "
+                                 "Whisper checkpoints and know only the demo's little vocabulary; bring real "
+                                 "checkpoints through tools/whisper/export.py.")
+                            : QString());
+    statusBar()->showMessage(tr("Opened %1").arg(summary.path), 5000);
+    emit projectOpened(summary.path);
 }
 
 void MainWindow::restoreWindowState()

@@ -6,7 +6,10 @@ class QStackedWidget;
 class QToolButton;
 
 namespace vox::app {
+class DatasetTableModel;
 class IssueModel;
+class VariantTableModel;
+struct ProjectSummary;
 }
 
 namespace vox::ui {
@@ -27,6 +30,17 @@ public:
     QWidget* page(const QString& id) const;
     IssuesDock* issuesDock() const { return m_issuesDock; }
 
+    // Reads the project (core/store) on a worker thread and shows its datasets and variants
+    // when done; projectOpened or projectFailed follows. The window stays responsive meanwhile.
+    void openProject(const QString& path);
+    QString projectPath() const { return m_projectPath; }
+    app::DatasetTableModel* datasetModel() const { return m_datasets; }
+    app::VariantTableModel* variantModel() const { return m_variants; }
+
+signals:
+    void projectOpened(const QString& path);
+    void projectFailed(const QString& path, const QString& error);
+
 protected:
     void closeEvent(QCloseEvent* event) override;
 
@@ -37,6 +51,8 @@ private:
     void updateIssueButton();
     void restoreWindowState();
     void saveWindowState() const;
+    void showProject(const app::ProjectSummary& summary);
+    void chooseProject();
 
     app::IssueModel* m_issues;
     QListWidget* m_navigation;
@@ -44,6 +60,10 @@ private:
     IssuesDock* m_issuesDock;
     QToolButton* m_issueButton = nullptr;
     QStringList m_pageIds;
+    app::DatasetTableModel* m_datasets;
+    app::VariantTableModel* m_variants;
+    QString m_projectPath;
+    int m_openGeneration = 0; // a later openProject wins over one still being read
 };
 
 } // namespace vox::ui

@@ -1,0 +1,52 @@
+#pragma once
+// What the workbench shows of a project before anything runs: its datasets and its variants
+// with the facts of their manifests. Read from the project store (core/store) on a worker
+// thread; the UI thread only receives the finished summary.
+#include <QFuture>
+#include <QList>
+#include <QString>
+
+namespace vox::app {
+
+struct DatasetSummary {
+    qint64 id = 0;
+    QString name;
+    QString format;     // "nemo", "librispeech", ...
+    QString source;     // where it was imported from
+    QString importedAt; // ISO 8601 UTC
+    qint64 utterances = 0;
+    double seconds = 0; // audio duration, where the dataset knows it
+};
+
+struct VariantSummary {
+    qint64 id = 0;
+    QString name;
+    QString packagePath;
+    QString family;      // "whisper", "kws-crnn"
+    QString kind;        // fp32, int8, pruned, fp16, frozen, ...
+    QString description; // the variant's description
+    QString source;      // what the weights came from, in words
+    qint64 parameters = 0;
+    qint64 bytesOnDisk = -1; // -1: the package folder is missing
+    bool demo = false;       // a VoxBench demo model, trained here on synthetic speech
+};
+
+struct ProjectSummary {
+    QString path;
+    QString error; // empty when the project was read
+    QList<DatasetSummary> datasets;
+    QList<VariantSummary> variants;
+
+    bool ok() const { return error.isEmpty(); }
+    bool hasDemoVariants() const;
+};
+
+// Blocking: opens the project read-only and reads it. Call it off the UI thread.
+ProjectSummary readProjectSummary(const QString& path);
+// readProjectSummary on the global thread pool.
+QFuture<ProjectSummary> loadProjectSummary(const QString& path);
+
+// The facts a variant's manifest (voxbench-model.json or voxbench-kws.json, as stored) gives.
+void fillFromManifest(VariantSummary& variant, const std::string& manifestJson);
+
+} // namespace vox::app
