@@ -134,6 +134,10 @@ Quantization engines: %3
 
 %4</translation>
     </message>
+    <message>
+        <source> · OpenBLAS %1</source>
+        <translation> · OpenBLAS %1</translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::IssuesDock</name>
@@ -251,6 +255,10 @@ Quantization engines: %3
     <message>
         <source>Opened %1</source>
         <translation>Открыт %1</translation>
+    </message>
+    <message>
+        <source>libtorch&apos;s BLAS</source>
+        <translation>BLAS в libtorch</translation>
     </message>
 </context>
 <context>

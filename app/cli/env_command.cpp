@@ -35,6 +35,10 @@ int runEnv(const EnvOptions& options, CliContext& context)
         for (const auto& device : env.devices)
             j["devices"].push_back({{"id", device.id}, {"name", device.name}});
         j["parallel_info"] = env.parallelInfo;
+        j["blas_core"] = env.blasCore;
+        j["blas_config"] = env.blasConfig;
+        j["cpu_vector_extensions"] = env.cpuVectorExtensions;
+        j["blas_warning"] = env.blasWarning;
         context.out << j.dump(2) << "\n";
         return 0;
     }
@@ -46,7 +50,12 @@ int runEnv(const EnvOptions& options, CliContext& context)
     context.out << "\ndefault intra-op threads: " << env.defaultIntraOpThreads << "\nquantization engines:";
     for (const auto& engine : env.quantizationEngines)
         context.out << " " << engine;
-    context.out << "\n\n" << env.parallelInfo;
+    context.out << "\nCPU vector extensions: " << (env.cpuVectorExtensions.empty() ? "none seen" : env.cpuVectorExtensions)
+                << "\nBLAS kernels: " << (env.blasCore.empty() ? "not OpenBLAS" : "OpenBLAS " + env.blasCore)
+                << (env.blasConfig.empty() ? "" : " (" + env.blasConfig + ")") << "\n";
+    if (!env.blasWarning.empty())
+        context.err << "warning: " << env.blasWarning << "\n";
+    context.out << "\n" << env.parallelInfo;
     return 0;
 }
 

@@ -5,6 +5,8 @@
 #include <torch/cuda.h>
 #include <torch/version.h>
 
+#include <dlfcn.h>
+
 #include <cctype>
 
 namespace vox {
@@ -18,6 +20,45 @@ std::string engineName(at::QEngine engine)
     for (char& c : name)
         c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return name;
+}
+
+// OpenBLAS's own report, looked up in the libraries already loaded (libtorch's BLAS).
+std::string openBlasText(const char* symbol)
+{
+    using Fn = char* (*)();
+    auto fn = reinterpret_cast<Fn>(dlsym(RTLD_DEFAULT, symbol));
+    const char* text = fn ? fn() : nullptr;
+    std::string out = text ? text : "";
+    while (!out.empty() && std::isspace(static_cast<unsigned char>(out.back())))
+        out.pop_back();
+    return out;
+}
+
+std::string vectorExtensions()
+{
+    std::string out;
+    auto add = [&out](bool has, const char* name) {
+        if (has)
+            out += (out.empty() ? "" : " ") + std::string(name);
+    };
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_cpu_init();
+    add(__builtin_cpu_supports("avx512f"), "avx512f");
+    add(__builtin_cpu_supports("avx2"), "avx2");
+    add(__builtin_cpu_supports("fma"), "fma");
+    add(__builtin_cpu_supports("avx"), "avx");
+#else
+    (void)add;
+#endif
+    return out;
+}
+
+void describeBlas(TorchEnvironment& env)
+{
+    env.blasCore = openBlasText("openblas_get_corename");
+    env.blasConfig = openBlasText("openblas_get_config");
+    env.cpuVectorExtensions = vectorExtensions();
+    env.blasWarning = blasKernelWarning(env.blasCore, env.cpuVectorExtensions);
 }
 
 } // namespace
@@ -38,12 +79,42 @@ TorchEnvironment torchEnvironment()
     for (at::QEngine engine : at::globalContext().supportedQEngines())
         env.quantizationEngines.push_back(engineName(engine));
     env.parallelInfo = at::get_parallel_info();
+    describeBlas(env);
     return env;
+}
+
+std::string blasKernelWarning(const std::string& core, const std::string& cpuExtensions)
+{
+    // OpenBLAS's x86-64 kernel families from before AVX2.
+    static const char* const kOld[] = {"prescott", "core2", "penryn", "dunnington", "nehalem", "atom", "katmai",
+                                       "coppermine", "northwood", "banias", "opteron", "barcelona", "bobcat",
+                                       "sandybridge", "bulldozer", "piledriver", "steamroller", "excavator"};
+    std::string lower = core;
+    for (char& c : lower)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    bool old = false;
+    for (const char* name : kOld)
+        old = old || lower == name;
+    auto has = [&cpuExtensions](const std::string& name) {
+        return (" " + cpuExtensions + " ").find(" " + name + " ") != std::string::npos;
+    };
+    const bool avx512 = has("avx512f");
+    if (!old || !(avx512 || has("avx2")))
+        return {};
+    return "OpenBLAS runs its " + core + " kernels on a CPU with " + (avx512 ? "AVX-512" : "AVX2")
+           + " (it does not recognise this CPU), so matrix products run several times slower than this CPU allows. "
+             "Start VoxBench with OPENBLAS_CORETYPE="
+           + (avx512 ? "SkylakeX" : "Haswell")
+           + " in the environment for the faster kernels; times measured with different kernels are not comparable.";
 }
 
 int setIntraOpThreads(int threads)
 {
-    if (threads > 0 && at::get_num_threads() != threads)
+    // Always, also when at::get_num_threads() already says `threads`: set_num_threads also sizes
+    // the pthreadpool QNNPACK's int8 kernels run on, which otherwise keeps one thread per core.
+    // With OpenMP reporting 1 thread (as on some machines by default) that pool kept 2 threads,
+    // and with the other core busy every int8 call spin-waited for its worker: 4 ms became 800.
+    if (threads > 0)
         at::set_num_threads(threads);
     return at::get_num_threads();
 }

@@ -19,9 +19,23 @@ struct TorchEnvironment {
     int defaultIntraOpThreads = 0;    // what libtorch would use if VoxBench did not set it
     std::vector<std::string> quantizationEngines;
     std::string parallelInfo;         // at::get_parallel_info(): OpenMP/MKL/BLAS facts
+    // OpenBLAS, when libtorch uses it: its kernel family ("Haswell", "SkylakeX", "Prescott") and
+    // build configuration; empty otherwise. The kernels decide how fast every CPU matrix product
+    // runs, so they belong in a run's settings.
+    std::string blasCore;
+    std::string blasConfig;
+    std::string cpuVectorExtensions; // what this CPU offers: "avx512f avx2 fma", ...
+    // Set when OpenBLAS runs old kernels on a CPU that has far faster ones (OpenBLAS 0.3.21
+    // falls back to Prescott on CPUs it does not recognise): what is wrong and what to do.
+    std::string blasWarning;
 };
 
 TorchEnvironment torchEnvironment();
+
+// The rule behind TorchEnvironment::blasWarning: OpenBLAS kernels from before AVX2 (`core`, as
+// openblas_get_corename() names them) on a CPU whose `cpuExtensions` include avx2 or avx512f.
+// Empty when nothing is wrong.
+std::string blasKernelWarning(const std::string& core, const std::string& cpuExtensions);
 
 // Sets the intra-op thread count of the calling thread's torch work (a per-worker setting).
 // Returns the count torch reports afterwards.

@@ -91,18 +91,20 @@ private slots:
         dock->hide();
         auto* button = window.findChild<QToolButton*>(QStringLiteral("issueButton"));
         QVERIFY(button);
-        QCOMPARE(button->text(), QStringLiteral("Errors: 0 · Warnings: 0"));
+        // On a CPU that OpenBLAS runs with old kernels the window starts with that warning.
+        const int base = vox::torchEnvironment().blasWarning.empty() ? 0 : 1;
+        QCOMPARE(button->text(), QStringLiteral("Errors: 0 · Warnings: %1").arg(base));
 
         issues.report({Issue::Severity::Warning, QStringLiteral("threads differ between runs"), {}, {}});
         QVERIFY(!dock->isVisible()); // a warning does not pop the dock
         issues.report({Issue::Severity::Error, QStringLiteral("model package is corrupt"),
                        QStringLiteral("models/int8"), {}});
         QVERIFY(dock->isVisible());
-        QCOMPARE(button->text(), QStringLiteral("Errors: 1 · Warnings: 1"));
-        QCOMPARE(dock->view()->model()->rowCount(), 2);
+        QCOMPARE(button->text(), QStringLiteral("Errors: 1 · Warnings: %1").arg(base + 1));
+        QCOMPARE(dock->view()->model()->rowCount(), base + 2);
 
         QSignalSpy jumped(dock, &vox::ui::IssuesDock::contextActivated);
-        const QModelIndex errorRow = dock->view()->model()->index(1, IssueModel::MessageColumn);
+        const QModelIndex errorRow = dock->view()->model()->index(base + 1, IssueModel::MessageColumn);
         emit dock->view()->activated(errorRow);
         QCOMPARE(jumped.count(), 1);
         QCOMPARE(jumped.at(0).at(0).toString(), QStringLiteral("models/int8"));
@@ -118,6 +120,15 @@ private slots:
         QVERIFY(!version.isEmpty());
         QVERIFY2(label->text().contains(version), qPrintable(label->text()));
         QVERIFY(label->text().contains(QStringLiteral("cpu")));
+        const auto env = vox::torchEnvironment();
+        if (!env.blasCore.empty())
+            QVERIFY2(label->text().contains(QStringLiteral("OpenBLAS ") + QString::fromStdString(env.blasCore)),
+                     qPrintable(label->text()));
+        QCOMPARE(label->blasWarning(), QString::fromStdString(env.blasWarning));
+        bool reported = false;
+        for (int row = 0; row < issues.rowCount(); ++row)
+            reported = reported || issues.issueAt(row).message == label->blasWarning();
+        QCOMPARE(reported, !env.blasWarning.empty());
     }
 
     void windowStateSurvivesARestart()

@@ -12,7 +12,9 @@ EnvironmentLabel::EnvironmentLabel(QWidget* parent) : QLabel(parent)
     QStringList devices;
     for (const auto& device : env.devices)
         devices << QString::fromStdString(device.id);
-    setText(tr("libtorch %1 · %2").arg(QString::fromStdString(env.torchVersion), devices.join(QStringLiteral(", "))));
+    const QString blas = env.blasCore.empty() ? QString() : tr(" · OpenBLAS %1").arg(QString::fromStdString(env.blasCore));
+    setText(tr("libtorch %1 · %2").arg(QString::fromStdString(env.torchVersion), devices.join(QStringLiteral(", "))) + blas);
+    m_blasWarning = QString::fromStdString(env.blasWarning);
     setToolTip(tr("Devices libtorch reports: %1\nDefault intra-op threads: %2\nQuantization engines: %3\n\n%4")
                    .arg(devices.join(QStringLiteral(", ")))
                    .arg(env.defaultIntraOpThreads)
@@ -22,7 +24,8 @@ EnvironmentLabel::EnvironmentLabel(QWidget* parent) : QLabel(parent)
                            joined += (joined.empty() ? "" : ", ") + e;
                        return joined;
                    }()))
-                   .arg(QString::fromStdString(env.parallelInfo).trimmed()));
+                   .arg(QString::fromStdString(env.parallelInfo).trimmed())
+               + (m_blasWarning.isEmpty() ? QString() : QStringLiteral("\n\n") + m_blasWarning));
     setObjectName(QStringLiteral("environmentLabel"));
 }
 

@@ -132,8 +132,12 @@ void MainWindow::createStatusBar()
     connect(m_issues, &app::IssueModel::countsChanged, this, &MainWindow::updateIssueButton);
     updateIssueButton();
 
+    auto* environment = new EnvironmentLabel;
     statusBar()->addPermanentWidget(m_issueButton);
-    statusBar()->addPermanentWidget(new EnvironmentLabel);
+    statusBar()->addPermanentWidget(environment);
+    if (!environment->blasWarning().isEmpty())
+        m_issues->report({app::Issue::Severity::Warning, environment->blasWarning(), tr("libtorch's BLAS"),
+                          QStringLiteral("torch")});
 }
 
 void MainWindow::updateIssueButton()
