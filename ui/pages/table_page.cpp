@@ -76,7 +76,7 @@ void TablePage::setNotice(const QString& text)
 
 QString TablePage::notice() const
 {
-    return m_notice->isVisible() ? m_notice->text() : QString();
+    return m_notice->isHidden() ? QString() : m_notice->text();
 }
 
 void TablePage::setSubtitle(const QString& text)
