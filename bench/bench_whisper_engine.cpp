@@ -8,9 +8,14 @@
 // set): libgomp reads it only at start-up, and its default, spinning threads, competes with
 // OpenBLAS's own threads for the cores at every decoder step (with 2 threads on a 2-core
 // machine the engine then ran several times slower).
+// Where OpenBLAS runs kernels older than the CPU (TorchEnvironment::blasWarning: OpenBLAS 0.3.21
+// takes recent CPUs for a Prescott), it also starts again with OPENBLAS_CORETYPE naming the
+// CPU's own kernels, for both sides alike; the kernels are printed with the result. Set
+// OPENBLAS_CORETYPE yourself to measure with others.
 //
 //   bench_whisper_engine [threads=1] [clips=4] [optimize=0|1]
 #include "core/log/log.h"
+#include "core/torch/torch_env.h"
 #include "core/whisper/engine.h"
 
 #include <nlohmann/json.hpp>
@@ -67,10 +72,25 @@ bool upToDate(const fs::path& package)
 
 int main(int argc, char** argv)
 {
+    bool again = false;
     if (!std::getenv("OMP_WAIT_POLICY")) {
         setenv("OMP_WAIT_POLICY", "PASSIVE", 1);
+        again = true;
+    }
+    if (!std::getenv("OPENBLAS_CORETYPE")) {
+        const auto env = vox::torchEnvironment();
+        if (!env.blasWarning.empty()) {
+            const bool avx512 = env.cpuVectorExtensions.find("avx512f") != std::string::npos;
+            setenv("OPENBLAS_CORETYPE", avx512 ? "SkylakeX" : "Haswell", 1);
+            std::printf("OpenBLAS ran %s kernels on this CPU; starting again with OPENBLAS_CORETYPE=%s\n",
+                        env.blasCore.c_str(), avx512 ? "SkylakeX" : "Haswell");
+            std::fflush(stdout);
+            again = true;
+        }
+    }
+    if (again) {
         execv("/proc/self/exe", argv);
-        std::perror("cannot start again with OMP_WAIT_POLICY=PASSIVE");
+        std::perror("cannot start again with OMP_WAIT_POLICY / OPENBLAS_CORETYPE set");
         return 1;
     }
     const int threads = argc > 1 ? std::atoi(argv[1]) : 1;
@@ -144,6 +164,11 @@ int main(int argc, char** argv)
     std::printf("package: whisper-tiny-shaped (384 wide, 4+4 layers), random weights, fp32, CPU, %d thread(s), greedy, "
                 "C++ engine %s\n",
                 threads, optimize ? "optimized for inference at load" : "as exported");
+    {
+        const auto env = vox::torchEnvironment();
+        std::printf("BLAS kernels: %s (CPU: %s)\n", env.blasCore.empty() ? "not OpenBLAS" : ("OpenBLAS " + env.blasCore).c_str(),
+                    env.cpuVectorExtensions.c_str());
+    }
     std::printf("clips: %d (%.0f s of audio), decoder steps: %d, tokens identical to the Python reference: %s\n",
                 clipCount, double(clipCount) * 4.0 + double(clipCount * (clipCount - 1)), steps, identical ? "yes" : "NO");
     std::printf("C++ engine: %.3f s end to end, %.3f s inside model calls (%.3f s by the engine's own clock)\n",
