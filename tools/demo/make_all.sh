@@ -1,0 +1,47 @@
+#!/bin/sh
+# Remake every committed demo file from nothing: speech, training sets, trained models.
+#   tools/demo/make_all.sh [WORK_DIR]        (default WORK_DIR: build-demo; about 3.5 hours on 2 cores)
+# Seeded: the same machine and torch build give the same files. Training sets and intermediate
+# checkpoints stay in WORK_DIR; the results land under resources/demo/ (see docs/DEMO.md).
+set -eu
+root=$(cd "$(dirname "$0")/../.." && pwd)
+work=$(cd "$root" && mkdir -p "${1:-build-demo}" && cd "${1:-build-demo}" && pwd)
+py=/usr/bin/python3
+demo="$root/resources/demo"
+
+# Voices and effects (not needed by the build or the tests).
+missing=""
+for p in espeak-ng flite festival festvox-kallpc16k festvox-us-slt-hts sox; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+  echo "installing:$missing"
+  if [ "$(id -u)" -eq 0 ]; then apt-get install -y $missing; else sudo apt-get install -y $missing; fi
+fi
+
+# OpenBLAS 0.3.21 (Debian 12) does not know recent CPUs and then runs its Prescott (SSE3) kernels,
+# about four times slower than its AVX-512 or AVX2 ones: name the kernels from the CPU's flags.
+if [ -z "${OPENBLAS_CORETYPE:-}" ]; then
+  if grep -qw avx512f /proc/cpuinfo; then export OPENBLAS_CORETYPE=SkylakeX
+  elif grep -qw avx2 /proc/cpuinfo; then export OPENBLAS_CORETYPE=Haswell
+  fi
+fi
+
+cd "$root/tools"
+export PYTHONDONTWRITEBYTECODE=1
+echo "== ASR test set (resources/demo/asr)"
+$py -m demo.make_asr_data test "$demo/asr" --count 120
+echo "== ASR training set"
+$py -m demo.make_asr_data train "$work/train.pt" --count 12000 --jobs 2
+echo "== Whisper demo model (about 60 minutes)"
+OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 \
+  $py -m demo.train_whisper "$work/train.pt" "$work/models/whisper-demo.pt" --steps 4000 --threads 1
+echo "== Distilled student (half the decoder layers)"
+OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 \
+  $py -m demo.train_whisper "$work/train.pt" "$work/models/whisper-demo-student.pt" \
+    --student "$work/models/whisper-demo.pt" --steps 800 --threads 1
+$py -m demo.whisper_packages pack "$work/models/whisper-demo.pt" \
+    "$work/models/whisper-demo-student.pt" "$demo/models/whisper-demo.tar.xz"
+echo "== Keyword spotting: clips, stream, training words, teacher, students, int8 (30-60 minutes)"
+$py -m demo.make_kws_demo --demo-dir "$demo/kws" --train-file "$work/kws-train.pt" --jobs 2
+echo "done: rebuild (cmake --build build) to export the packages and the demo project"
