@@ -86,6 +86,29 @@
     </message>
 </context>
 <context>
+    <name>vox::app::UtteranceTableModel</name>
+    <message>
+        <source>Utterance</source>
+        <translation>Высказывание</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Длительность</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Диктор</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Эталон</translation>
+    </message>
+    <message>
+        <source>Other fields</source>
+        <translation>Другие поля</translation>
+    </message>
+</context>
+<context>
     <name>vox::app::VariantTableModel</name>
     <message>
         <source>%1 (demo)</source>
@@ -114,6 +137,29 @@
     <message>
         <source>What differs</source>
         <translation>Чем отличается</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::DataPage</name>
+    <message>
+        <source>Filter by id, speaker, reference or other fields</source>
+        <translation>Фильтр по идентификатору, диктору, эталону или другим полям</translation>
+    </message>
+    <message>
+        <source>Loading utterances…</source>
+        <translation>Загрузка высказываний…</translation>
+    </message>
+    <message>
+        <source>Could not read the utterances: %1</source>
+        <translation>Не удалось прочитать высказывания: %1</translation>
+    </message>
+    <message>
+        <source>%1 utterances</source>
+        <translation>Высказываний: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 utterances</source>
+        <translation>Высказываний: %1 из %2</translation>
     </message>
 </context>
 <context>

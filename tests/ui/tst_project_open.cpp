@@ -5,6 +5,8 @@
 #include "app/project/project_models.h"
 #include "app/project/project_summary.h"
 #include "core/store/project_store.h"
+#include "app/project/utterance_model.h"
+#include "ui/pages/data_page.h"
 #include "ui/pages/table_page.h"
 #include "ui/window/main_window.h"
 
@@ -12,6 +14,7 @@
 #include <QApplication>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QLineEdit>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -118,6 +121,17 @@ private slots:
         QCOMPARE(variants->index(0, vox::app::VariantTableModel::SizeColumn).data().toString(), QStringLiteral("1.0 kB"));
         QCOMPARE(variants->index(1, vox::app::VariantTableModel::SizeColumn).data().toString(), QStringLiteral("missing"));
         QVERIFY(variants->index(0, 0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("synthetic speech")));
+
+        // The Data page reads the first dataset's utterances off the UI thread, then filters them.
+        auto* data = qobject_cast<vox::ui::DataPage*>(window.page(QStringLiteral("data")));
+        QVERIFY(data);
+        QTRY_COMPARE(data->utteranceModel()->rowCount(), 3);
+        QAbstractItemModelTester utteranceTester(data->utteranceFilter(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(data->utteranceView()->model()->index(2, 0).data().toString(), QStringLiteral("u2"));
+        data->filterEdit()->setText(QStringLiteral("u1"));
+        QCOMPARE(data->utteranceFilter()->rowCount(), 1);
+        data->filterEdit()->clear();
+        QCOMPARE(data->utteranceFilter()->rowCount(), 3);
 
         auto* page = window.findChild<TablePage*>(QStringLiteral("variantsPage"));
         QVERIFY(page);

@@ -6,6 +6,7 @@
 #include "app/settings/settings_keys.h"
 #include "core/version.h"
 #include "ui/issues/issues_dock.h"
+#include "ui/pages/data_page.h"
 #include "ui/pages/empty_state_page.h"
 #include "ui/pages/table_page.h"
 #include "ui/window/environment_label.h"
@@ -78,7 +79,7 @@ void MainWindow::createPages()
         item->setSizeHint(QSize(0, 34));
         QWidget* page = nullptr;
         if (info.id == QLatin1String("data"))
-            page = new TablePage(info.title, info.description, m_datasets);
+            page = new DataPage(info.title, info.description, m_datasets);
         else if (info.id == QLatin1String("variants"))
             page = new TablePage(info.title, info.description, m_variants);
         else
@@ -204,6 +205,8 @@ void MainWindow::showProject(const app::ProjectSummary& summary)
         return;
     }
     m_projectPath = summary.path;
+    auto* data = static_cast<DataPage*>(page(QStringLiteral("data")));
+    data->setProject(summary.path);
     m_datasets->setDatasets(summary.datasets);
     m_variants->setVariants(summary.variants);
     setWindowTitle(tr("%1 — VoxBench").arg(QFileInfo(summary.path).fileName()));
@@ -211,8 +214,7 @@ void MainWindow::showProject(const app::ProjectSummary& summary)
     qint64 utterances = 0;
     for (const auto& d : summary.datasets)
         utterances += d.utterances;
-    auto* data = static_cast<TablePage*>(page(QStringLiteral("data")));
-    data->setSubtitle(tr("Datasets: %1 · utterances: %2 · %3")
+    data->datasetsTable()->setSubtitle(tr("Datasets: %1 · utterances: %2 · %3")
                           .arg(summary.datasets.size())
                           .arg(QLocale().toString(utterances), summary.path));
     auto* variants = static_cast<TablePage*>(page(QStringLiteral("variants")));
