@@ -306,6 +306,10 @@ Quantization engines: %3
         <source>libtorch&apos;s BLAS</source>
         <translation>BLAS в libtorch</translation>
     </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Открыть &amp;недавний</translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::Pages</name>

@@ -26,4 +26,19 @@ const SettingValue<QString>& uiLanguage()
     return v;
 }
 
+const SettingValue<QStringList>& recentProjects()
+{
+    static const SettingValue<QStringList> v(QStringLiteral("projects/recent"), {});
+    return v;
+}
+
+QStringList withRecentProject(QStringList list, const QString& path)
+{
+    list.removeAll(path);
+    list.prepend(path);
+    while (list.size() > kRecentProjectLimit)
+        list.removeLast();
+    return list;
+}
+
 } // namespace vox::app::settings

@@ -3,6 +3,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 // Every persistent setting of VoxBench, with its default. One place, so keys never drift.
 namespace vox::app::settings {
@@ -14,5 +15,10 @@ const SettingValue<QByteArray>& mainWindowState();
 const SettingValue<QString>& currentPage();
 // UI language as a locale name ("ru", "en"); empty follows the system locale.
 const SettingValue<QString>& uiLanguage();
+// Projects opened last, newest first (absolute paths, at most kRecentProjectLimit).
+const SettingValue<QStringList>& recentProjects();
+constexpr int kRecentProjectLimit = 8;
+// `path` moved to the front of `list`, without duplicates, cut to the limit.
+QStringList withRecentProject(QStringList list, const QString& path);
 
 } // namespace vox::app::settings

@@ -46,6 +46,21 @@ private slots:
     }
 
     void cleanupTestCase() { QSettings().clear(); }
+
+    void recentProjectsKeepTheNewestFirst()
+    {
+        using vox::app::settings::withRecentProject;
+        QStringList list;
+        for (int i = 0; i < 10; ++i)
+            list = withRecentProject(list, QStringLiteral("/p/%1.voxbench").arg(i));
+        QCOMPARE(list.size(), vox::app::settings::kRecentProjectLimit);
+        QCOMPARE(list.first(), QStringLiteral("/p/9.voxbench"));
+        QCOMPARE(list.last(), QStringLiteral("/p/2.voxbench"));
+        list = withRecentProject(list, QStringLiteral("/p/5.voxbench")); // moved, not repeated
+        QCOMPARE(list.first(), QStringLiteral("/p/5.voxbench"));
+        QCOMPARE(list.count(QStringLiteral("/p/5.voxbench")), 1);
+        QCOMPARE(list.size(), vox::app::settings::kRecentProjectLimit);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSettings)

@@ -6,6 +6,7 @@
 #include "app/project/project_summary.h"
 #include "core/store/project_store.h"
 #include "app/project/utterance_model.h"
+#include "app/settings/settings_keys.h"
 #include "ui/pages/data_page.h"
 #include "ui/pages/table_page.h"
 #include "ui/window/main_window.h"
@@ -15,6 +16,8 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QLineEdit>
+#include <QMenu>
+#include <QSettings>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -68,6 +71,7 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         QApplication::setOrganizationName(QStringLiteral("VoxBenchTest"));
         QApplication::setApplicationName(QStringLiteral("tst_project_open"));
+        QSettings().clear();
     }
 
     void summaryReadsTheStore()
@@ -105,6 +109,12 @@ private slots:
         QCOMPARE(window.variantModel()->rowCount(), 0);
         QVERIFY(opened.wait(10000));
         QCOMPARE(window.projectPath(), path);
+        // Remembered, newest first, and offered under File > Open Recent.
+        QCOMPARE(vox::app::settings::recentProjects().get().value(0), path);
+        auto* recent = window.findChild<QMenu*>(QStringLiteral("recentProjectsMenu"));
+        QVERIFY(recent && recent->isEnabled());
+        QCOMPARE(recent->actions().size(), 1);
+        QVERIFY(recent->actions().at(0)->text().startsWith(QStringLiteral("p.voxbench")));
         QVERIFY(window.windowTitle().startsWith(QStringLiteral("p.voxbench")));
 
         QCOMPARE(window.datasetModel()->rowCount(), 1);

@@ -20,6 +20,7 @@
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QListWidget>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStackedWidget>
@@ -95,6 +96,9 @@ void MainWindow::createMenus()
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* open = file->addAction(tr("&Open Project…"), this, &MainWindow::chooseProject);
     open->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentProjectsMenu"));
+    updateRecentMenu();
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -182,6 +186,16 @@ void MainWindow::chooseProject()
         openProject(path);
 }
 
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = app::settings::recentProjects().get();
+    for (const QString& path : recent)
+        m_recentMenu->addAction(QFileInfo(path).fileName() + QStringLiteral("  —  ") + QFileInfo(path).path(), this,
+                                [this, path] { openProject(path); });
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
 void MainWindow::openProject(const QString& path)
 {
     const int generation = ++m_openGeneration;
@@ -226,6 +240,8 @@ void MainWindow::showProject(const app::ProjectSummary& summary)
                                  "Whisper checkpoints and know only the demo's little vocabulary; bring real "
                                  "checkpoints through tools/whisper/export.py.")
                             : QString());
+    app::settings::recentProjects().set(app::settings::withRecentProject(app::settings::recentProjects().get(), summary.path));
+    updateRecentMenu();
     statusBar()->showMessage(tr("Opened %1").arg(summary.path), 5000);
     emit projectOpened(summary.path);
 }

@@ -2,6 +2,7 @@
 #include <QMainWindow>
 
 class QListWidget;
+class QMenu;
 class QStackedWidget;
 class QToolButton;
 
@@ -53,12 +54,14 @@ private:
     void saveWindowState() const;
     void showProject(const app::ProjectSummary& summary);
     void chooseProject();
+    void updateRecentMenu();
 
     app::IssueModel* m_issues;
     QListWidget* m_navigation;
     QStackedWidget* m_stack;
     IssuesDock* m_issuesDock;
     QToolButton* m_issueButton = nullptr;
+    QMenu* m_recentMenu = nullptr;
     QStringList m_pageIds;
     app::DatasetTableModel* m_datasets;
     app::VariantTableModel* m_variants;
