@@ -2,7 +2,7 @@
 
 #include "core/audio/audio_decoder.h"
 #include "core/dataset/dataset_import.h"
-#include "core/store/project_store.h"
+#include "core/store/dataset_records.h"
 #include "core/util/parallel.h"
 
 #include <CLI/CLI.hpp>
@@ -70,18 +70,6 @@ void printReport(const dataset::ImportReport& report, size_t showSkipped, CliCon
         context.out << "note: " << note << "\n";
 }
 
-std::string reportJson(const dataset::ImportReport& report)
-{
-    nlohmann::json j;
-    j["format"] = dataset::formatName(report.format);
-    j["source"] = report.source.string();
-    j["skipped"] = nlohmann::json::array();
-    for (const auto& s : report.skipped)
-        j["skipped"].push_back({{"file", s.file}, {"line", s.line}, {"reason", s.reason}});
-    j["notes"] = report.notes;
-    return j.dump();
-}
-
 int runImport(const ImportArgs& a, CliContext& context)
 {
     auto report = readDataset(a);
@@ -100,31 +88,8 @@ int runImport(const ImportArgs& a, CliContext& context)
         context.err << "voxbench-cli import: " << store.error().describe() << "\n";
         return 1;
     }
-    std::vector<store::UtteranceRecord> records;
-    records.reserve(report->utterances.size());
-    for (const auto& u : report->utterances) {
-        store::UtteranceRecord r;
-        r.uttId = u.id;
-        r.audioPath = u.audio.string();
-        if (u.start > 0 || u.end >= 0)
-            r.start = u.start;
-        if (u.end >= 0)
-            r.end = u.end;
-        if (u.duration >= 0)
-            r.duration = u.duration;
-        r.reference = u.reference;
-        r.speaker = u.speaker;
-        nlohmann::json extra = nlohmann::json::object();
-        for (const auto& [key, value] : u.extra)
-            extra[key] = value;
-        r.extraJson = extra.dump();
-        records.push_back(std::move(r));
-    }
-    store::DatasetRecord dataset;
-    dataset.name = a.name.empty() ? report->source.filename().string() : a.name;
-    dataset.source = report->source.string();
-    dataset.format = dataset::formatName(report->format);
-    dataset.reportJson = reportJson(*report);
+    auto records = store::utteranceRecords(*report);
+    const store::DatasetRecord dataset = store::datasetRecord(*report, a.name);
     auto id = (*store)->addDataset(dataset, records);
     if (!id) {
         context.err << "voxbench-cli import: " << id.error().describe() << "\n";

@@ -3,6 +3,7 @@
 #include "app/cli/cli_context.h"
 #include "app/cli/env_command.h"
 #include "app/cli/import_command.h"
+#include "app/cli/run_command.h"
 #include "app/cli/score_command.h"
 #include "app/cli/transcribe_command.h"
 #include "app/cli/variant_command.h"
@@ -38,6 +39,7 @@ int main(int argc, char** argv)
     vox::cli::addTranscribeCommand(app, context, exitCode);
     vox::cli::addVariantCommand(app, context, exitCode);
     vox::cli::addClassifyCommand(app, context, exitCode);
+    vox::cli::addRunCommands(app, context, exitCode);
 
     try {
         app.parse(argc, argv);

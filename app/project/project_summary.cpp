@@ -70,7 +70,7 @@ ProjectSummary readProjectSummary(const QString& path)
 {
     ProjectSummary out;
     out.path = path;
-    auto store = store::ProjectStore::open(path.toStdString(), store::ProjectStore::Mode::ReadOnly);
+    auto store = store::ProjectStore::open(path.toStdString(), store::ProjectStore::Mode::OpenExisting);
     if (!store) {
         out.error = qs(store.error().describe());
         return out;

@@ -177,10 +177,10 @@ Expected<int64_t> ProjectStore::createRun(const RunRecord& run)
     return m_db.lastInsertId();
 }
 
-Expected<Done> ProjectStore::setRunStatus(int64_t runId, const std::string& status)
+Expected<Done> ProjectStore::setRunStatus(int64_t runId, const std::string& status, const std::string& message)
 {
     const bool final = status == "finished" || status == "failed" || status == "cancelled";
-    auto q = m_db.prepare("UPDATE runs SET status = ?, finished_at = ? WHERE id = ?");
+    auto q = m_db.prepare("UPDATE runs SET status = ?, finished_at = ?, message = ? WHERE id = ?");
     if (!q)
         return q.error();
     q->bind(1, status);
@@ -188,20 +188,52 @@ Expected<Done> ProjectStore::setRunStatus(int64_t runId, const std::string& stat
         q->bind(2, utcNow());
     else
         q->bind(2, std::nullopt);
-    q->bind(3, runId);
+    q->bind(3, message).bind(4, runId);
     return q->run();
+}
+
+Expected<Done> ProjectStore::setRunCard(int64_t runId, const std::string& cardJson)
+{
+    auto q = m_db.prepare("UPDATE runs SET card_json = ? WHERE id = ?");
+    if (!q)
+        return q.error();
+    q->bind(1, cardJson).bind(2, runId);
+    return q->run();
+}
+
+namespace {
+const char* const kRunColumns =
+    "SELECT id, variant_id, dataset_id, status, card_json, created_at, coalesce(finished_at, ''), message FROM runs";
+
+RunRecord runOfRow(const Statement& row)
+{
+    return {row.integer(0), row.integer(1), row.integer(2), row.text(3),
+            row.text(4),    row.text(5),    row.text(6),    row.text(7)};
+}
+} // namespace
+
+Expected<RunRecord> ProjectStore::run(int64_t runId)
+{
+    auto q = m_db.prepare(std::string(kRunColumns) + " WHERE id = ?");
+    if (!q)
+        return q.error();
+    q->bind(1, runId);
+    std::optional<RunRecord> found;
+    auto done = forEachRow(*q, [&](const Statement& row) { found = runOfRow(row); });
+    if (!done)
+        return done.error();
+    if (!found)
+        return makeError("the project has no run " + std::to_string(runId), m_path.string());
+    return *found;
 }
 
 Expected<std::vector<RunRecord>> ProjectStore::runs()
 {
-    auto q = m_db.prepare(
-        "SELECT id, variant_id, dataset_id, status, card_json, created_at, coalesce(finished_at, '') FROM runs ORDER BY id");
+    auto q = m_db.prepare(std::string(kRunColumns) + " ORDER BY id");
     if (!q)
         return q.error();
     std::vector<RunRecord> out;
-    auto done = forEachRow(*q, [&](const Statement& row) {
-        out.push_back({row.integer(0), row.integer(1), row.integer(2), row.text(3), row.text(4), row.text(5), row.text(6)});
-    });
+    auto done = forEachRow(*q, [&](const Statement& row) { out.push_back(runOfRow(row)); });
     if (!done)
         return done.error();
     return out;

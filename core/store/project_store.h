@@ -51,6 +51,7 @@ struct RunRecord {
     std::string cardJson = "{}";    // every setting and environment fact of the run
     std::string createdAt;
     std::string finishedAt;
+    std::string message; // why it stopped, when it did not finish
 };
 
 struct ResultRecord {
@@ -83,8 +84,11 @@ public:
     Expected<std::vector<VariantRecord>> variants();
 
     Expected<int64_t> createRun(const RunRecord& run);
-    Expected<Done> setRunStatus(int64_t runId, const std::string& status);
+    // finished_at is set for the final states (finished, failed, cancelled) and cleared otherwise.
+    Expected<Done> setRunStatus(int64_t runId, const std::string& status, const std::string& message = {});
+    Expected<Done> setRunCard(int64_t runId, const std::string& cardJson);
     Expected<std::vector<RunRecord>> runs();
+    Expected<RunRecord> run(int64_t runId); // an error names the id when there is no such run
 
     // A batch of results in one transaction: all committed when this returns, or none.
     // A result for an utterance that already has one in that run replaces it.

@@ -66,9 +66,14 @@ CREATE INDEX utterances_by_dataset ON utterances(dataset_id);
 CREATE INDEX runs_by_variant ON runs(variant_id);
 )sql";
 
+// Migration 2: why a run stopped (a failed load, a cancellation), in words a person can act on.
+const char* const kVersion2 = R"sql(
+ALTER TABLE runs ADD COLUMN message TEXT NOT NULL DEFAULT '';
+)sql";
+
 const std::vector<const char*>& migrations()
 {
-    static const std::vector<const char*> list{kVersion1};
+    static const std::vector<const char*> list{kVersion1, kVersion2};
     return list;
 }
 

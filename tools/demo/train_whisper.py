@@ -1,6 +1,7 @@
 """Train the demo's Whisper-architecture model from scratch on synthetic speech (CPU is enough).
 
     python3 -m demo.train_whisper TRAIN_PT OUT.pt [--steps N] [--threads 2]     (run from tools/)
+    python3 -m demo.train_whisper TRAIN_PT OUT.pt --resume EARLIER.pt [--steps N] [--lr X] [--seed S]
     python3 -m demo.train_whisper TRAIN_PT OUT.pt --student TEACHER.pt [--steps N]
 
 The model: tools/whisper/model.py's WhisperModel, OpenAI's checkpoint layout, English-only
@@ -273,9 +274,14 @@ def train(args) -> int:
     batches = Batches(data, tok, active, args.batch, args.seed, args.dev)
     gen = torch.Generator().manual_seed(args.seed)
     teacher = None
+    earlier = None
     if args.student:
         teacher = load_checkpoint(torch.load(args.student)).eval()
         model = make_student(teacher)
+    elif args.resume:
+        ckpt = torch.load(args.resume)
+        model = load_checkpoint(ckpt)
+        earlier = ckpt.get("voxbench_training")
     else:
         model = init_model(args.seed, active)
     model.train()
@@ -291,6 +297,10 @@ def train(args) -> int:
     inactive = torch.ones(DIMS.n_vocab, dtype=torch.bool)
     inactive[act] = False
     log = {"steps": 0, "seconds": 0.0, "evals": []}
+    if earlier:
+        # A second stage: a fresh warm-up and cosine schedule over --steps more steps (and a
+        # fresh CTC head) on the earlier stage's weights; its record is kept with this one.
+        log["resumed_from"] = earlier
     t0 = time.time()
     for step in range(1, args.steps + 1):
         warm = min(1.0, step / args.warmup)
@@ -390,6 +400,8 @@ def main(argv=None) -> int:
     p.add_argument("--dev", type=int, default=96)
     p.add_argument("--eval-every", type=int, default=250)
     p.add_argument("--student", type=Path)
+    p.add_argument("--resume", type=Path,
+                   help="continue training this checkpoint (new schedule over --steps steps)")
     p.add_argument("--guide", type=float, default=2.0,
                    help="weight of the guided-attention loss at the start (falls to 0 at mid-training)")
     return train(p.parse_args(argv))

@@ -61,7 +61,7 @@ int main(int argc, char** argv)
         return 1;
     int64_t runId = runs->empty() ? 0 : runs->front().id;
     if (!runId) {
-        auto id = store.createRun({0, variantId, datasetId, "running", "{}", "", ""});
+        auto id = store.createRun({0, variantId, datasetId, "running", "{}", "", "", ""});
         if (!id)
             return 1;
         runId = *id;

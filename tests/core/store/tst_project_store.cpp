@@ -59,9 +59,9 @@ private slots:
     {
         auto store = ProjectStore::open(file("new.voxbench"));
         QVERIFY2(store.ok(), store ? "" : store.error().describe().c_str());
-        QCOMPARE((*store)->schemaVersion(), 1);
+        QCOMPARE((*store)->schemaVersion(), 2);
         QCOMPARE(pragma(file("new.voxbench"), "PRAGMA journal_mode"), std::string("wal"));
-        QCOMPARE(pragma(file("new.voxbench"), "PRAGMA user_version"), std::string("1"));
+        QCOMPARE(pragma(file("new.voxbench"), "PRAGMA user_version"), std::string("2"));
         QVERIFY((*store)->checkIntegrity().ok());
     }
 
@@ -95,7 +95,7 @@ private slots:
         QVERIFY(variant.ok());
         QVERIFY(!store.addVariant({0, "whisper-demo int8", "/models/other", "{}"}).ok()); // names are unique
 
-        auto run = store.createRun({0, *variant, *datasetId, "running", R"({"threads":1,"beam":1})", "", ""});
+        auto run = store.createRun({0, *variant, *datasetId, "running", R"({"threads":1,"beam":1})", "", "", ""});
         QVERIFY(run.ok());
         std::vector<ResultRecord> batch;
         for (int i = 0; i < 4; ++i)
@@ -124,6 +124,16 @@ private slots:
         QCOMPARE(runs->at(0).status, std::string("finished"));
         QVERIFY(!runs->at(0).finishedAt.empty());
         QVERIFY(!store.setRunStatus(*run, "exploded").ok()); // CHECK constraint
+        QVERIFY(store.setRunStatus(*run, "failed", "cannot load the model: no such file").ok());
+        QVERIFY(store.setRunCard(*run, R"({"threads":2})").ok());
+        auto one = store.run(*run);
+        QVERIFY(one.ok());
+        QCOMPARE(one->status, std::string("failed"));
+        QCOMPARE(one->message, std::string("cannot load the model: no such file"));
+        QCOMPARE(one->cardJson, std::string(R"({"threads":2})"));
+        auto none = store.run(*run + 100);
+        QVERIFY(!none.ok());
+        QVERIFY(none.error().message.find("no run " + std::to_string(*run + 100)) != std::string::npos);
 
         QVERIFY(store.addOperatorProfile(*run, R"({"ops":[]})").ok());
         QVERIFY(store.checkIntegrity().ok());
@@ -137,7 +147,7 @@ private slots:
         auto utts = someUtterances(2);
         auto datasetId = store.addDataset({0, "d", "/d", "folder", "", "{}", 0}, utts);
         auto variant = store.addVariant({0, "v", "/v", "{}"});
-        auto run = store.createRun({0, *variant, *datasetId, "running", "{}", "", ""});
+        auto run = store.createRun({0, *variant, *datasetId, "running", "{}", "", "", ""});
         QVERIFY(datasetId.ok() && variant.ok() && run.ok());
 
         // The second result names an utterance that does not exist: the whole batch is refused.
@@ -147,7 +157,7 @@ private slots:
         QVERIFY(!added.ok());
         QVERIFY2(added.error().message.find("FOREIGN KEY") != std::string::npos, added.error().message.c_str());
         QCOMPARE(store.results(*run)->size(), size_t(0));
-        QVERIFY(!store.createRun({0, 12345, *datasetId, "queued", "{}", "", ""}).ok());
+        QVERIFY(!store.createRun({0, 12345, *datasetId, "queued", "{}", "", "", ""}).ok());
 
         // A dataset with a duplicate utterance id is refused whole.
         auto dup = someUtterances(3);
@@ -156,6 +166,33 @@ private slots:
         QVERIFY(!refused.ok());
         QVERIFY(refused.error().message.find(dup[0].uttId) != std::string::npos);
         QCOMPARE(store.datasets()->size(), size_t(1));
+    }
+
+    void upgradesAVersionOneProject()
+    {
+        // A version-1 project: today's schema less migration 2's column, user_version 1.
+        const std::string path = file("v1.voxbench");
+        {
+            auto made = ProjectStore::open(path);
+            QVERIFY(made.ok());
+            auto utts = someUtterances(2);
+            auto dataset = (*made)->addDataset({0, "old", "/data", "nemo", "2026-01-01T00:00:00Z", "{}", 0}, utts);
+            auto variant = (*made)->addVariant({0, "v", "/pkg", "{}"});
+            QVERIFY((*made)->createRun({0, *variant, *dataset, "finished", R"({"beam":1})", "", "", ""}).ok());
+        }
+        pragma(path, "ALTER TABLE runs DROP COLUMN message");
+        pragma(path, "PRAGMA user_version = 1");
+        QCOMPARE(pragma(path, "PRAGMA user_version"), std::string("1"));
+
+        auto store = ProjectStore::open(path);
+        QVERIFY2(store.ok(), store ? "" : store.error().describe().c_str());
+        QCOMPARE((*store)->schemaVersion(), 2);
+        auto runs = (*store)->runs();
+        QVERIFY(runs.ok());
+        QCOMPARE(runs->size(), size_t(1));
+        QCOMPARE(runs->at(0).cardJson, std::string(R"({"beam":1})"));
+        QCOMPARE(runs->at(0).message, std::string());
+        QVERIFY((*store)->checkIntegrity().ok());
     }
 
     void clearErrorsForWrongFiles()

@@ -1,0 +1,130 @@
+#include "core/run/run_card.h"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <unistd.h>
+
+namespace vox::run {
+
+using nlohmann::json;
+
+namespace {
+
+json parsed(std::string_view text)
+{
+    auto j = json::parse(text, nullptr, /*allow_exceptions=*/false);
+    return j.is_object() ? j : json::object();
+}
+
+json environmentJson(const EnvironmentFacts& e)
+{
+    return json{{"voxbench", e.voxbench}, {"torch", e.torch},       {"device", e.device},
+                {"device_name", e.deviceName}, {"dtype", e.dtype}, {"threads", e.threads},
+                {"blas_core", e.blasCore}, {"cpu", e.cpu},          {"host", e.host}};
+}
+
+std::string text(const json& value)
+{
+    if (value.is_null())
+        return "(none)";
+    return value.is_string() ? value.get<std::string>() : value.dump();
+}
+
+} // namespace
+
+std::string makeRunCard(const RunSettings& settings, const store::VariantRecord& variant,
+                        const store::DatasetRecord& dataset)
+{
+    const json manifest = parsed(variant.manifestJson);
+    json card;
+    card["settings"] = json::parse(toJson(settings));
+    json v{{"name", variant.name}, {"package", variant.packagePath}, {"family", manifest.value("family", "")}};
+    if (auto it = manifest.find("variant"); it != manifest.end() && it->is_object())
+        v["kind"] = it->value("kind", "");
+    if (auto it = manifest.find("parameter_count"); it != manifest.end())
+        v["parameters"] = *it;
+    card["variant"] = std::move(v);
+    card["dataset"] = {{"name", dataset.name}, {"source", dataset.source}, {"utterances", dataset.utteranceCount}};
+    card["sessions"] = json::array();
+    return card.dump();
+}
+
+std::string withSession(std::string_view cardText, const EnvironmentFacts& environment)
+{
+    json card = parsed(cardText);
+    if (!card.contains("sessions") || !card["sessions"].is_array())
+        card["sessions"] = json::array();
+    card["sessions"].push_back({{"started_at", store::utcNow()}, {"environment", environmentJson(environment)}});
+    return card.dump();
+}
+
+std::string cpuModelName()
+{
+    std::ifstream in("/proc/cpuinfo");
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.rfind("model name", 0) == 0) {
+            const auto colon = line.find(':');
+            if (colon != std::string::npos && colon + 2 <= line.size())
+                return line.substr(colon + 2);
+        }
+    }
+    return {};
+}
+
+std::string hostName()
+{
+    char name[256] = {};
+    if (gethostname(name, sizeof name - 1) != 0)
+        return {};
+    return name;
+}
+
+std::vector<CardDifference> differences(std::string_view cardA, std::string_view cardB)
+{
+    const json a = parsed(cardA), b = parsed(cardB);
+    std::vector<CardDifference> out;
+    auto compareObjects = [&](const json& x, const json& y, const std::string& prefix) {
+        json keys = json::object();
+        for (const auto& [k, v] : x.items())
+            keys[k] = true;
+        for (const auto& [k, v] : y.items())
+            keys[k] = true;
+        for (const auto& [k, unused] : keys.items()) {
+            const json vx = x.contains(k) ? x[k] : json();
+            const json vy = y.contains(k) ? y[k] : json();
+            if (vx != vy)
+                out.push_back({prefix + k, text(vx), text(vy)});
+        }
+    };
+    compareObjects(a.value("settings", json::object()), b.value("settings", json::object()), "");
+    const json da = a.value("dataset", json::object()), db = b.value("dataset", json::object());
+    if (da.value("name", "") != db.value("name", ""))
+        out.push_back({"dataset", da.value("name", ""), db.value("name", "")});
+    auto firstEnvironment = [](const json& card) {
+        const json sessions = card.value("sessions", json::array());
+        return sessions.empty() ? json::object() : sessions[0].value("environment", json::object());
+    };
+    json ea = firstEnvironment(a), eb = firstEnvironment(b);
+    // The name is implied by the device; the version of VoxBench only matters when it changes
+    // what is measured, which the other facts would show.
+    for (const char* k : {"device_name", "voxbench"})
+        ea.erase(k), eb.erase(k);
+    if (!ea.empty() && !eb.empty())
+        compareObjects(ea, eb, "environment: ");
+    return out;
+}
+
+std::string describe(const std::vector<CardDifference>& list)
+{
+    std::string s;
+    for (const auto& d : list) {
+        if (!s.empty())
+            s += "; ";
+        s += d.what + " " + d.a + " vs " + d.b;
+    }
+    return s;
+}
+
+} // namespace vox::run

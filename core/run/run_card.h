@@ -1,0 +1,55 @@
+#pragma once
+#include "core/run/run_settings.h"
+#include "core/store/project_store.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+// A run card: everything a run's figures were measured with, stored as JSON with the run.
+//
+//   {"settings": {...RunSettings...},
+//    "variant":  {"name", "package", "family", "kind", "parameters"},
+//    "dataset":  {"name", "source", "utterances"},
+//    "sessions": [{"started_at", "environment": {...EnvironmentFacts...}}, ...]}
+//
+// A run executed in several sessions (paused, cancelled, crashed and resumed) has one session
+// per start; resuming under a different environment is itself a difference the card shows.
+namespace vox::run {
+
+struct EnvironmentFacts {
+    std::string voxbench;     // VoxBench version
+    std::string torch;        // libtorch version
+    std::string device;       // what the engine runs on ("cpu", "cuda:0")
+    std::string deviceName;
+    std::string dtype;        // what the modules run in after load
+    int threads = 0;          // intra-op threads the worker set
+    std::string blasCore;     // OpenBLAS kernels, when libtorch uses OpenBLAS
+    std::string cpu;          // /proc/cpuinfo model name
+    std::string host;
+};
+
+std::string makeRunCard(const RunSettings& settings, const store::VariantRecord& variant,
+                        const store::DatasetRecord& dataset);
+
+// The card with one more session (started now, under `environment`).
+std::string withSession(std::string_view card, const EnvironmentFacts& environment);
+
+// The CPU's model name and this machine's host name (Linux; empty where unknown).
+std::string cpuModelName();
+std::string hostName();
+
+struct CardDifference {
+    std::string what; // "beam", "threads", "environment: torch", "dataset", ...
+    std::string a, b;
+};
+
+// Why two runs' figures are not comparable: every difference in settings, dataset and
+// environment (the environment of each card's first session). The variant is what a
+// comparison compares, so it is never listed. Empty: comparable.
+std::vector<CardDifference> differences(std::string_view cardA, std::string_view cardB);
+
+// "beam 1 vs 5; threads 1 vs 2" (empty when there is none).
+std::string describe(const std::vector<CardDifference>& list);
+
+} // namespace vox::run

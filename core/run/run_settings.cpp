@@ -1,0 +1,68 @@
+#include "core/run/run_settings.h"
+
+#include <nlohmann/json.hpp>
+
+namespace vox::run {
+
+Expected<RunSettings> checked(RunSettings s)
+{
+    auto outOf = [](const char* name, int64_t value, const char* range) {
+        return makeError(std::string("run setting ") + name + " is " + std::to_string(value) + "; it must be "
+                         + range);
+    };
+    if (s.threads < 0 || s.threads > 256)
+        return outOf("threads", s.threads, "0 (libtorch's default) to 256");
+    if (s.batch < 1 || s.batch > 256)
+        return outOf("batch", s.batch, "1 to 256");
+    if (s.beam < 1 || s.beam > 64)
+        return outOf("beam", s.beam, "1 (greedy) to 64");
+    if (s.beam > 1 && s.batch > 1)
+        return makeError("beam search decodes one utterance at a time: use batch 1 with beam " + std::to_string(s.beam));
+    if (s.warmup < 0 || s.warmup > 100)
+        return outOf("warm-up", s.warmup, "0 to 100");
+    if (s.repeats < 1 || s.repeats > 100)
+        return outOf("repeats", s.repeats, "1 to 100");
+    if (s.limit < 0)
+        return outOf("limit", s.limit, "0 (all utterances) or more");
+    if (s.dtype != "auto" && s.dtype != "float32" && s.dtype != "float16" && s.dtype != "bfloat16")
+        return makeError("run setting dtype is \"" + s.dtype + "\"; it must be auto, float32, float16 or bfloat16");
+    if (s.device != "cpu" && s.device.rfind("cuda", 0) != 0)
+        return makeError("run setting device is \"" + s.device + "\"; it must be cpu or cuda[:N]");
+    return s;
+}
+
+std::string toJson(const RunSettings& s)
+{
+    const nlohmann::json j{{"device", s.device},       {"dtype", s.dtype},     {"threads", s.threads},
+                           {"batch", s.batch},         {"beam", s.beam},       {"max_tokens", s.maxTokens},
+                           {"warmup", s.warmup},       {"repeats", s.repeats}, {"optimize", s.optimize},
+                           {"limit", s.limit},         {"language", s.language}, {"task", s.task}};
+    return j.dump();
+}
+
+Expected<RunSettings> runSettingsFromJson(std::string_view text)
+{
+    const auto j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (!j.is_object())
+        return makeError("run settings are not a JSON object");
+    RunSettings s;
+    try {
+        s.device = j.value("device", s.device);
+        s.dtype = j.value("dtype", s.dtype);
+        s.threads = j.value("threads", s.threads);
+        s.batch = j.value("batch", s.batch);
+        s.beam = j.value("beam", s.beam);
+        s.maxTokens = j.value("max_tokens", s.maxTokens);
+        s.warmup = j.value("warmup", s.warmup);
+        s.repeats = j.value("repeats", s.repeats);
+        s.optimize = j.value("optimize", s.optimize);
+        s.limit = j.value("limit", s.limit);
+        s.language = j.value("language", s.language);
+        s.task = j.value("task", s.task);
+    } catch (const nlohmann::json::exception& e) {
+        return makeError(std::string("run settings: a value has the wrong type (") + e.what() + ")");
+    }
+    return checked(std::move(s));
+}
+
+} // namespace vox::run

@@ -1,0 +1,34 @@
+#pragma once
+#include "core/util/expected.h"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+// What a run is measured with. Copied into the run's card when the run is created and read
+// from the card by the worker that executes it, never from live settings: a run's figures
+// always carry the settings they were measured with.
+namespace vox::run {
+
+struct RunSettings {
+    std::string device = "cpu"; // "cpu", "cuda:0", ... (what libtorch reports)
+    std::string dtype = "auto"; // "auto" (the package's), "float32", "float16", "bfloat16"
+    int threads = 1;            // intra-op threads of the worker
+    int batch = 1;              // utterances decoded together (greedy only)
+    int beam = 1;               // 1: greedy
+    int maxTokens = -1;         // per 30-second window; -1: the package's default
+    int warmup = 1;             // untimed decodes of the first utterance before timing starts
+    int repeats = 1;            // timed decodes per batch; the median is the utterance's time
+    bool optimize = false;      // freeze and optimize at load (CPU, float32)
+    int64_t limit = 0;          // the dataset's first N utterances (by id); 0: all
+    std::string language = "en";
+    std::string task = "transcribe";
+};
+
+// Values outside what the engine accepts are errors that name the setting.
+Expected<RunSettings> checked(RunSettings settings);
+
+std::string toJson(const RunSettings& settings);              // one JSON object
+Expected<RunSettings> runSettingsFromJson(std::string_view json); // missing keys: defaults
+
+} // namespace vox::run

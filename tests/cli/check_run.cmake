@@ -1,0 +1,60 @@
+# `voxbench-cli run` and `runs` end to end: two variants over the demo's clean set (the first
+# four utterances) into a new project, each run finished with a summary row; a run with another
+# beam size is flagged as not comparable, naming the setting; a KWS package fails its run with
+# a message; `runs` lists all of them from the stored results.
+set(dir "${WORK_DIR}/run")
+file(REMOVE_RECURSE "${dir}")
+file(MAKE_DIRECTORY "${dir}")
+set(project "${dir}/p.voxbench")
+
+function(cli)
+  execute_process(COMMAND ${CLI} ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  set(rc "${rc}" PARENT_SCOPE)
+  set(out "${out}" PARENT_SCOPE)
+  set(err "${err}" PARENT_SCOPE)
+endfunction()
+
+cli(import ${SOURCE_DIR}/resources/demo/asr/clean.json -p ${project} --name clean)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "import failed:\n${out}\n${err}")
+endif()
+cli(variant add ${FIXTURES}/whisper/packages/en ${FIXTURES}/whisper/packages/en-int8
+    ${SOURCE_DIR}/resources/demo/kws/models/teacher -p ${project} --name fp32 --name int8 --name kws)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "variant add failed:\n${out}\n${err}")
+endif()
+
+cli(run -p ${project} --variant fp32 --variant int8 --dataset clean --limit 4 --warmup 0)
+if(NOT rc EQUAL 0
+   OR NOT err MATCHES "run 1: 4/4 \\(0 failed\\)"
+   OR NOT err MATCHES "run 2: finished"
+   OR NOT out MATCHES "\n1\tfp32\tfinished\t4/4\t0\t[0-9.]+% \\[[0-9.]+, [0-9.]+\\]\t"
+   OR NOT out MATCHES "\n2\tint8\tfinished\t4/4\t0\t"
+   OR NOT out MATCHES "normalizer: whisper-en"
+   OR out MATCHES "not comparable")
+  message(FATAL_ERROR "run of two variants (exit ${rc}):\n${out}\n${err}")
+endif()
+
+cli(run -p ${project} --variant int8 --dataset clean --limit 4 --warmup 0 --beam 2)
+if(NOT rc EQUAL 0 OR NOT out MATCHES "\n3\tint8\tfinished\t4/4")
+  message(FATAL_ERROR "beam-2 run (exit ${rc}):\n${out}\n${err}")
+endif()
+
+cli(run -p ${project} --variant kws --dataset clean --limit 4)
+if(rc EQUAL 0 OR NOT err MATCHES "run 4: failed: variant kws is a kws-crnn package")
+  message(FATAL_ERROR "a KWS package over a speech dataset must fail its run (exit ${rc}):\n${out}\n${err}")
+endif()
+
+cli(run -p ${project} --variant nosuch --dataset clean)
+if(rc EQUAL 0 OR NOT err MATCHES "no variant \"nosuch\"")
+  message(FATAL_ERROR "an unknown variant must be named (exit ${rc}):\n${out}\n${err}")
+endif()
+
+cli(runs -p ${project} --normalizer none)
+if(NOT rc EQUAL 0
+   OR NOT out MATCHES "\n1\tfp32\tfinished\t4/4"
+   OR NOT out MATCHES "\n4\tkws\tfailed\t0/4"
+   OR NOT out MATCHES "not comparable: run 1 and run 3 differ in beam 1 vs 2"
+   OR NOT out MATCHES "normalizer: none")
+  message(FATAL_ERROR "runs listing (exit ${rc}):\n${out}\n${err}")
+endif()

@@ -1,0 +1,114 @@
+// Run settings and cards: JSON round trips, refused values, and which differences make two
+// runs not comparable (settings, dataset, environment; never the variant).
+#include "core/run/run_card.h"
+
+#include <nlohmann/json.hpp>
+
+#include <QTest>
+
+using namespace vox;
+
+namespace {
+
+std::string card(const run::RunSettings& s, const std::string& variant, const std::string& dataset)
+{
+    store::VariantRecord v{1, variant, "/pkg/" + variant, R"({"family":"whisper","variant":{"kind":"int8"},"parameter_count":42})"};
+    store::DatasetRecord d;
+    d.name = dataset;
+    d.utteranceCount = 10;
+    return run::makeRunCard(s, v, d);
+}
+
+run::EnvironmentFacts environment()
+{
+    run::EnvironmentFacts e;
+    e.voxbench = "0.1.0";
+    e.torch = "1.13.0";
+    e.device = "cpu";
+    e.dtype = "float32";
+    e.threads = 1;
+    e.blasCore = "SkylakeX";
+    e.cpu = "Some CPU";
+    e.host = "box";
+    return e;
+}
+
+} // namespace
+
+class TestRunCard : public QObject {
+    Q_OBJECT
+
+private slots:
+    void settingsRoundTripAndRefuseBadValues()
+    {
+        run::RunSettings s;
+        s.device = "cuda:1";
+        s.dtype = "float16";
+        s.threads = 4;
+        s.batch = 8;
+        s.maxTokens = 100;
+        s.warmup = 3;
+        s.repeats = 5;
+        s.optimize = true;
+        s.limit = 10;
+        auto back = run::runSettingsFromJson(run::toJson(s));
+        QVERIFY(back.ok());
+        QCOMPARE(run::toJson(*back), run::toJson(s));
+        QCOMPARE(back->batch, 8);
+        QCOMPARE(back->device, std::string("cuda:1"));
+
+        QCOMPARE(run::runSettingsFromJson("{}")->beam, 1); // defaults
+        auto wrongType = run::runSettingsFromJson(R"({"beam":"five"})");
+        QVERIFY(!wrongType.ok());
+        QVERIFY(wrongType.error().message.find("wrong type") != std::string::npos);
+        auto zeroRepeats = run::runSettingsFromJson(R"({"repeats":0})");
+        QVERIFY(!zeroRepeats.ok());
+        QVERIFY(zeroRepeats.error().message.find("repeats is 0") != std::string::npos);
+        QVERIFY(!run::runSettingsFromJson(R"({"dtype":"int4"})").ok());
+        QVERIFY(!run::runSettingsFromJson(R"({"device":"tpu"})").ok());
+        QVERIFY(!run::runSettingsFromJson("not json").ok());
+    }
+
+    void cardHoldsSettingsVariantDatasetAndSessions()
+    {
+        run::RunSettings s;
+        s.beam = 5;
+        const auto c = nlohmann::json::parse(run::withSession(card(s, "tiny-int8", "clean"), environment()));
+        QCOMPARE(c["settings"]["beam"].get<int>(), 5);
+        QCOMPARE(c["variant"]["kind"].get<std::string>(), std::string("int8"));
+        QCOMPARE(c["variant"]["parameters"].get<int>(), 42);
+        QCOMPARE(c["dataset"]["utterances"].get<int>(), 10);
+        QCOMPARE(c["sessions"].size(), size_t(1));
+        QCOMPARE(c["sessions"][0]["environment"]["blas_core"].get<std::string>(), std::string("SkylakeX"));
+        QVERIFY(!c["sessions"][0]["started_at"].get<std::string>().empty());
+    }
+
+    void differencesNameWhatMakesRunsNotComparable()
+    {
+        run::RunSettings base;
+        const auto a = run::withSession(card(base, "fp32", "clean"), environment());
+        // Another variant alone: comparable.
+        QVERIFY(run::differences(a, run::withSession(card(base, "int8", "clean"), environment())).empty());
+
+        run::RunSettings beam = base;
+        beam.beam = 5;
+        beam.threads = 2;
+        auto diff = run::differences(a, run::withSession(card(beam, "int8", "clean"), environment()));
+        QCOMPARE(diff.size(), size_t(2));
+        QCOMPARE(run::describe(diff), std::string("beam 1 vs 5; threads 1 vs 2"));
+
+        QCOMPARE(run::describe(run::differences(a, run::withSession(card(base, "int8", "hard"), environment()))),
+                 std::string("dataset clean vs hard"));
+
+        auto otherBlas = environment();
+        otherBlas.blasCore = "Prescott";
+        otherBlas.host = "other"; // the first session decides, not later ones
+        diff = run::differences(a, run::withSession(card(base, "int8", "clean"), otherBlas));
+        QCOMPARE(run::describe(diff), std::string("environment: blas_core SkylakeX vs Prescott; environment: host box vs other"));
+        // A run not yet started has no environment to compare.
+        QVERIFY(run::differences(a, card(base, "int8", "clean")).empty());
+    }
+};
+
+QTEST_MAIN(TestRunCard)
+#include "tst_run_card.moc"

@@ -1,0 +1,255 @@
+// Executing runs into a project: results equal the engine's own on the same audio, a broken
+// audio file fails one utterance, pause and resume give the same results as one go, every
+// utterance gets exactly one result, and the card and summary say what was measured.
+#include "core/dataset/dataset_import.h"
+#include "core/run/run_card.h"
+#include "core/run/run_executor.h"
+#include "core/run/run_summary.h"
+#include "core/store/dataset_records.h"
+#include "core/whisper/engine.h"
+#include "core/audio/audio_decoder.h"
+
+#include <nlohmann/json.hpp>
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <fstream>
+#include <map>
+
+using namespace vox;
+using store::ProjectStore;
+
+namespace {
+
+const std::string kPackage = VOXBENCH_FIXTURE_DIR "/whisper/packages/en";
+const std::string kManifest = VOXBENCH_SOURCE_DIR "/resources/demo/asr/clean.json";
+
+std::string slurp(const std::string& path)
+{
+    std::ifstream in(path);
+    return {std::istreambuf_iterator<char>(in), {}};
+}
+
+} // namespace
+
+class TestRunExecutor : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::string m_project;
+    int64_t m_dataset = 0, m_variant = 0, m_kws = 0;
+    std::string m_brokenAudio;
+
+    std::unique_ptr<ProjectStore> store()
+    {
+        auto s = ProjectStore::open(m_project, ProjectStore::Mode::OpenExisting);
+        if (!s)
+            qFatal("%s", s.error().describe().c_str());
+        return std::move(*s);
+    }
+
+    std::map<int64_t, store::ResultRecord> resultsOf(int64_t runId)
+    {
+        std::map<int64_t, store::ResultRecord> out;
+        auto list = store()->results(runId);
+        for (auto& r : list.value())
+            out[r.utteranceId] = r;
+        return out;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_project = m_dir.filePath("runs.voxbench").toStdString();
+        auto report = dataset::importDataset(kManifest);
+        QVERIFY2(report.ok(), report ? "" : report.error().describe().c_str());
+        auto records = store::utteranceRecords(*report);
+        QVERIFY(records.size() >= 7);
+        // The third utterance's audio is damaged: not audio at all.
+        m_brokenAudio = m_dir.filePath("broken.flac").toStdString();
+        std::ofstream(m_brokenAudio) << "this is not a FLAC file";
+        records[2].audioPath = m_brokenAudio;
+        auto s = ProjectStore::open(m_project);
+        QVERIFY(s.ok());
+        m_dataset = (*s)->addDataset(store::datasetRecord(*report, "clean"), records).value();
+        m_variant = (*s)->addVariant({0, "en", kPackage, slurp(kPackage + "/voxbench-model.json")}).value();
+        m_kws = (*s)->addVariant({0, "kws", "/nowhere", R"({"family":"kws-crnn"})"}).value();
+    }
+
+    void resultsEqualTheEngineAndABrokenFileFailsOneUtterance()
+    {
+        run::RunSettings settings;
+        settings.limit = 7;
+        settings.batch = 2;
+        settings.warmup = 1;
+        settings.repeats = 2;
+        auto runId = run::createRun(*store(), m_variant, m_dataset, settings);
+        QVERIFY2(runId.ok(), runId ? "" : runId.error().describe().c_str());
+        QCOMPARE(store()->run(*runId)->status, std::string("queued"));
+
+        run::RunControl control;
+        std::vector<std::string> stages;
+        int64_t lastDone = 0;
+        run::RunEvents events;
+        events.onStage = [&](const std::string& s) { stages.push_back(s); };
+        events.onResults = [&](const auto& batch, const run::RunProgress& p) {
+            QVERIFY(!batch.empty());
+            QVERIFY(p.done > lastDone);
+            lastDone = p.done;
+        };
+        const auto outcome = run::executeRun(m_project, *runId, control, events);
+        QCOMPARE(outcome.status, std::string("finished"));
+        QCOMPARE(outcome.progress.total, int64_t(7));
+        QCOMPARE(outcome.progress.done, int64_t(7));
+        QCOMPARE(outcome.progress.failed, int64_t(1));
+        QCOMPARE(stages, (std::vector<std::string>{"loading", "warming up", "running"}));
+        QCOMPARE(store()->run(*runId)->status, std::string("finished"));
+
+        // The same utterances through the engine directly, one at a time: the same tokens.
+        auto engine = whisper::Engine::load(kPackage);
+        QVERIFY(engine.ok());
+        const auto utterances = run::runUtterances(store()->utterances(m_dataset).value(), 7);
+        const auto results = resultsOf(*runId);
+        QCOMPARE(results.size(), size_t(7));
+        for (const auto& u : utterances) {
+            const auto& r = results.at(u.id);
+            if (u.audioPath == m_brokenAudio) {
+                QVERIFY2(r.error.find("cannot decode the audio") != std::string::npos, r.error.c_str());
+                QVERIFY(r.error.find("broken.flac") != std::string::npos);
+                continue;
+            }
+            QVERIFY2(r.error.empty(), r.error.c_str());
+            auto audio = audio::decodeAudio(u.audioPath);
+            QVERIFY(audio.ok());
+            auto direct = engine->transcribe({audio->samples});
+            QVERIFY(direct.ok());
+            QCOMPARE(nlohmann::json::parse(r.tokensJson).get<std::vector<int64_t>>(), direct->front().tokens);
+            QCOMPARE(r.hypothesis, direct->front().text);
+            const auto t = nlohmann::json::parse(r.timingsJson);
+            QVERIFY(t.at("total_ms").get<double>() > 0);
+            QCOMPARE(t.at("repeats_ms").size(), size_t(2));
+            QVERIFY(t.at("batch").get<int>() >= 1 && t.at("batch").get<int>() <= 2);
+            QCOMPARE(t.at("audio_s").get<double>(), double(audio->samples.size()) / 16000.0);
+        }
+
+        // The card: settings as given, one session with the environment.
+        const auto card = nlohmann::json::parse(store()->run(*runId)->cardJson);
+        QCOMPARE(card["settings"]["batch"].get<int>(), 2);
+        QCOMPARE(card["settings"]["limit"].get<int>(), 7);
+        QCOMPARE(card["variant"]["name"].get<std::string>(), std::string("en"));
+        QCOMPARE(card["dataset"]["name"].get<std::string>(), std::string("clean"));
+        QCOMPARE(card["sessions"].size(), size_t(1));
+        const auto env = card["sessions"][0]["environment"];
+        QVERIFY(!env["torch"].get<std::string>().empty());
+        QCOMPARE(env["device"].get<std::string>(), std::string("cpu"));
+        QCOMPARE(env["dtype"].get<std::string>(), std::string("float32"));
+
+        // The summary: six scored, one failed; WER from the counts; RTF from times and audio.
+        auto summary = run::summarizeRun(*store(), *runId, "whisper-en");
+        QVERIFY(summary.ok());
+        QCOMPARE(summary->utterances, int64_t(7));
+        QCOMPARE(summary->withResult, int64_t(7));
+        QCOMPARE(summary->failed, int64_t(1));
+        QVERIFY(summary->wer.has_value());
+        QCOMPARE(summary->wer->estimate, double(summary->words.errors()) / double(summary->words.referenceLength()));
+        QVERIFY(summary->wer->low <= summary->wer->estimate && summary->wer->estimate <= summary->wer->high);
+        QVERIFY(summary->words.referenceLength() > 20);
+        QVERIFY(summary->audioSeconds > 6);
+        QCOMPARE(summary->realTimeFactor, summary->computeMs / 1000.0 / summary->audioSeconds);
+        QCOMPARE(summary->normalizer.rfind("whisper-en@", 0), size_t(0));
+    }
+
+    void pausedAndResumedEqualsOneGo()
+    {
+        run::RunSettings settings;
+        settings.limit = 6;
+        settings.warmup = 0;
+        auto whole = run::createRun(*store(), m_variant, m_dataset, settings).value();
+        auto split = run::createRun(*store(), m_variant, m_dataset, settings).value();
+        run::RunControl control;
+        QCOMPARE(run::executeRun(m_project, whole, control).status, std::string("finished"));
+
+        // Pause after the second utterance.
+        run::RunControl pausing;
+        run::RunEvents events;
+        events.onResults = [&](const auto&, const run::RunProgress& p) {
+            if (p.done >= 2)
+                pausing.pause = true;
+        };
+        const auto paused = run::executeRun(m_project, split, pausing, events);
+        QCOMPARE(paused.status, std::string("paused"));
+        QCOMPARE(paused.progress.done, int64_t(2));
+        QCOMPARE(store()->run(split)->status, std::string("paused"));
+        QCOMPARE(store()->pendingUtterances(split)->size(), store()->utterances(m_dataset)->size() - 2);
+
+        run::RunControl again;
+        const auto resumed = run::executeRun(m_project, split, again);
+        QCOMPARE(resumed.status, std::string("finished"));
+        QCOMPARE(resumed.progress.done, int64_t(6));
+
+        const auto a = resultsOf(whole), b = resultsOf(split);
+        QCOMPARE(b.size(), size_t(6));
+        for (const auto& [id, r] : a) {
+            QCOMPARE(b.at(id).tokensJson, r.tokensJson);
+            QCOMPARE(b.at(id).error, r.error);
+        }
+        // Two sessions in the card; the two runs are comparable.
+        const auto card = nlohmann::json::parse(store()->run(split)->cardJson);
+        QCOMPARE(card["sessions"].size(), size_t(2));
+        QVERIFY(run::differences(store()->run(whole)->cardJson, store()->run(split)->cardJson).empty());
+
+        // A finished run executed again does nothing.
+        run::RunControl idle;
+        const auto nothing = run::executeRun(m_project, split, idle);
+        QCOMPARE(nothing.status, std::string("finished"));
+        QCOMPARE(resultsOf(split).size(), size_t(6));
+    }
+
+    void cancelStopsAndLeavesTheRestPending()
+    {
+        run::RunSettings settings;
+        settings.limit = 5;
+        settings.warmup = 0;
+        auto id = run::createRun(*store(), m_variant, m_dataset, settings).value();
+        run::RunControl control;
+        run::RunEvents events;
+        events.onResults = [&](const auto&, const run::RunProgress&) { control.cancel = true; };
+        const auto outcome = run::executeRun(m_project, id, control, events);
+        QCOMPARE(outcome.status, std::string("cancelled"));
+        QVERIFY(outcome.message.find("1 of 5") != std::string::npos);
+        QCOMPARE(resultsOf(id).size(), size_t(1));
+        QVERIFY(!store()->run(id)->finishedAt.empty());
+    }
+
+    void clearFailuresForWrongVariantsAndSettings()
+    {
+        run::RunControl control;
+        auto kwsRun = run::createRun(*store(), m_kws, m_dataset, {}).value();
+        auto outcome = run::executeRun(m_project, kwsRun, control);
+        QCOMPARE(outcome.status, std::string("failed"));
+        QVERIFY2(outcome.message.find("kws-crnn package") != std::string::npos, outcome.message.c_str());
+        QCOMPARE(store()->run(kwsRun)->message, outcome.message);
+
+        auto moved = store()->addVariant({0, "moved", m_dir.filePath("gone").toStdString(),
+                                          slurp(kPackage + "/voxbench-model.json")});
+        QVERIFY(moved.ok());
+        auto movedRun = run::createRun(*store(), *moved, m_dataset, {}).value();
+        outcome = run::executeRun(m_project, movedRun, control);
+        QCOMPARE(outcome.status, std::string("failed"));
+        QVERIFY2(outcome.message.find("cannot load moved") != std::string::npos, outcome.message.c_str());
+
+        run::RunSettings bad;
+        bad.beam = 4;
+        bad.batch = 8;
+        auto refused = run::createRun(*store(), m_variant, m_dataset, bad);
+        QVERIFY(!refused.ok());
+        QVERIFY(refused.error().message.find("batch 1 with beam 4") != std::string::npos);
+        QVERIFY(!run::createRun(*store(), 999, m_dataset, {}).ok());
+        QVERIFY(!run::executeRun(m_project, 999, control).message.empty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRunExecutor)
+#include "tst_run_executor.moc"
