@@ -258,6 +258,10 @@ RunOutcome Execution::execute()
         return stop("failed", items.error().describe());
     if (items->empty())
         return stop("finished", {});
+    if (m_control.cancel) // queued, then cancelled before its turn: no model load
+        return stop("cancelled", "cancelled before it started");
+    if (m_control.pause)
+        return stop("paused", {});
     if (auto set = m_store.setRunStatus(m_run.id, "running"); !set)
         return {"failed", set.error().describe(), m_progress};
 

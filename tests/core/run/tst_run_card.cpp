@@ -1,6 +1,7 @@
 // Run settings and cards: JSON round trips, refused values, and which differences make two
 // runs not comparable (settings, dataset, environment; never the variant).
 #include "core/run/run_card.h"
+#include "core/run/run_comparison.h"
 
 #include <nlohmann/json.hpp>
 
@@ -107,6 +108,28 @@ private slots:
         QCOMPARE(run::describe(diff), std::string("environment: blas_core SkylakeX vs Prescott; environment: host box vs other"));
         // A run not yet started has no environment to compare.
         QVERIFY(run::differences(a, card(base, "int8", "clean")).empty());
+    }
+
+    void wordDiffAlignsSubstitutionsInsertionsAndDeletions()
+    {
+        using scoring::EditOp;
+        const auto d = run::wordDiff("a b c e", "a x c d");
+        QCOMPARE(d.size(), size_t(4));
+        QVERIFY(d[0].op == EditOp::Correct && d[0].ref == "a" && d[0].hyp == "a");
+        QVERIFY(d[1].op == EditOp::Substitution && d[1].ref == "b" && d[1].hyp == "x");
+        QVERIFY(d[2].op == EditOp::Correct);
+        QVERIFY(d[3].op == EditOp::Substitution && d[3].ref == "e" && d[3].hyp == "d");
+        const auto ins = run::wordDiff("a c", "a b c");
+        QCOMPARE(ins.size(), size_t(3));
+        QVERIFY(ins[1].op == EditOp::Insertion && ins[1].ref.empty() && ins[1].hyp == "b");
+        const auto del = run::wordDiff("a b c", "a c");
+        QVERIFY(del.size() == 3 && del[1].op == EditOp::Deletion && del[1].ref == "b" && del[1].hyp.empty());
+        QVERIFY(run::wordDiff("", "").empty());
+        run::ComparisonCell cell;
+        QVERIFY(!run::cellWer(cell).has_value()); // no reference words
+        cell.counts.correct = 3;
+        cell.counts.substitutions = 1;
+        QCOMPARE(*run::cellWer(cell), 0.25);
     }
 };
 

@@ -3,6 +3,7 @@
 // utterance gets exactly one result, and the card and summary say what was measured.
 #include "core/dataset/dataset_import.h"
 #include "core/run/run_card.h"
+#include "core/run/run_comparison.h"
 #include "core/run/run_executor.h"
 #include "core/run/run_summary.h"
 #include "core/store/dataset_records.h"
@@ -199,6 +200,40 @@ private slots:
         const auto card = nlohmann::json::parse(store()->run(split)->cardJson);
         QCOMPARE(card["sessions"].size(), size_t(2));
         QVERIFY(run::differences(store()->run(whole)->cardJson, store()->run(split)->cardJson).empty());
+
+        // Side by side with a beam-2 run over the first four: rows for every covered utterance,
+        // per-cell counts that add up to the summary's, diffs that spell the reference, and the
+        // beam named as what makes the runs not comparable.
+        run::RunSettings beam2 = settings;
+        beam2.beam = 2;
+        beam2.limit = 4;
+        auto beamRun = run::createRun(*store(), m_variant, m_dataset, beam2).value();
+        run::RunControl control2;
+        QCOMPARE(run::executeRun(m_project, beamRun, control2).status, std::string("finished"));
+        auto cmp = run::compareRuns(*store(), {whole, beamRun}, "whisper-en");
+        QVERIFY2(cmp.ok(), cmp ? "" : cmp.error().describe().c_str());
+        QCOMPARE(cmp->rows.size(), size_t(6));
+        QCOMPARE(cmp->runs.size(), size_t(2));
+        QCOMPARE(cmp->notComparable.size(), size_t(1));
+        QVERIFY2(cmp->notComparable[0].find("beam 1 vs 2") != std::string::npos, cmp->notComparable[0].c_str());
+        QVERIFY(cmp->notComparable[0].find("limit 6 vs 4") != std::string::npos);
+        scoring::EditCounts sum;
+        int beamCells = 0;
+        for (const auto& row : cmp->rows) {
+            if (!row.cells[0].error.empty())
+                continue;
+            QVERIFY(row.cells[0].present);
+            sum += row.cells[0].counts;
+            std::string spelled;
+            for (const auto& d : row.cells[0].diff)
+                if (d.op != scoring::EditOp::Insertion)
+                    spelled += (spelled.empty() ? "" : " ") + d.ref;
+            QCOMPARE(spelled, row.normalizedReference);
+            beamCells += row.cells[1].present;
+        }
+        QCOMPARE(beamCells, 3); // four covered, one of them the broken file
+        QCOMPARE(sum, cmp->runs[0].words);
+        QVERIFY(!run::compareRuns(*store(), {whole, 999}, "whisper-en").ok());
 
         // A finished run executed again does nothing.
         run::RunControl idle;

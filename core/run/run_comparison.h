@@ -1,0 +1,55 @@
+#pragma once
+#include "core/run/run_summary.h"
+#include "core/scoring/alignment.h"
+
+#include <string>
+#include <vector>
+
+// Several runs side by side, utterance by utterance: what the Results and Diff pages show and
+// what report exports write. Texts are compared after one normalizer, the same for every run.
+namespace vox::run {
+
+struct DiffToken {
+    scoring::EditOp op = scoring::EditOp::Correct;
+    std::string ref; // empty for an insertion
+    std::string hyp; // empty for a deletion
+};
+
+struct ComparisonCell {
+    bool present = false; // the run has a result for this utterance
+    std::string hypothesis; // as the model wrote it
+    std::string error;      // the utterance failed in this run
+    scoring::EditCounts counts; // words, after normalization
+    double ms = 0;          // per-utterance time
+    std::vector<DiffToken> diff; // normalized reference against normalized hypothesis
+};
+
+struct ComparisonRow {
+    int64_t utteranceId = 0;
+    std::string uttId;
+    std::string reference;           // as stored
+    std::string normalizedReference;
+    double audioSeconds = 0;
+    std::vector<ComparisonCell> cells; // one per run, in the order asked for
+};
+
+struct RunComparison {
+    std::string normalizer;        // its id, "whisper-en@1"
+    std::vector<RunSummary> runs;  // in the order asked for
+    std::vector<ComparisonRow> rows; // every utterance some run covers, in id order
+    // One line per run that is not comparable with the first (the baseline): what differs.
+    std::vector<std::string> notComparable;
+};
+
+// The runs must be over one dataset; the error says which is not.
+Expected<RunComparison> compareRuns(store::ProjectStore& store, const std::vector<int64_t>& runIds,
+                                    const std::string& normalizer);
+
+// Word diff of two normalized texts: `ref` as the reference side (a baseline variant's
+// hypothesis, or the reference itself).
+std::vector<DiffToken> wordDiff(const std::string& ref, const std::string& hyp);
+
+// Word error rate of a cell: errors / reference words; no value for an empty reference.
+std::optional<double> cellWer(const ComparisonCell& cell);
+
+} // namespace vox::run
