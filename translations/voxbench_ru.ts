@@ -29,6 +29,37 @@
     </message>
 </context>
 <context>
+    <name>vox::app::DiffTexts</name>
+    <message>
+        <source>no errors</source>
+        <translation>без ошибок</translation>
+    </message>
+    <message>
+        <source>%1 substituted, %2 deleted, %3 inserted of %4 words</source>
+        <translation>замен: %1, пропусков: %2, вставок: %3 на %4 слов</translation>
+    </message>
+    <message>
+        <source>%1 vs %2</source>
+        <translation>%1 против %2</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>ошибка: %1</translation>
+    </message>
+    <message>
+        <source>no result yet</source>
+        <translation>результата ещё нет</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Эталон</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;background:#fde2b8&apos;&gt;substitution&lt;/span&gt; &lt;span style=&apos;background:#f8c4c4;text-decoration:line-through&apos;&gt;deletion&lt;/span&gt; &lt;span style=&apos;background:#c8ecc8&apos;&gt;insertion&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;background:#fde2b8&apos;&gt;замена&lt;/span&gt; &lt;span style=&apos;background:#f8c4c4;text-decoration:line-through&apos;&gt;пропуск&lt;/span&gt; &lt;span style=&apos;background:#c8ecc8&apos;&gt;вставка&lt;/span&gt;</translation>
+    </message>
+</context>
+<context>
     <name>vox::app::Issue</name>
     <message>
         <source>Info</source>
@@ -83,6 +114,250 @@
     <message>
         <source>%1 h</source>
         <translation>%1 ч</translation>
+    </message>
+</context>
+<context>
+    <name>vox::app::RunListModel</name>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>в очереди</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>выполняется</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>прерван</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>не начат</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>завершён</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>приостановлен</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>отменён</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>ошибка</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 с</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no: %1</source>
+        <translation>нет: %1</translation>
+    </message>
+    <message>
+        <source>Same settings and environment as the first run over this dataset</source>
+        <translation>Те же настройки и окружение, что у первого прогона на этом наборе</translation>
+    </message>
+    <message>
+        <source>Differs from the first run over this dataset in: %1</source>
+        <translation>Отличается от первого прогона на этом наборе: %1</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Прогон</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>Вариант</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>Набор</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Ход</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Ошибок</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Осталось</translation>
+    </message>
+    <message>
+        <source>RTF</source>
+        <translation>RTF</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <source>Comparable</source>
+        <translation>Сравним</translation>
+    </message>
+</context>
+<context>
+    <name>vox::app::RunSummaryModel</name>
+    <message>
+        <source>%1 (baseline)</source>
+        <translation>%1 (база)</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 из %2</translation>
+    </message>
+    <message>
+        <source>Corpus rate under %1 with a 95 % bootstrap interval (1,000 resamples of utterances)</source>
+        <translation>Доля по корпусу с нормализатором %1 и 95-процентным бутстреп-интервалом (1000 перевыборок высказываний)</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Прогон</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>Вариант</translation>
+    </message>
+    <message>
+        <source>Scored</source>
+        <translation>Оценено</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Ошибок</translation>
+    </message>
+    <message>
+        <source>WER [95% CI]</source>
+        <translation>WER [95% ДИ]</translation>
+    </message>
+    <message>
+        <source>CER [95% CI]</source>
+        <translation>CER [95% ДИ]</translation>
+    </message>
+    <message>
+        <source>WER none</source>
+        <translation>WER none</translation>
+    </message>
+    <message>
+        <source>WER basic</source>
+        <translation>WER basic</translation>
+    </message>
+    <message>
+        <source>WER whisper-en</source>
+        <translation>WER whisper-en</translation>
+    </message>
+    <message>
+        <source>ms/utt</source>
+        <translation>мс/выск.</translation>
+    </message>
+    <message>
+        <source>median ms</source>
+        <translation>медиана, мс</translation>
+    </message>
+    <message>
+        <source>p90 ms</source>
+        <translation>p90, мс</translation>
+    </message>
+    <message>
+        <source>RTF</source>
+        <translation>RTF</translation>
+    </message>
+    <message>
+        <source>Peak MB</source>
+        <translation>Пик, МБ</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+</context>
+<context>
+    <name>vox::app::RunTexts</name>
+    <message numerus="yes">
+        <source>%n thread(s)</source>
+        <translation>
+            <numerusform>%n поток</numerusform>
+            <numerusform>%n потока</numerusform>
+            <numerusform>%n потоков</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>batch %1</source>
+        <translation>пакет %1</translation>
+    </message>
+    <message>
+        <source>beam %1</source>
+        <translation>луч %1</translation>
+    </message>
+    <message>
+        <source>warm-up %1</source>
+        <translation>прогрев %1</translation>
+    </message>
+    <message>
+        <source>repeats %1</source>
+        <translation>повторов %1</translation>
+    </message>
+    <message>
+        <source>optimized</source>
+        <translation>оптимизирован</translation>
+    </message>
+    <message>
+        <source>first %1</source>
+        <translation>первые %1</translation>
+    </message>
+</context>
+<context>
+    <name>vox::app::UtteranceResultsModel</name>
+    <message>
+        <source>failed: %1</source>
+        <translation>ошибка: %1</translation>
+    </message>
+    <message>
+        <source>%1 correct, %2 substituted, %3 deleted, %4 inserted</source>
+        <translation>верно: %1, замен: %2, пропусков: %3, вставок: %4</translation>
+    </message>
+    <message>
+        <source>Utterance</source>
+        <translation>Высказывание</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Эталон</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>Секунды</translation>
+    </message>
+    <message>
+        <source>%1 WER</source>
+        <translation>WER %1</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1, мс</translation>
     </message>
 </context>
 <context>
@@ -160,6 +435,33 @@
     <message>
         <source>%1 of %2 utterances</source>
         <translation>Высказываний: %1 из %2</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::DiffView</name>
+    <message>
+        <source>the reference</source>
+        <translation>эталона</translation>
+    </message>
+    <message>
+        <source>the baseline run</source>
+        <translation>базового прогона</translation>
+    </message>
+    <message>
+        <source>Select an utterance in the results to see each variant&apos;s words aligned.</source>
+        <translation>Выберите высказывание в результатах, чтобы увидеть выравнивание слов каждого варианта.</translation>
+    </message>
+    <message>
+        <source>Copy as text</source>
+        <translation>Копировать текстом</translation>
+    </message>
+    <message>
+        <source>Copy as HTML</source>
+        <translation>Копировать как HTML</translation>
+    </message>
+    <message>
+        <source>Align against</source>
+        <translation>Выравнивать относительно</translation>
     </message>
 </context>
 <context>
@@ -368,6 +670,231 @@ Quantization engines: %3
     <message>
         <source>The top operators of each variant, and what changed between two variants.</source>
         <translation>Самые затратные операторы каждого варианта и что изменилось между двумя вариантами.</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::ResultsPage</name>
+    <message>
+        <source>How texts are normalized before scoring; the other normalizers&apos; WER is shown too</source>
+        <translation>Как тексты нормализуются перед оценкой; WER с другими нормализаторами тоже показан</translation>
+    </message>
+    <message>
+        <source>All utterances</source>
+        <translation>Все высказывания</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>Только с ошибками</translation>
+    </message>
+    <message>
+        <source>Changed against the baseline</source>
+        <translation>Изменившиеся относительно базы</translation>
+    </message>
+    <message>
+        <source>Worst N</source>
+        <translation>Худшие N</translation>
+    </message>
+    <message>
+        <source>N = </source>
+        <translation>N = </translation>
+    </message>
+    <message>
+        <source>Filter by id, reference or hypothesis</source>
+        <translation>Фильтр по id, эталону или гипотезе</translation>
+    </message>
+    <message>
+        <source>Runs to compare (the first checked is the baseline)</source>
+        <translation>Прогоны для сравнения (первый отмеченный — базовый)</translation>
+    </message>
+    <message>
+        <source>&amp;Normalizer</source>
+        <translation>&amp;Нормализатор</translation>
+    </message>
+    <message>
+        <source>Run %1: %2 on %3 — %4</source>
+        <translation>Прогон %1: %2 на %3 — %4</translation>
+    </message>
+    <message>
+        <source>Scoring…</source>
+        <translation>Оценка…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n utterance(s)</source>
+        <translation>
+            <numerusform>%n высказывание</numerusform>
+            <numerusform>%n высказывания</numerusform>
+            <numerusform>%n высказываний</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not comparable:&lt;/b&gt; these runs differ in more than the variant, so their differences are not the variants&apos; alone.&lt;br&gt;%1</source>
+        <translation>&lt;b&gt;Несравнимо:&lt;/b&gt; эти прогоны различаются не только вариантом, поэтому разница между ними — не только заслуга вариантов.&lt;br&gt;%1</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::RunSettingsForm</name>
+    <message>
+        <source>Intra-op threads of the worker (0: libtorch&apos;s default)</source>
+        <translation>Потоки intra-op исполнителя (0: по умолчанию libtorch)</translation>
+    </message>
+    <message>
+        <source>Utterances decoded together (greedy only)</source>
+        <translation>Высказывания, декодируемые вместе (только жадный поиск)</translation>
+    </message>
+    <message>
+        <source>Beam size; 1 is greedy</source>
+        <translation>Ширина луча; 1 — жадный поиск</translation>
+    </message>
+    <message>
+        <source>New tokens per window; -1: the package&apos;s</source>
+        <translation>Новых токенов на окно; -1: как в пакете</translation>
+    </message>
+    <message>
+        <source>Untimed decodes before timing starts</source>
+        <translation>Декодирования без замера перед началом замеров</translation>
+    </message>
+    <message>
+        <source>Timed decodes per batch; the median is kept</source>
+        <translation>Замеряемых декодирований на пакет; берётся медиана</translation>
+    </message>
+    <message>
+        <source>The dataset&apos;s first N utterances; 0: all</source>
+        <translation>Первые N высказываний набора; 0: все</translation>
+    </message>
+    <message>
+        <source>Freeze and optimize at load</source>
+        <translation>Заморозить и оптимизировать при загрузке</translation>
+    </message>
+    <message>
+        <source>package&apos;s (auto)</source>
+        <translation>как в пакете (auto)</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>все</translation>
+    </message>
+    <message>
+        <source>package&apos;s</source>
+        <translation>как в пакете</translation>
+    </message>
+    <message>
+        <source>CPU, float32 packages: weights become constants and linear layers are prepacked</source>
+        <translation>CPU, пакеты float32: веса становятся константами, линейные слои упаковываются заранее</translation>
+    </message>
+    <message>
+        <source>&amp;Device</source>
+        <translation>&amp;Устройство</translation>
+    </message>
+    <message>
+        <source>D&amp;type</source>
+        <translation>&amp;Тип данных</translation>
+    </message>
+    <message>
+        <source>&amp;Threads</source>
+        <translation>П&amp;отоки</translation>
+    </message>
+    <message>
+        <source>&amp;Utterances</source>
+        <translation>&amp;Высказывания</translation>
+    </message>
+    <message>
+        <source>&amp;Batch</source>
+        <translation>&amp;Пакет</translation>
+    </message>
+    <message>
+        <source>B&amp;eam</source>
+        <translation>&amp;Луч</translation>
+    </message>
+    <message>
+        <source>&amp;Warm-up</source>
+        <translation>П&amp;рогрев</translation>
+    </message>
+    <message>
+        <source>&amp;Repeats</source>
+        <translation>Пов&amp;торы</translation>
+    </message>
+    <message>
+        <source>&amp;Max tokens</source>
+        <translation>&amp;Макс. токенов</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::RunsPage</name>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Запустить</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Пауза</translation>
+    </message>
+    <message>
+        <source>Re&amp;sume</source>
+        <translation>П&amp;родолжить</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Отменить</translation>
+    </message>
+    <message>
+        <source>New run</source>
+        <translation>Новый прогон</translation>
+    </message>
+    <message>
+        <source>D&amp;ataset</source>
+        <translation>&amp;Набор</translation>
+    </message>
+    <message>
+        <source>Variants (each becomes a run)</source>
+        <translation>Варианты (каждый становится прогоном)</translation>
+    </message>
+    <message>
+        <source>Select a run to read its card: every setting and environment fact it was measured with.</source>
+        <translation>Выберите прогон, чтобы прочитать его карточку: все настройки и факты об окружении, с которыми он измерен.</translation>
+    </message>
+    <message>
+        <source>Selected run:</source>
+        <translation>Выбранный прогон:</translation>
+    </message>
+    <message>
+        <source>Could not start: %1</source>
+        <translation>Не удалось запустить: %1</translation>
+    </message>
+    <message>
+        <source>Keyword-spotting packages are measured with voxbench-cli classify; runs over a speech dataset take Whisper packages.</source>
+        <translation>Пакеты поиска ключевых слов измеряются командой voxbench-cli classify; прогоны по речевому набору принимают пакеты Whisper.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Starting %n run(s)…</source>
+        <translation>
+            <numerusform>Запуск %n прогона…</numerusform>
+            <numerusform>Запуск %n прогонов…</numerusform>
+            <numerusform>Запуск %n прогонов…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) queued or running</source>
+        <translation>
+            <numerusform>%n прогон в очереди или выполняется</numerusform>
+            <numerusform>%n прогона в очереди или выполняются</numerusform>
+            <numerusform>%n прогонов в очереди или выполняются</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped: %1
+
+</source>
+        <translation>Остановлен: %1
+
+</translation>
+    </message>
+    <message>
+        <source>Not comparable with the first run over %1: %2
+
+</source>
+        <translation>Несравним с первым прогоном на %1: %2
+
+</translation>
     </message>
 </context>
 </TS>

@@ -217,6 +217,7 @@ bool Execution::runBatch(WhisperRunner& runner, const std::vector<const Utteranc
         return false;
     }
     m_progress.done += int64_t(results.size());
+    m_progress.doneThisSession += int64_t(results.size());
     m_progress.failed += std::count_if(results.begin(), results.end(), [](const ResultRecord& r) { return !r.error.empty(); });
     if (m_events.onResults)
         m_events.onResults(results, m_progress);

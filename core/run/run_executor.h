@@ -21,6 +21,7 @@ struct RunProgress {
     int64_t total = 0;         // utterances in the run
     int64_t done = 0;          // with a result (earlier sessions included)
     int64_t failed = 0;        // of those, with an error
+    int64_t doneThisSession = 0;
     double audioSeconds = 0;   // audio decoded in this session
     double computeSeconds = 0; // timed engine calls in this session (the median of repeats)
     double elapsedSeconds = 0; // wall time since this session's first timed batch

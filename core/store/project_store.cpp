@@ -286,6 +286,18 @@ Expected<std::vector<ResultRecord>> ProjectStore::results(int64_t runId)
     return out;
 }
 
+Expected<std::vector<ProjectStore::ResultCount>> ProjectStore::resultCounts()
+{
+    auto q = m_db.prepare("SELECT run_id, count(*), count(error) FROM results GROUP BY run_id ORDER BY run_id");
+    if (!q)
+        return q.error();
+    std::vector<ResultCount> out;
+    auto done = forEachRow(*q, [&](const Statement& row) { out.push_back({row.integer(0), row.integer(1), row.integer(2)}); });
+    if (!done)
+        return done.error();
+    return out;
+}
+
 Expected<std::vector<int64_t>> ProjectStore::pendingUtterances(int64_t runId)
 {
     auto q = m_db.prepare("SELECT u.id FROM utterances u JOIN runs r ON r.dataset_id = u.dataset_id "

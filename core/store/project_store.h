@@ -94,6 +94,11 @@ public:
     // A result for an utterance that already has one in that run replaces it.
     Expected<Done> addResults(const std::vector<ResultRecord>& results);
     Expected<std::vector<ResultRecord>> results(int64_t runId);
+    struct ResultCount {
+        int64_t runId = 0, results = 0, failed = 0;
+    };
+    // Per run: how many results it has and how many of them are errors (one query).
+    Expected<std::vector<ResultCount>> resultCounts();
     // Utterances of the run's dataset that have no result yet, in id order: what a resumed run does.
     Expected<std::vector<int64_t>> pendingUtterances(int64_t runId);
 

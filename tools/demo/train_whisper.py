@@ -313,6 +313,13 @@ def train(args) -> int:
         full = step > 0.8 * args.steps or batches.rng.random() < 0.25
         mel = features([batches.audio[i] for i in ids], gen, True, batches.window(ids, full))
         inp, tgt = batches.targets(ids)
+        if args.token_dropout > 0 and teacher is None:
+            # Replace some previous-token inputs (never the prompt) with random grammar tokens:
+            # the decoder cannot lean on its language model alone and must read the audio.
+            swap = torch.rand(inp.shape, generator=gen) < args.token_dropout
+            swap[:, :len(batches.prompt)] = False
+            swap &= tgt != -100
+            inp = torch.where(swap, act[torch.randint(len(active), inp.shape, generator=gen)], inp)
         if teacher is not None:
             with torch.no_grad():
                 xa = encode(model, mel)
@@ -340,7 +347,7 @@ def train(args) -> int:
             flat = torch.cat([tgt[r][tgt[r] != -100][:-1] + 1 for r in range(len(ids))])
             ctc_loss = F.ctc_loss(lp, flat, torch.full((len(ids),), lp.shape[0], dtype=torch.long),
                                   lens - 1, zero_infinity=True).float()
-            loss = ce + 0.3 * ctc_loss if torch.isfinite(ctc_loss) else ce
+            loss = ce + args.ctc_weight * ctc_loss if torch.isfinite(ctc_loss) else ce
             # Guided attention for the first half: the decoder would otherwise learn the
             # grammar alone and never look at the audio (it did, in two runs without it).
             strength = args.guide * max(0.0, 1.0 - step / (0.5 * args.steps))
@@ -378,7 +385,8 @@ def save(model: WhisperModel, args, log, n_active: int) -> None:
     ckpt["voxbench_training"] = {
         "script": "tools/demo/train_whisper.py", "data": "synthetic speech (tools/demo)",
         "student_of": str(args.student) if args.student else None, "seed": args.seed,
-        "batch": args.batch, "lr": args.lr, "trained_tokens": n_active, **log}
+        "batch": args.batch, "lr": args.lr, "ctc_weight": args.ctc_weight,
+        "token_dropout": args.token_dropout, "trained_tokens": n_active, **log}
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".tmp")
@@ -402,6 +410,9 @@ def main(argv=None) -> int:
     p.add_argument("--student", type=Path)
     p.add_argument("--resume", type=Path,
                    help="continue training this checkpoint (new schedule over --steps steps)")
+    p.add_argument("--ctc-weight", type=float, default=0.3, help="weight of the encoder's CTC loss")
+    p.add_argument("--token-dropout", type=float, default=0.0,
+                   help="share of previous-token decoder inputs replaced by random grammar tokens")
     p.add_argument("--guide", type=float, default=2.0,
                    help="weight of the guided-attention loss at the start (falls to 0 at mid-training)")
     return train(p.parse_args(argv))

@@ -3,11 +3,16 @@
 #include "app/issues/issue_model.h"
 #include "app/project/project_models.h"
 #include "app/project/project_summary.h"
+#include "app/run/run_list_model.h"
+#include "app/run/run_queue.h"
 #include "app/settings/settings_keys.h"
 #include "core/version.h"
 #include "ui/issues/issues_dock.h"
 #include "ui/pages/data_page.h"
+#include "ui/pages/diff_view.h"
 #include "ui/pages/empty_state_page.h"
+#include "ui/pages/results_page.h"
+#include "ui/pages/runs_page.h"
 #include "ui/pages/table_page.h"
 #include "ui/window/environment_label.h"
 #include "ui/window/page_registry.h"
@@ -19,6 +24,8 @@
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
+#include <QLabel>
+#include <QVBoxLayout>
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
@@ -37,6 +44,8 @@ MainWindow::MainWindow(app::IssueModel* issues, QWidget* parent)
     , m_issuesDock(new IssuesDock(issues, this))
     , m_datasets(new app::DatasetTableModel(this))
     , m_variants(new app::VariantTableModel(this))
+    , m_runList(new app::RunListModel(this))
+    , m_runQueue(new app::RunQueue(this))
 {
     setWindowTitle(tr("VoxBench"));
     setObjectName(QStringLiteral("mainWindow"));
@@ -83,12 +92,37 @@ void MainWindow::createPages()
             page = new DataPage(info.title, info.description, m_datasets);
         else if (info.id == QLatin1String("variants"))
             page = new TablePage(info.title, info.description, m_variants);
+        else if (info.id == QLatin1String("runs"))
+            page = new RunsPage(info.title, info.description, m_datasets, m_variants, m_runList, m_runQueue);
+        else if (info.id == QLatin1String("results"))
+            page = new ResultsPage(info.title, info.description, m_runList, m_runQueue);
+        else if (info.id == QLatin1String("diff"))
+            page = createDiffPage(info);
         else
             page = new EmptyStatePage(info.title, info.description);
         page->setObjectName(info.id + QStringLiteral("Page"));
         m_stack->addWidget(page);
         m_pageIds << info.id;
     }
+    // The Diff page follows the Results page's selected utterance.
+    auto* results = static_cast<ResultsPage*>(page(QStringLiteral("results")));
+    auto* diff = page(QStringLiteral("diff"))->findChild<DiffView*>(QStringLiteral("diffPageView"));
+    connect(results, &ResultsPage::utteranceSelected, diff, &DiffView::show);
+}
+
+QWidget* MainWindow::createDiffPage(const PageInfo& info)
+{
+    auto* page = new QWidget;
+    auto* layout = new QVBoxLayout(page);
+    layout->setContentsMargins(16, 12, 16, 12);
+    layout->addWidget(new QLabel(QStringLiteral("<h2>%1</h2>").arg(info.title.toHtmlEscaped())));
+    auto* description = new QLabel(info.description);
+    description->setForegroundRole(QPalette::PlaceholderText);
+    layout->addWidget(description);
+    auto* view = new DiffView;
+    view->setObjectName(QStringLiteral("diffPageView"));
+    layout->addWidget(view, 1);
+    return page;
 }
 
 void MainWindow::createMenus()
@@ -223,6 +257,9 @@ void MainWindow::showProject(const app::ProjectSummary& summary)
     data->setProject(summary.path);
     m_datasets->setDatasets(summary.datasets);
     m_variants->setVariants(summary.variants);
+    m_runQueue->setProject(summary.path);
+    static_cast<ResultsPage*>(page(QStringLiteral("results")))->setProject(summary.path);
+    static_cast<RunsPage*>(page(QStringLiteral("runs")))->setProject(summary.path);
     setWindowTitle(tr("%1 — VoxBench").arg(QFileInfo(summary.path).fileName()));
 
     qint64 utterances = 0;

@@ -9,6 +9,8 @@ class QToolButton;
 namespace vox::app {
 class DatasetTableModel;
 class IssueModel;
+class RunListModel;
+class RunQueue;
 class VariantTableModel;
 struct ProjectSummary;
 }
@@ -16,6 +18,7 @@ struct ProjectSummary;
 namespace vox::ui {
 
 class IssuesDock;
+struct PageInfo;
 
 // The workbench window: page navigation on the left, the current page, the Issues dock and a
 // status bar with the torch environment. Geometry, dock layout and current page persist.
@@ -37,6 +40,8 @@ public:
     QString projectPath() const { return m_projectPath; }
     app::DatasetTableModel* datasetModel() const { return m_datasets; }
     app::VariantTableModel* variantModel() const { return m_variants; }
+    app::RunQueue* runQueue() const { return m_runQueue; }
+    app::RunListModel* runModel() const { return m_runList; }
 
 signals:
     void projectOpened(const QString& path);
@@ -47,6 +52,7 @@ protected:
 
 private:
     void createPages();
+    QWidget* createDiffPage(const PageInfo& info);
     void createMenus();
     void createStatusBar();
     void updateIssueButton();
@@ -65,6 +71,8 @@ private:
     QStringList m_pageIds;
     app::DatasetTableModel* m_datasets;
     app::VariantTableModel* m_variants;
+    app::RunListModel* m_runList;
+    app::RunQueue* m_runQueue; // its workers pause and join when the window goes
     QString m_projectPath;
     int m_openGeneration = 0; // a later openProject wins over one still being read
 };

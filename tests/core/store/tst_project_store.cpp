@@ -117,6 +117,12 @@ private slots:
         QCOMPARE(results->at(0).hypothesis, std::string("replaced"));
         QCOMPARE(results->at(2).error, std::string("decode failed: truncated file"));
         QCOMPARE(*results->at(3).peakMemoryBytes, int64_t(3072));
+        auto counts = store.resultCounts();
+        QVERIFY(counts.ok());
+        QCOMPARE(counts->size(), size_t(1));
+        QCOMPARE(counts->at(0).runId, *run);
+        QCOMPARE(counts->at(0).results, int64_t(4));
+        QCOMPARE(counts->at(0).failed, int64_t(1));
 
         QVERIFY(store.setRunStatus(*run, "finished").ok());
         auto runs = store.runs();

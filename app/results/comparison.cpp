@@ -1,0 +1,42 @@
+#include "app/results/comparison.h"
+
+#include "core/store/project_store.h"
+
+#include <QtConcurrent>
+
+namespace vox::app {
+
+ComparisonPtr readComparison(const QString& project, const QList<qint64>& runIds, const QString& normalizer)
+{
+    auto out = std::make_shared<Comparison>();
+    out->normalizer = normalizer;
+    auto store = store::ProjectStore::open(project.toStdString(), store::ProjectStore::Mode::OpenExisting);
+    if (!store) {
+        out->error = QString::fromStdString(store.error().describe());
+        return out;
+    }
+    const std::vector<int64_t> ids(runIds.begin(), runIds.end());
+    auto data = run::compareRuns(**store, ids, normalizer.toStdString());
+    if (!data) {
+        out->error = QString::fromStdString(data.error().describe());
+        return out;
+    }
+    out->data = std::move(*data);
+    for (const auto& r : out->data.runs) {
+        std::array<std::optional<double>, 3> wers;
+        for (size_t n = 0; n < 3; ++n) {
+            auto s = run::summarizeRun(**store, r.run.id, kNormalizers[n]);
+            if (s && s->wer)
+                wers[n] = s->wer->estimate;
+        }
+        out->werByNormalizer.push_back(wers);
+    }
+    return out;
+}
+
+QFuture<ComparisonPtr> loadComparison(const QString& project, const QList<qint64>& runIds, const QString& normalizer)
+{
+    return QtConcurrent::run(readComparison, project, runIds, normalizer);
+}
+
+} // namespace vox::app

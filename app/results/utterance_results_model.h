@@ -1,0 +1,69 @@
+#pragma once
+// The per-utterance results table: id, reference and audio length, then one column group per
+// compared run (hypothesis, WER, time). A filter keeps errors only, utterances whose
+// hypothesis changed against the baseline run (the first), or the worst N.
+#include "app/results/comparison.h"
+
+#include <QAbstractTableModel>
+#include <QSortFilterProxyModel>
+
+namespace vox::app {
+
+class UtteranceResultsModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum FixedColumn { IdColumn, ReferenceColumn, SecondsColumn, FixedColumns };
+    enum GroupColumn { HypothesisColumn, WerColumn, TimeColumn, GroupColumns };
+    static constexpr int SortRole = Qt::UserRole + 1;
+
+    using QAbstractTableModel::QAbstractTableModel;
+
+    void setComparison(ComparisonPtr comparison);
+    ComparisonPtr comparison() const { return m_data; }
+    int runCount() const { return m_data ? int(m_data->data.runs.size()) : 0; }
+    // The run (index into the comparison's runs) and group column of a column; -1 for fixed ones.
+    static int runOfColumn(int column) { return column < FixedColumns ? -1 : (column - FixedColumns) / GroupColumns; }
+    static int groupColumn(int column) { return column < FixedColumns ? -1 : (column - FixedColumns) % GroupColumns; }
+    static int column(int run, GroupColumn c) { return FixedColumns + run * GroupColumns + c; }
+
+    const run::ComparisonRow* rowAt(int row) const;
+    // Utterance has an error (or failed) in some run.
+    bool hasErrors(int row) const;
+    // Some run's normalized hypothesis differs from the baseline's.
+    bool changedAgainstBaseline(int row) const;
+    // The largest WER of the row over the runs (failed counts as 1).
+    double worstWer(int row) const;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    ComparisonPtr m_data;
+};
+
+class UtteranceResultsFilter : public QSortFilterProxyModel {
+    Q_OBJECT
+public:
+    enum class Mode { All, ErrorsOnly, ChangedAgainstBaseline, WorstN };
+    explicit UtteranceResultsFilter(QObject* parent = nullptr);
+
+    void setMode(Mode mode, int worstN = 20);
+    Mode mode() const { return m_mode; }
+    void setText(const QString& text); // in id, reference or any hypothesis
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
+
+private:
+    void recomputeWorst();
+    UtteranceResultsModel* results() const;
+
+    Mode m_mode = Mode::All;
+    int m_worstN = 20;
+    std::vector<bool> m_worstRows; // WorstN: the rows that pass (ties: the earlier rows)
+    QString m_text;
+};
+
+} // namespace vox::app

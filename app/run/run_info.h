@@ -1,0 +1,42 @@
+#pragma once
+// A project's runs as the Runs page lists them: the store's records, the facts of their cards
+// and how far each got. Read off the UI thread.
+#include <QFuture>
+#include <QList>
+#include <QString>
+
+namespace vox::app {
+
+struct RunInfo {
+    qint64 id = 0;
+    qint64 variantId = 0;
+    qint64 datasetId = 0;
+    QString variant;
+    QString dataset;
+    QString status;    // as stored: queued running paused cancelled failed finished
+    QString message;   // why it stopped
+    QString device;    // the run setting
+    QString settings;  // the settings in one line
+    QString cardJson;
+    QString createdAt;
+    qint64 total = 0;  // utterances the run covers
+    qint64 done = 0;   // with a result
+    qint64 failed = 0; // of those, errors
+    // Set on the UI thread while a worker holds the run.
+    QString stage;     // "loading", "warming up", "running"
+    bool active = false;
+    double elapsedSeconds = 0, audioSeconds = 0, computeSeconds = 0; // this session
+    qint64 doneThisSession = 0;
+    // Against the first run over the same dataset: what differs ("beam 1 vs 5"); empty when
+    // comparable (or when this is that first run).
+    QString notComparable;
+};
+
+// Blocking; call it off the UI thread. `error` is set when the project cannot be read.
+QList<RunInfo> readRuns(const QString& projectPath, QString* error = nullptr);
+QFuture<QList<RunInfo>> loadRuns(const QString& projectPath);
+
+// The one-line form of a run card's settings: "cpu · auto · 1 thread · batch 1 · beam 1 · ...".
+QString settingsLine(const std::string& settingsJson);
+
+} // namespace vox::app

@@ -1,0 +1,51 @@
+#pragma once
+// The Runs page's table: every run of the project with its live state (stage, progress, time
+// left, real-time factor) while a worker holds it.
+#include "app/run/run_info.h"
+#include "app/run/run_queue.h"
+
+#include <QAbstractTableModel>
+#include <QSet>
+
+namespace vox::app {
+
+class RunListModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column {
+        IdColumn, VariantColumn, DatasetColumn, StatusColumn, ProgressColumn, FailedColumn, EtaColumn,
+        RtfColumn, SettingsColumn, ComparableColumn, ColumnCount
+    };
+    static constexpr int FractionRole = Qt::UserRole + 1; // ProgressColumn: done / total in [0, 1]
+    static constexpr int RunIdRole = Qt::UserRole + 2;
+
+    using QAbstractTableModel::QAbstractTableModel;
+
+    // Replaces the rows; live state of runs that are still active is kept.
+    void setRuns(QList<RunInfo> runs);
+    const QList<RunInfo>& runs() const { return m_rows; }
+    const RunInfo* run(qint64 runId) const;
+    int rowOf(qint64 runId) const;
+
+    void setQueued(qint64 runId);
+    void setStage(qint64 runId, const QString& stage);
+    void applyBatch(const RunBatch& batch);
+    void setStopped(qint64 runId, const QString& status, const QString& message);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    // What the status column says: a run the store calls running that no worker holds was
+    // interrupted (the app or machine stopped); it can be resumed.
+    static QString statusText(const RunInfo& run);
+
+private:
+    void changed(int row);
+
+    QList<RunInfo> m_rows;
+    QSet<qint64> m_active; // held by a worker (a run may be queued before its row is read)
+};
+
+} // namespace vox::app

@@ -1,0 +1,76 @@
+#pragma once
+// The run queue: one worker thread per device executes runs one after another (core's
+// run::executeRun, which creates the engine on that thread and writes results to the store).
+// The UI thread only posts work and receives signals; it never waits on a model, the audio
+// decoder or the database, except when the queue is destroyed (it pauses what runs, so the
+// runs can be resumed, and joins the workers).
+#include "core/run/run_executor.h"
+
+#include <QHash>
+#include <QList>
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+class QThread;
+
+namespace vox::app {
+
+// A committed batch of a run, as a worker reports it.
+struct RunBatch {
+    qint64 runId = 0;
+    run::RunProgress progress;
+    std::vector<store::ResultRecord> results;
+};
+
+class RunWorker;
+
+class RunQueue : public QObject {
+    Q_OBJECT
+public:
+    explicit RunQueue(QObject* parent = nullptr);
+    ~RunQueue() override;
+
+    // New runs go into this project. Runs already queued keep their own project.
+    void setProject(const QString& path);
+    QString project() const { return m_project; }
+
+    // Creates one run per variant (on the thread pool: the store is written there), then
+    // queues them on the worker of settings.device. runsCreated or createFailed follows.
+    void start(qint64 datasetId, const QList<qint64>& variantIds, const run::RunSettings& settings);
+    // Queues a stopped run again (its own settings; it continues with what has no result).
+    void resume(qint64 runId, const QString& device);
+    // Both act between batches; a run still waiting in the queue stops before it loads.
+    void pause(qint64 runId);
+    void cancel(qint64 runId);
+    void pauseAll();
+
+    bool isActive(qint64 runId) const { return m_controls.contains(runId); }
+    int activeCount() const { return int(m_controls.size()); }
+
+signals:
+    void runsCreated(const QList<qint64>& runIds);
+    void createFailed(const QString& message);
+    void runQueued(qint64 runId);
+    void stageChanged(qint64 runId, const QString& stage);
+    void batchDone(const vox::app::RunBatch& batch);
+    void runStopped(qint64 runId, const QString& status, const QString& message);
+    void idle(); // no run is queued or running any more
+
+private:
+    void enqueue(qint64 runId, const QString& device);
+    RunWorker* workerFor(const QString& device);
+    void onStopped(qint64 runId, const QString& status, const QString& message);
+
+    QString m_project;
+    QHash<QString, RunWorker*> m_workers; // by device
+    QList<QThread*> m_threads;
+    QHash<qint64, std::shared_ptr<run::RunControl>> m_controls; // queued or running
+};
+
+} // namespace vox::app
+
+Q_DECLARE_METATYPE(vox::app::RunBatch)

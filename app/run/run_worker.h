@@ -1,0 +1,23 @@
+#pragma once
+// One device's worker: lives on its own thread and executes the runs posted to it in order.
+#include "app/run/run_queue.h"
+
+#include <QObject>
+
+namespace vox::app {
+
+class RunWorker : public QObject {
+    Q_OBJECT
+public:
+    using QObject::QObject;
+
+    // Runs on the worker's thread (post it with QMetaObject::invokeMethod).
+    void execute(const QString& project, qint64 runId, std::shared_ptr<run::RunControl> control);
+
+signals:
+    void stageChanged(qint64 runId, const QString& stage);
+    void batchDone(const vox::app::RunBatch& batch);
+    void stopped(qint64 runId, const QString& status, const QString& message);
+};
+
+} // namespace vox::app

@@ -1,0 +1,110 @@
+#include "ui/pages/run_settings_form.h"
+
+#include "core/torch/torch_env.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QLabel>
+#include <QSpinBox>
+
+namespace vox::ui {
+
+namespace {
+
+QSpinBox* spin(const QString& name, int low, int high, int value, const QString& tip)
+{
+    auto* s = new QSpinBox;
+    s->setObjectName(name);
+    s->setRange(low, high);
+    s->setValue(value);
+    s->setToolTip(tip);
+    return s;
+}
+
+} // namespace
+
+RunSettingsForm::RunSettingsForm(QWidget* parent)
+    : QWidget(parent)
+    , m_device(new QComboBox)
+    , m_dtype(new QComboBox)
+    , m_threads(spin(QStringLiteral("threadsSpin"), 0, 256, 1, tr("Intra-op threads of the worker (0: libtorch's default)")))
+    , m_batch(spin(QStringLiteral("batchSpin"), 1, 256, 1, tr("Utterances decoded together (greedy only)")))
+    , m_beam(spin(QStringLiteral("beamSpin"), 1, 64, 1, tr("Beam size; 1 is greedy")))
+    , m_maxTokens(spin(QStringLiteral("maxTokensSpin"), -1, 448, -1, tr("New tokens per window; -1: the package's")))
+    , m_warmup(spin(QStringLiteral("warmupSpin"), 0, 100, 1, tr("Untimed decodes before timing starts")))
+    , m_repeats(spin(QStringLiteral("repeatsSpin"), 1, 100, 1, tr("Timed decodes per batch; the median is kept")))
+    , m_limit(spin(QStringLiteral("limitSpin"), 0, 10'000'000, 0, tr("The dataset's first N utterances; 0: all")))
+    , m_optimize(new QCheckBox(tr("Freeze and optimize at load")))
+{
+    m_device->setObjectName(QStringLiteral("deviceCombo"));
+    for (const auto& d : torchEnvironment().devices)
+        m_device->addItem(QString::fromStdString(d.id + " — " + d.name), QString::fromStdString(d.id));
+    m_dtype->setObjectName(QStringLiteral("dtypeCombo"));
+    m_dtype->addItem(tr("package's (auto)"), QStringLiteral("auto"));
+    for (const char* t : {"float32", "float16", "bfloat16"})
+        m_dtype->addItem(QString::fromLatin1(t), QString::fromLatin1(t));
+    m_limit->setSpecialValueText(tr("all"));
+    m_maxTokens->setSpecialValueText(tr("package's"));
+    m_optimize->setObjectName(QStringLiteral("optimizeCheck"));
+    m_optimize->setToolTip(tr("CPU, float32 packages: weights become constants and linear layers are prepacked"));
+
+    auto* grid = new QGridLayout(this);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->setHorizontalSpacing(12);
+    auto add = [grid](int row, int col, const QString& label, QWidget* w) {
+        auto* l = new QLabel(label);
+        l->setBuddy(w);
+        grid->addWidget(l, row, col * 2);
+        grid->addWidget(w, row, col * 2 + 1);
+    };
+    add(0, 0, tr("&Device"), m_device);
+    add(0, 1, tr("D&type"), m_dtype);
+    add(0, 2, tr("&Utterances"), m_limit);
+    add(1, 0, tr("&Threads"), m_threads);
+    add(1, 1, tr("&Batch"), m_batch);
+    add(1, 2, tr("B&eam"), m_beam);
+    add(2, 0, tr("&Warm-up"), m_warmup);
+    add(2, 1, tr("&Repeats"), m_repeats);
+    add(2, 2, tr("&Max tokens"), m_maxTokens);
+    grid->addWidget(m_optimize, 3, 0, 1, 6);
+    for (int c = 1; c < 6; c += 2)
+        grid->setColumnStretch(c, 1);
+}
+
+run::RunSettings RunSettingsForm::settings() const
+{
+    run::RunSettings s;
+    s.device = m_device->currentData().toString().toStdString();
+    s.dtype = m_dtype->currentData().toString().toStdString();
+    s.threads = m_threads->value();
+    s.batch = m_batch->value();
+    s.beam = m_beam->value();
+    s.maxTokens = m_maxTokens->value();
+    s.warmup = m_warmup->value();
+    s.repeats = m_repeats->value();
+    s.limit = m_limit->value();
+    s.optimize = m_optimize->isChecked();
+    return s;
+}
+
+void RunSettingsForm::setSettings(const run::RunSettings& s)
+{
+    const int device = m_device->findData(QString::fromStdString(s.device));
+    if (device >= 0)
+        m_device->setCurrentIndex(device);
+    const int dtype = m_dtype->findData(QString::fromStdString(s.dtype));
+    if (dtype >= 0)
+        m_dtype->setCurrentIndex(dtype);
+    m_threads->setValue(s.threads);
+    m_batch->setValue(s.batch);
+    m_beam->setValue(s.beam);
+    m_maxTokens->setValue(s.maxTokens);
+    m_warmup->setValue(s.warmup);
+    m_repeats->setValue(s.repeats);
+    m_limit->setValue(int(s.limit));
+    m_optimize->setChecked(s.optimize);
+}
+
+} // namespace vox::ui

@@ -1,0 +1,263 @@
+#include "ui/pages/runs_page.h"
+
+#include "app/project/project_models.h"
+#include "app/run/run_list_model.h"
+#include "app/run/run_queue.h"
+#include "ui/pages/progress_delegate.h"
+#include "ui/pages/run_settings_form.h"
+
+#include <QComboBox>
+#include <QFutureWatcher>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace vox::ui {
+
+RunsPage::RunsPage(const QString& title, const QString& description, app::DatasetTableModel* datasets,
+                   app::VariantTableModel* variants, app::RunListModel* runs, app::RunQueue* queue, QWidget* parent)
+    : QWidget(parent)
+    , m_datasets(datasets)
+    , m_variants(variants)
+    , m_runs(runs)
+    , m_queue(queue)
+    , m_dataset(new QComboBox)
+    , m_variantList(new QListWidget)
+    , m_form(new RunSettingsForm)
+    , m_run(new QPushButton(tr("&Run")))
+    , m_pause(new QPushButton(tr("&Pause")))
+    , m_resume(new QPushButton(tr("Re&sume")))
+    , m_cancel(new QPushButton(tr("&Cancel")))
+    , m_status(new QLabel)
+    , m_view(new QTableView)
+    , m_card(new QPlainTextEdit)
+{
+    m_dataset->setObjectName(QStringLiteral("runDatasetCombo"));
+    m_dataset->setModel(datasets);
+    m_dataset->setModelColumn(app::DatasetTableModel::NameColumn);
+    m_variantList->setObjectName(QStringLiteral("runVariantList"));
+    m_variantList->setMaximumHeight(110);
+    m_run->setObjectName(QStringLiteral("runButton"));
+    m_run->setDefault(true);
+    m_pause->setObjectName(QStringLiteral("pauseButton"));
+    m_resume->setObjectName(QStringLiteral("resumeButton"));
+    m_cancel->setObjectName(QStringLiteral("cancelButton"));
+    m_status->setObjectName(QStringLiteral("runStatusLabel"));
+    m_status->setWordWrap(true);
+
+    auto* titleLabel = new QLabel(QStringLiteral("<h2>%1</h2>").arg(title.toHtmlEscaped()));
+    auto* descriptionLabel = new QLabel(description);
+    descriptionLabel->setForegroundRole(QPalette::PlaceholderText);
+
+    auto* box = new QGroupBox(tr("New run"));
+    auto* boxLayout = new QHBoxLayout(box);
+    auto* left = new QVBoxLayout;
+    auto* datasetRow = new QHBoxLayout;
+    auto* datasetLabel = new QLabel(tr("D&ataset"));
+    datasetLabel->setBuddy(m_dataset);
+    datasetRow->addWidget(datasetLabel);
+    datasetRow->addWidget(m_dataset, 1);
+    left->addLayout(datasetRow);
+    left->addWidget(new QLabel(tr("Variants (each becomes a run)")));
+    left->addWidget(m_variantList);
+    boxLayout->addLayout(left, 2);
+    auto* right = new QVBoxLayout;
+    right->addWidget(m_form);
+    auto* runRow = new QHBoxLayout;
+    runRow->addWidget(m_status, 1);
+    runRow->addWidget(m_run);
+    right->addLayout(runRow);
+    boxLayout->addLayout(right, 3);
+
+    m_view->setObjectName(QStringLiteral("runView"));
+    m_view->setModel(runs);
+    m_view->setItemDelegateForColumn(app::RunListModel::ProgressColumn, new ProgressDelegate(m_view));
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->verticalHeader()->hide();
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->resizeSection(app::RunListModel::IdColumn, 50);
+    m_view->horizontalHeader()->resizeSection(app::RunListModel::VariantColumn, 180);
+    m_view->horizontalHeader()->resizeSection(app::RunListModel::ProgressColumn, 160);
+    m_view->horizontalHeader()->resizeSection(app::RunListModel::SettingsColumn, 340);
+
+    m_card->setObjectName(QStringLiteral("runCardView"));
+    m_card->setReadOnly(true);
+    m_card->setPlaceholderText(tr("Select a run to read its card: every setting and environment fact it was measured with."));
+
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(new QLabel(tr("Selected run:")));
+    buttons->addWidget(m_pause);
+    buttons->addWidget(m_resume);
+    buttons->addWidget(m_cancel);
+    buttons->addStretch(1);
+
+    auto* lower = new QWidget;
+    auto* lowerLayout = new QVBoxLayout(lower);
+    lowerLayout->setContentsMargins(0, 0, 0, 0);
+    lowerLayout->addLayout(buttons);
+    auto* split = new QSplitter(Qt::Vertical);
+    split->addWidget(m_view);
+    split->addWidget(m_card);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    lowerLayout->addWidget(split, 1);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(16, 12, 16, 12);
+    layout->addWidget(titleLabel);
+    layout->addWidget(descriptionLabel);
+    layout->addWidget(box);
+    layout->addWidget(lower, 1);
+
+    connect(m_variants, &QAbstractItemModel::modelReset, this, &RunsPage::fillVariants);
+    connect(m_variantList, &QListWidget::itemChanged, this, &RunsPage::updateButtons);
+    connect(m_dataset, &QComboBox::currentIndexChanged, this, &RunsPage::updateButtons);
+    connect(m_run, &QPushButton::clicked, this, &RunsPage::startRuns);
+    connect(m_pause, &QPushButton::clicked, this, [this] { m_queue->pause(selectedRun()); });
+    connect(m_cancel, &QPushButton::clicked, this, [this] { m_queue->cancel(selectedRun()); });
+    connect(m_resume, &QPushButton::clicked, this, [this] {
+        if (const auto* r = m_runs->run(selectedRun()))
+            m_queue->resume(r->id, r->device);
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        showCard();
+        updateButtons();
+    });
+    connect(m_runs, &QAbstractItemModel::dataChanged, this, &RunsPage::updateButtons);
+    connect(m_runs, &QAbstractItemModel::modelReset, this, &RunsPage::updateButtons);
+
+    connect(m_queue, &app::RunQueue::runsCreated, this, [this](const QList<qint64>& ids) {
+        m_selectAfterReload = ids.value(0, -1); // the first new run, to watch it and reach its buttons
+        reloadRuns();
+    });
+    connect(m_queue, &app::RunQueue::createFailed, this, [this](const QString& message) {
+        m_status->setText(tr("Could not start: %1").arg(message));
+    });
+    connect(m_queue, &app::RunQueue::runQueued, m_runs, &app::RunListModel::setQueued);
+    connect(m_queue, &app::RunQueue::stageChanged, m_runs, &app::RunListModel::setStage);
+    connect(m_queue, &app::RunQueue::batchDone, m_runs, &app::RunListModel::applyBatch);
+    connect(m_queue, &app::RunQueue::runStopped, this, [this](qint64 id, const QString& status, const QString& message) {
+        m_runs->setStopped(id, status, message);
+        if (id == selectedRun())
+            showCard();
+        reloadRuns(); // its card gained a session; counts as stored
+    });
+    updateButtons();
+}
+
+void RunsPage::setProject(const QString& path)
+{
+    m_project = path;
+    reloadRuns();
+}
+
+void RunsPage::reloadRuns()
+{
+    if (m_project.isEmpty())
+        return;
+    const int generation = ++m_generation;
+    auto* watcher = new QFutureWatcher<QList<app::RunInfo>>(this);
+    connect(watcher, &QFutureWatcher<QList<app::RunInfo>>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return;
+        const qint64 selected = m_selectAfterReload >= 0 ? m_selectAfterReload : selectedRun();
+        m_selectAfterReload = -1;
+        m_runs->setRuns(watcher->result());
+        const int row = m_runs->rowOf(selected >= 0 ? selected : (m_runs->runs().isEmpty() ? -1 : m_runs->runs().last().id));
+        if (row >= 0)
+            m_view->selectRow(row);
+        emit runsReloaded();
+    });
+    watcher->setFuture(app::loadRuns(m_project));
+}
+
+void RunsPage::fillVariants()
+{
+    m_variantList->clear();
+    for (const auto& v : m_variants->variants()) {
+        auto* item = new QListWidgetItem(QStringLiteral("%1  (%2, %3)").arg(v.name, v.family, v.kind), m_variantList);
+        item->setData(Qt::UserRole, v.id);
+        if (v.family == QLatin1String("whisper")) {
+            item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+            item->setCheckState(Qt::Unchecked);
+        } else {
+            item->setFlags(Qt::NoItemFlags);
+            item->setToolTip(tr("Keyword-spotting packages are measured with voxbench-cli classify; runs over a speech "
+                                "dataset take Whisper packages."));
+        }
+    }
+    updateButtons();
+}
+
+void RunsPage::startRuns()
+{
+    const int datasetRow = m_dataset->currentIndex();
+    if (datasetRow < 0 || datasetRow >= m_datasets->datasets().size())
+        return;
+    QList<qint64> variants;
+    for (int i = 0; i < m_variantList->count(); ++i)
+        if (m_variantList->item(i)->checkState() == Qt::Checked)
+            variants << m_variantList->item(i)->data(Qt::UserRole).toLongLong();
+    const auto settings = run::checked(m_form->settings());
+    if (!settings) {
+        m_status->setText(QString::fromStdString(settings.error().message));
+        return;
+    }
+    m_status->setText(tr("Starting %n run(s)…", nullptr, int(variants.size())));
+    m_queue->setProject(m_project);
+    m_queue->start(m_datasets->datasets()[datasetRow].id, variants, *settings);
+}
+
+qint64 RunsPage::selectedRun() const
+{
+    const auto rows = m_view->selectionModel()->selectedRows();
+    return rows.isEmpty() ? -1 : rows.first().data(app::RunListModel::RunIdRole).toLongLong();
+}
+
+void RunsPage::updateButtons()
+{
+    bool anyVariant = false;
+    for (int i = 0; i < m_variantList->count(); ++i)
+        anyVariant |= m_variantList->item(i)->checkState() == Qt::Checked;
+    m_run->setEnabled(!m_project.isEmpty() && m_dataset->currentIndex() >= 0 && anyVariant);
+    const app::RunInfo* r = m_runs->run(selectedRun());
+    const bool active = r && r->active;
+    m_pause->setEnabled(active);
+    m_cancel->setEnabled(active);
+    m_resume->setEnabled(r && !active && r->status != QLatin1String("finished"));
+    if (m_queue->activeCount() > 0)
+        m_status->setText(tr("%n run(s) queued or running", nullptr, m_queue->activeCount()));
+}
+
+void RunsPage::showCard()
+{
+    const app::RunInfo* r = m_runs->run(selectedRun());
+    if (!r) {
+        m_card->clear();
+        return;
+    }
+    QString text;
+    if (!r->message.isEmpty())
+        text += tr("Stopped: %1\n\n").arg(r->message);
+    if (!r->notComparable.isEmpty())
+        text += tr("Not comparable with the first run over %1: %2\n\n").arg(r->dataset, r->notComparable);
+    text += QString::fromUtf8(QJsonDocument::fromJson(r->cardJson.toUtf8()).toJson(QJsonDocument::Indented));
+    m_card->setPlainText(text);
+}
+
+} // namespace vox::ui
