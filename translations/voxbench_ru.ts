@@ -415,6 +415,169 @@
     </message>
 </context>
 <context>
+    <name>vox::ui::ChartsPage</name>
+    <message>
+        <source>WER and CER</source>
+        <translation>WER и CER</translation>
+    </message>
+    <message>
+        <source>Time per utterance</source>
+        <translation>Время на высказывание</translation>
+    </message>
+    <message>
+        <source>Real-time factor</source>
+        <translation>Коэффициент реального времени</translation>
+    </message>
+    <message>
+        <source>Speed vs accuracy</source>
+        <translation>Скорость и точность</translation>
+    </message>
+    <message>
+        <source>Latency vs duration</source>
+        <translation>Задержка и длительность</translation>
+    </message>
+    <message>
+        <source>Time histogram</source>
+        <translation>Гистограмма времени</translation>
+    </message>
+    <message>
+        <source>Compare runs on the Results page; their charts appear here.</source>
+        <translation>Сравните прогоны на странице «Результаты» — их графики появятся здесь.</translation>
+    </message>
+    <message>
+        <source>Export %1…</source>
+        <translation>Экспорт %1…</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>Экспорт отчёта…</translation>
+    </message>
+    <message>
+        <source>%1, %2 (95 % interval)</source>
+        <translation>%1, %2 (95-процентный интервал)</translation>
+    </message>
+    <message>
+        <source>Pareto front</source>
+        <translation>Фронт Парето</translation>
+    </message>
+    <message>
+        <source>mean time per utterance (ms)</source>
+        <translation>среднее время на высказывание (мс)</translation>
+    </message>
+    <message>
+        <source>WER (%)</source>
+        <translation>WER (%)</translation>
+    </message>
+    <message>
+        <source>audio duration (s)</source>
+        <translation>длительность аудио (с)</translation>
+    </message>
+    <message>
+        <source>time (ms)</source>
+        <translation>время (мс)</translation>
+    </message>
+    <message>
+        <source>time per utterance (ms)</source>
+        <translation>время на высказывание (мс)</translation>
+    </message>
+    <message>
+        <source>utterances</source>
+        <translation>высказывания</translation>
+    </message>
+    <message>
+        <source>WER and CER (%s normalizer)</source>
+        <translation>WER и CER (нормализатор %s)</translation>
+    </message>
+    <message>
+        <source>Mean time per utterance</source>
+        <translation>Среднее время на высказывание</translation>
+    </message>
+    <message>
+        <source>Real-time factor (compute time / audio time)</source>
+        <translation>Коэффициент реального времени (время вычислений / время аудио)</translation>
+    </message>
+    <message>
+        <source>Speed against accuracy</source>
+        <translation>Скорость против точности</translation>
+    </message>
+    <message>
+        <source>Latency against audio duration</source>
+        <translation>Задержка в зависимости от длительности аудио</translation>
+    </message>
+    <message>
+        <source>Per-utterance time</source>
+        <translation>Время по высказываниям</translation>
+    </message>
+    <message>
+        <source>WER %</source>
+        <translation>WER, %</translation>
+    </message>
+    <message>
+        <source>CER %</source>
+        <translation>CER, %</translation>
+    </message>
+    <message>
+        <source>ms per utterance</source>
+        <translation>мс на высказывание</translation>
+    </message>
+    <message>
+        <source>real-time factor</source>
+        <translation>коэффициент реального времени</translation>
+    </message>
+    <message>
+        <source>Choose a .png, .svg or .pdf file name</source>
+        <translation>Выберите имя файла .png, .svg или .pdf</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>Не удалось записать %1</translation>
+    </message>
+    <message>
+        <source>Compare runs on the Results page first</source>
+        <translation>Сначала сравните прогоны на странице «Результаты»</translation>
+    </message>
+    <message>
+        <source>Could not create %1</source>
+        <translation>Не удалось создать %1</translation>
+    </message>
+    <message>
+        <source>Could not write into %1</source>
+        <translation>Не удалось записать в %1</translation>
+    </message>
+    <message>
+        <source># VoxBench report
+
+Normalizer: %1
+
+</source>
+        <translation># Отчёт VoxBench
+
+Нормализатор: %1
+
+</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>Экспорт графика</translation>
+    </message>
+    <message>
+        <source>%1 files (*.%2)</source>
+        <translation>Файлы %1 (*.%2)</translation>
+    </message>
+    <message>
+        <source>Export report into a folder</source>
+        <translation>Экспорт отчёта в папку</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n file(s) into %1</source>
+        <translation>
+            <numerusform>Записан %n файл в %1</numerusform>
+            <numerusform>Записано %n файла в %1</numerusform>
+            <numerusform>Записано %n файлов в %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>vox::ui::DataPage</name>
     <message>
         <source>Filter by id, speaker, reference or other fields</source>

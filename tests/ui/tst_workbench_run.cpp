@@ -14,6 +14,7 @@
 #include "core/run/run_summary.h"
 #include "core/store/dataset_records.h"
 #include "core/text/normalizer.h"
+#include "ui/pages/charts_page.h"
 #include "ui/pages/diff_view.h"
 #include "ui/pages/results_page.h"
 #include "ui/pages/run_settings_form.h"
@@ -23,7 +24,11 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -35,6 +40,8 @@
 #include <QTest>
 #include <QTextBrowser>
 #include <QTimer>
+
+#include <qcustomplot.h>
 
 #include <fstream>
 
@@ -243,6 +250,45 @@ private slots:
         diffPage->setAgainstBaseline(true);
         QVERIFY(diffPage->text().contains(QStringLiteral("tiny-int8 vs tiny-fp32")));
         QVERIFY(!diffPage->text().contains(QStringLiteral("\ntiny-fp32 (")));
+
+        // The charts: the summary's figures, one latency point and one histogram count per scored
+        // utterance, the Pareto front among the points; the report folder holds everything.
+        auto* charts = static_cast<ui::ChartsPage*>(window.page(QStringLiteral("charts")));
+        const auto& data = charts->data();
+        QCOMPARE(data.wer.labels, (QStringList{QStringLiteral("tiny-fp32"), QStringLiteral("tiny-int8")}));
+        for (int k = 0; k < 2; ++k) {
+            const auto& r = results->comparison()->data.runs[size_t(k)];
+            QCOMPARE(data.wer.values[k], 100 * r.wer->estimate);
+            QCOMPARE(data.wer.low[k], 100 * r.wer->low);
+            QCOMPARE(data.cer.high[k], 100 * r.cer->high);
+            QCOMPARE(data.msPerUtterance.values[k], r.meanMs);
+            QCOMPARE(data.realTimeFactor.values[k], r.realTimeFactor);
+            QCOMPARE(data.latency[k].size(), qsizetype(10));
+            int counted = 0;
+            for (int n : data.times.counts[k])
+                counted += n;
+            QCOMPARE(counted, 10);
+        }
+        QVERIFY(!data.pareto.isEmpty() && data.pareto.size() <= 2);
+        QVERIFY(data.notes.join(QLatin1Char('\n')).contains(QStringLiteral("tiny-int8: cpu")));
+        QCOMPARE(charts->plot(ui::ChartsPage::AccuracyChart)->plottableCount(), 4); // 2 bar series + whiskers
+        QTemporaryDir reportDir;
+        QString error;
+        const QStringList files = charts->exportReport(reportDir.path(), &error);
+        QVERIFY2(!files.isEmpty(), qPrintable(error));
+        QDir report(reportDir.path());
+        for (const char* name : {"wer-cer.png", "wer-cer.svg", "wer-cer.pdf", "speed-accuracy.svg", "time-histogram.pdf",
+                                 "summary.csv", "summary.json", "summary.md", "summary.tex", "utterances.csv",
+                                 "README.md"})
+            QVERIFY2(QFileInfo(report.filePath(QString::fromLatin1(name))).size() > 0, name);
+        QFile svg(report.filePath(QStringLiteral("wer-cer.svg")));
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        QVERIFY(svg.readAll().contains("<svg"));
+        QFile json(report.filePath(QStringLiteral("utterances.json")));
+        QVERIFY(json.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(json.readAll()).array().size(), qsizetype(10));
+        for (qint64 id : runIds)
+            QVERIFY(QFileInfo::exists(report.filePath(QStringLiteral("run-%1-card.json").arg(id))));
 
         // The normalizer changes what is scored.
         QSignalSpy shown(results, &ui::ResultsPage::comparisonShown);

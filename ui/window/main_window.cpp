@@ -9,6 +9,7 @@
 #include "core/version.h"
 #include "ui/issues/issues_dock.h"
 #include "ui/pages/data_page.h"
+#include "ui/pages/charts_page.h"
 #include "ui/pages/diff_view.h"
 #include "ui/pages/empty_state_page.h"
 #include "ui/pages/results_page.h"
@@ -98,6 +99,9 @@ void MainWindow::createPages()
             page = new ResultsPage(info.title, info.description, m_runList, m_runQueue);
         else if (info.id == QLatin1String("diff"))
             page = createDiffPage(info);
+        else if (info.id == QLatin1String("charts"))
+            page = new ChartsPage(info.title, info.description,
+                                  static_cast<ResultsPage*>(m_stack->widget(m_pageIds.indexOf(QStringLiteral("results")))));
         else
             page = new EmptyStatePage(info.title, info.description);
         page->setObjectName(info.id + QStringLiteral("Page"));
