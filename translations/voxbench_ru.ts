@@ -415,6 +415,33 @@
     </message>
 </context>
 <context>
+    <name>vox::ui::AudioView</name>
+    <message>
+        <source>Play</source>
+        <translation>Воспроизвести</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Стоп</translation>
+    </message>
+    <message>
+        <source>Cannot play: %1</source>
+        <translation>Не удаётся воспроизвести: %1</translation>
+    </message>
+    <message>
+        <source>Select an utterance to see and play it.</source>
+        <translation>Выберите высказывание, чтобы увидеть и прослушать его.</translation>
+    </message>
+    <message>
+        <source>Cannot read the audio: %1</source>
+        <translation>Не удаётся прочитать аудио: %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 s · %3 Hz · log-mel, %4 bins</source>
+        <translation>%1 · %2 с · %3 Гц · лог-мел, %4 полос</translation>
+    </message>
+</context>
+<context>
     <name>vox::ui::ChartsPage</name>
     <message>
         <source>WER and CER</source>

@@ -14,7 +14,10 @@
 #include "core/run/run_summary.h"
 #include "core/store/dataset_records.h"
 #include "core/text/normalizer.h"
+#include "core/audio/audio_decoder.h"
+#include "ui/pages/audio_view.h"
 #include "ui/pages/charts_page.h"
+#include "ui/pages/data_page.h"
 #include "ui/pages/diff_view.h"
 #include "ui/pages/results_page.h"
 #include "ui/pages/run_settings_form.h"
@@ -130,6 +133,34 @@ private slots:
         QVERIFY(s->addVariant({0, "tiny-int8", kFixtures + "en-int8", slurp(kFixtures + "en-int8/voxbench-model.json")}).ok());
         const std::string kws = VOXBENCH_SOURCE_DIR "/resources/demo/kws/models/teacher";
         QVERIFY(s->addVariant({0, "kws-teacher", kws, slurp(kws + "/voxbench-kws.json")}).ok());
+    }
+
+    void showsTheSelectedUtterancesAudio()
+    {
+        app::IssueModel issues;
+        ui::MainWindow window(&issues);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* data = static_cast<ui::DataPage*>(window.page(QStringLiteral("data")));
+        QSignalSpy audioShown(data, &ui::DataPage::audioShown);
+        openProject(window, m_project);
+        QVERIFY(audioShown.wait(10000)); // the first utterance is selected once the table fills
+        data->utteranceView()->selectRow(3);
+        QTRY_COMPARE_WITH_TIMEOUT(audioShown.last().at(0).toString(), QStringLiteral("clean-003"), 10000);
+
+        const auto& audio = data->audioView()->audio();
+        QVERIFY(audio.ok());
+        const auto records = store()->utterances(store()->datasets()->front().id).value();
+        auto decoded = vox::audio::decodeAudio(records[3].audioPath);
+        QVERIFY(decoded.ok());
+        QCOMPARE(audio.samples.size(), decoded->samples.size());
+        QCOMPARE(audio.melBins, 80);
+        QCOMPARE(audio.melFrames, int((audio.samples.size() + 159) / 160)); // Whisper drops the STFT's last frame
+        QCOMPARE(data->audioView()->spectrogramImage().size(), QSize(audio.melFrames, 80));
+        QVERIFY(audio.wav.startsWith("RIFF"));
+        QCOMPARE(audio.wav.size(), qsizetype(44 + 2 * audio.samples.size()));
+        QVERIFY(data->audioView()->playButton()->isEnabled());
+        QVERIFY(!data->audioView()->player()); // no sound server is touched until Play
     }
 
     void runsTwoVariantsOnTenUtterancesAndShowsTheirResults()

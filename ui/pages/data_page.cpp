@@ -2,6 +2,8 @@
 
 #include "app/project/project_models.h"
 #include "app/project/utterance_model.h"
+#include "app/audio/utterance_audio.h"
+#include "ui/pages/audio_view.h"
 #include "ui/pages/table_page.h"
 
 #include <QFutureWatcher>
@@ -28,7 +30,9 @@ DataPage::DataPage(const QString& title, const QString& description, app::Datase
     , m_filterEdit(new QLineEdit)
     , m_count(new QLabel)
     , m_utteranceView(new QTableView)
+    , m_audio(new AudioView)
 {
+    m_audio->setObjectName(QStringLiteral("audioView"));
     m_filter->setSourceModel(m_utterances);
     m_filterEdit->setObjectName(QStringLiteral("utteranceFilter"));
     m_filterEdit->setPlaceholderText(tr("Filter by id, speaker, reference or other fields"));
@@ -61,7 +65,12 @@ DataPage::DataPage(const QString& title, const QString& description, app::Datase
     bar->addWidget(m_filterEdit, 1);
     bar->addWidget(m_count);
     lowerLayout->addLayout(bar);
-    lowerLayout->addWidget(m_utteranceView, 1);
+    auto* utteranceSplit = new QSplitter(Qt::Vertical);
+    utteranceSplit->addWidget(m_utteranceView);
+    utteranceSplit->addWidget(m_audio);
+    utteranceSplit->setStretchFactor(0, 3);
+    utteranceSplit->setStretchFactor(1, 2);
+    lowerLayout->addWidget(utteranceSplit, 1);
 
     auto* splitter = new QSplitter(Qt::Vertical);
     splitter->addWidget(m_datasetsPage);
@@ -87,6 +96,8 @@ DataPage::DataPage(const QString& title, const QString& description, app::Datase
         if (m_datasets->rowCount() > 0)
             view->selectRow(0);
     });
+    connect(m_utteranceView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &DataPage::showUtteranceAudio);
     lower->setVisible(false);
     connect(m_datasets, &QAbstractItemModel::modelReset, lower, [this, lower] { lower->setVisible(m_datasets->rowCount() > 0); });
     updateCount();
@@ -97,6 +108,7 @@ void DataPage::setProject(const QString& path)
     m_projectPath = path;
     ++m_generation; // a load still running for the previous project is dropped
     m_utterances->setRows(nullptr);
+    m_audio->clear();
     updateCount();
 }
 
@@ -121,9 +133,33 @@ void DataPage::showDataset(int row)
         }
         m_utterances->setRows(load.rows);
         updateCount();
+        if (m_filter->rowCount() > 0)
+            m_utteranceView->selectRow(0); // its audio below, ready to play
         emit utterancesShown(load.datasetId, m_utterances->rowCount());
     });
     watcher->setFuture(app::loadUtterances(m_projectPath, id));
+}
+
+void DataPage::showUtteranceAudio()
+{
+    const QModelIndex current = m_utteranceView->selectionModel()->currentIndex();
+    const int generation = ++m_audioGeneration;
+    if (!current.isValid()) {
+        m_audio->clear();
+        return;
+    }
+    const auto& u = m_utterances->record(m_filter->mapToSource(current).row());
+    auto* watcher = new QFutureWatcher<app::UtteranceAudio>(this);
+    connect(watcher, &QFutureWatcher<app::UtteranceAudio>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_audioGeneration)
+            return; // another utterance was selected meanwhile
+        const auto audio = watcher->result();
+        m_audio->setAudio(audio);
+        emit audioShown(audio.utteranceId);
+    });
+    watcher->setFuture(app::loadUtteranceAudio(QString::fromStdString(u.uttId), QString::fromStdString(u.audioPath),
+                                               u.start.value_or(0.0), u.end.value_or(-1.0)));
 }
 
 void DataPage::updateCount()

@@ -13,6 +13,7 @@ class UtteranceTableModel;
 
 namespace vox::ui {
 
+class AudioView;
 class TablePage;
 
 // The Data page: the project's datasets above, the selected dataset's utterances below (read
@@ -28,6 +29,7 @@ public:
     app::UtteranceTableModel* utteranceModel() const { return m_utterances; }
     app::UtteranceFilterModel* utteranceFilter() const { return m_filter; }
     QLineEdit* filterEdit() const { return m_filterEdit; }
+    AudioView* audioView() const { return m_audio; }
 
     // The project the dataset rows will belong to: call it before the dataset model is reset.
     // Once the rows arrive the first dataset is selected and its utterances loaded.
@@ -35,11 +37,13 @@ public:
 
 signals:
     void utterancesShown(qint64 datasetId, int count);
+    void audioShown(const QString& utteranceId);
     void utterancesFailed(qint64 datasetId, const QString& error);
 
 private:
     void showDataset(int row);
     void updateCount();
+    void showUtteranceAudio();
 
     app::DatasetTableModel* m_datasets;
     TablePage* m_datasetsPage;
@@ -48,6 +52,8 @@ private:
     QLineEdit* m_filterEdit;
     QLabel* m_count;
     QTableView* m_utteranceView;
+    AudioView* m_audio;
+    int m_audioGeneration = 0;
     QString m_projectPath;
     int m_generation = 0;
 };
