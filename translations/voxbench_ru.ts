@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>vox::app::ChangeTexts</name>
+    <message>
+        <source>Created %1</source>
+        <translation>Создан %1</translation>
+    </message>
+    <message>
+        <source>%1 already exists; open it instead</source>
+        <translation>%1 уже существует; откройте его</translation>
+    </message>
+    <message>
+        <source>Read %1 lines…</source>
+        <translation>Прочитано строк: %1…</translation>
+    </message>
+    <message>
+        <source>Writing %1 utterances into the project…</source>
+        <translation>Запись %1 высказываний в проект…</translation>
+    </message>
+    <message>
+        <source>Nothing to import from %1</source>
+        <translation>В %1 нечего импортировать</translation>
+    </message>
+    <message>
+        <source>Imported %1 utterances as &quot;%2&quot; (%3 lines skipped)</source>
+        <translation>Импортировано высказываний: %1 как «%2» (пропущено строк: %3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n package(s)</source>
+        <translation>
+            <numerusform>Добавлен %n пакет</numerusform>
+            <numerusform>Добавлено %n пакета</numerusform>
+            <numerusform>Добавлено %n пакетов</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>vox::app::DatasetTableModel</name>
     <message>
         <source>Imported %1 from %2</source>
@@ -801,6 +836,50 @@ Quantization engines: %3
     <message>
         <source>Open &amp;Recent</source>
         <translation>Открыть &amp;недавний</translation>
+    </message>
+    <message>
+        <source>&amp;New Project…</source>
+        <translation>&amp;Новый проект…</translation>
+    </message>
+    <message>
+        <source>New Project</source>
+        <translation>Новый проект</translation>
+    </message>
+    <message>
+        <source>VoxBench projects (*.voxbench)</source>
+        <translation>Проекты VoxBench (*.voxbench)</translation>
+    </message>
+    <message>
+        <source>Import Dataset &amp;Folder…</source>
+        <translation>Импорт &amp;папки набора…</translation>
+    </message>
+    <message>
+        <source>Import a dataset folder (audio folder, LibriSpeech, Kaldi)</source>
+        <translation>Импорт папки набора (папка аудио, LibriSpeech, Kaldi)</translation>
+    </message>
+    <message>
+        <source>Import Dataset &amp;Manifest…</source>
+        <translation>Импорт &amp;манифеста набора…</translation>
+    </message>
+    <message>
+        <source>Import a manifest or table (NeMo, Common Voice, CSV/TSV)</source>
+        <translation>Импорт манифеста или таблицы (NeMo, Common Voice, CSV/TSV)</translation>
+    </message>
+    <message>
+        <source>Manifests and tables (*.json *.jsonl *.tsv *.csv *.txt);;All files (*)</source>
+        <translation>Манифесты и таблицы (*.json *.jsonl *.tsv *.csv *.txt);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Add Model &amp;Package…</source>
+        <translation>Добавить &amp;пакет модели…</translation>
+    </message>
+    <message>
+        <source>Add a model package folder</source>
+        <translation>Добавить папку пакета модели</translation>
+    </message>
+    <message>
+        <source>… and %1 more lines skipped</source>
+        <translation>… и ещё пропущено строк: %1</translation>
     </message>
 </context>
 <context>

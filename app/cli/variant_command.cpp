@@ -1,57 +1,18 @@
 #include "app/cli/variant_command.h"
 
-#include "core/store/project_store.h"
+#include "core/store/package_records.h"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace vox::cli {
 
 namespace {
 
-namespace fs = std::filesystem;
 using store::ProjectStore;
 using store::VariantRecord;
-
-// The manifest file names of the package kinds VoxBench runs (docs/MODEL-PACKAGE.md).
-constexpr const char* kManifests[] = {"voxbench-model.json", "voxbench-kws.json"};
-
-struct PackageManifest {
-    fs::path folder;
-    std::string text; // the manifest as written
-    std::string family;
-};
-
-Expected<PackageManifest> readManifest(const fs::path& given)
-{
-    std::error_code ec;
-    const fs::path folder = fs::weakly_canonical(fs::absolute(given), ec);
-    if (ec || !fs::is_directory(folder))
-        return makeError("not a model package folder: " + given.string());
-    for (const char* name : kManifests) {
-        const fs::path file = folder / name;
-        if (!fs::exists(file))
-            continue;
-        std::ifstream in(file, std::ios::binary);
-        std::stringstream text;
-        text << in.rdbuf();
-        if (!in.good() && !in.eof())
-            return makeError("cannot read " + file.string());
-        const auto json = nlohmann::json::parse(text.str(), nullptr, /*allow_exceptions=*/false);
-        if (!json.is_object())
-            return makeError(file.string() + " is not a JSON object (a damaged package? export it again)");
-        const auto family = json.find("family");
-        if (family == json.end() || !family->is_string())
-            return makeError(file.string() + " has no \"family\"");
-        return PackageManifest{folder, text.str(), family->get<std::string>()};
-    }
-    return makeError(given.string() + " holds neither voxbench-model.json nor voxbench-kws.json: "
-                     "make a package with tools/whisper/export.py or tools/demo/train_kws.py");
-}
 
 struct VariantArgs {
     std::string project;
@@ -68,16 +29,12 @@ int addVariants(const VariantArgs& a, CliContext& context)
     }
     std::vector<VariantRecord> records;
     for (size_t i = 0; i < a.packages.size(); ++i) {
-        auto manifest = readManifest(a.packages[i]);
-        if (!manifest) {
-            context.err << "voxbench-cli variant add: " << manifest.error().describe() << "\n";
+        auto v = store::variantFromPackage(a.packages[i], a.names.empty() ? std::string() : a.names[i]);
+        if (!v) {
+            context.err << "voxbench-cli variant add: " << v.error().describe() << "\n";
             return 1;
         }
-        VariantRecord v;
-        v.name = a.names.empty() ? manifest->folder.filename().string() : a.names[i];
-        v.packagePath = manifest->folder.string();
-        v.manifestJson = manifest->text;
-        records.push_back(std::move(v));
+        records.push_back(std::move(*v));
     }
     auto store = ProjectStore::open(a.project);
     if (!store) {

@@ -47,7 +47,7 @@ bool isAudioExtension(const fs::path& extension)
 
 Expected<ImportReport> importAudioFolder(const fs::path& dir, const ImportOptions& options)
 {
-    ReportBuilder builder(Format::AudioFolder, dir, options.requireAudioFiles);
+    ReportBuilder builder(Format::AudioFolder, dir, options);
     std::vector<AudioEntry> audio;
     std::unordered_map<std::string, fs::path> txt, lab; // by id
 

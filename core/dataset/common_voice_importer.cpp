@@ -46,7 +46,7 @@ Expected<ImportReport> importCommonVoice(const fs::path& file, const ImportOptio
             if (header.fields[i] == name)
                 kept.emplace_back(name, i);
 
-    ReportBuilder builder(Format::CommonVoice, file, options.requireAudioFiles);
+    ReportBuilder builder(Format::CommonVoice, file, options);
     const fs::path base = file.parent_path();
     builder.reserve(size_t(std::count(text->begin(), text->end(), '\n')) + 1);
     const fs::path clips = base / "clips";

@@ -2,6 +2,7 @@
 #include "core/util/expected.h"
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -56,6 +57,9 @@ struct ImportOptions {
     Format format = Format::Auto;
     TableColumns columns;
     bool requireAudioFiles = true; // false: do not look at the file system for audio (faster)
+    // Called on the importing thread every few hundred lines read (utterances kept plus lines
+    // skipped so far), and once at the end; for progress displays.
+    std::function<void(size_t linesRead)> progress;
 };
 
 struct ImportReport {

@@ -145,8 +145,8 @@ bool LineCursor::next(std::string_view& line)
     return true;
 }
 
-ReportBuilder::ReportBuilder(Format format, fs::path source, bool requireAudioFiles)
-    : m_requireAudio(requireAudioFiles)
+ReportBuilder::ReportBuilder(Format format, fs::path source, const ImportOptions& options)
+    : m_progress(options.progress), m_requireAudio(options.requireAudioFiles)
 {
     m_report.format = format;
     m_report.source = std::move(source);
@@ -155,6 +155,7 @@ ReportBuilder::ReportBuilder(Format format, fs::path source, bool requireAudioFi
 void ReportBuilder::skip(const fs::path& file, int line, std::string reason)
 {
     m_report.skipped.push_back({file.string(), line, std::move(reason)});
+    tick();
 }
 
 void ReportBuilder::reserve(size_t count)
@@ -234,6 +235,8 @@ bool ReportBuilder::audioExists(const fs::path& audio, const fs::path& file, int
 
 ImportReport ReportBuilder::finish()
 {
+    if (m_progress)
+        m_progress(m_lines);
     if (m_suffixed > 0)
         note(std::to_string(m_suffixed)
             + " utterance id(s) made from file names were made unique with a suffix "

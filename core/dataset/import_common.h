@@ -51,7 +51,7 @@ private:
 // Collects utterances, skips and notes into an ImportReport while keeping ids unique.
 class ReportBuilder {
 public:
-    ReportBuilder(Format format, fs::path source, bool requireAudioFiles);
+    ReportBuilder(Format format, fs::path source, const ImportOptions& options);
 
     void skip(const fs::path& file, int line, std::string reason);
     void note(std::string text) { m_report.notes.push_back(std::move(text)); }
@@ -66,7 +66,11 @@ public:
     // True when audio is not checked or the file exists; otherwise records a skip.
     bool audioExists(const fs::path& audio, const fs::path& file, int line);
 
-    void add(Utterance utterance) { m_report.utterances.push_back(std::move(utterance)); }
+    void add(Utterance utterance)
+    {
+        m_report.utterances.push_back(std::move(utterance));
+        tick();
+    }
     // Room for about `count` utterances, to spare rehashing on large manifests.
     void reserve(size_t count);
     size_t utteranceCount() const { return m_report.utterances.size(); }
@@ -75,6 +79,14 @@ public:
     ImportReport finish();
 
 private:
+    void tick()
+    {
+        if (m_progress && ++m_lines % 256 == 0)
+            m_progress(m_lines);
+    }
+
+    std::function<void(size_t)> m_progress;
+    size_t m_lines = 0;
     struct Origin {
         int file = 0; // index into m_files
         int line = 0;

@@ -90,7 +90,7 @@ Entries readMap(const fs::path& file, ReportBuilder& builder)
 Expected<ImportReport> importKaldiDirectory(const fs::path& dir, const ImportOptions& options)
 {
     const fs::path wavScp = dir / "wav.scp", textFile = dir / "text", segmentsFile = dir / "segments";
-    ReportBuilder builder(Format::KaldiDirectory, dir, options.requireAudioFiles);
+    ReportBuilder builder(Format::KaldiDirectory, dir, options);
     // Kaldi scripts run from the recipe root with data in data/NAME, so relative paths in
     // wav.scp are often relative to two levels up rather than to the data directory.
     const fs::path recipeRoot = dir.parent_path().parent_path();

@@ -50,7 +50,7 @@ Expected<ImportReport> importLibriSpeech(const fs::path& dir, const ImportOption
     auto listing = listTree(dir);
     if (!listing)
         return listing.error();
-    ReportBuilder builder(Format::LibriSpeech, dir, options.requireAudioFiles);
+    ReportBuilder builder(Format::LibriSpeech, dir, options);
     if (listing->transcripts.empty())
         builder.note("no *.trans.txt file was found below the directory");
 

@@ -55,7 +55,7 @@ Expected<ImportReport> importNemoManifest(const fs::path& file, const ImportOpti
     auto text = readTextFile(file);
     if (!text)
         return text.error();
-    ReportBuilder builder(Format::NemoManifest, file, options.requireAudioFiles);
+    ReportBuilder builder(Format::NemoManifest, file, options);
     const fs::path base = file.parent_path();
     builder.reserve(size_t(std::count(text->begin(), text->end(), '\n')) + 1);
     size_t withoutText = 0;

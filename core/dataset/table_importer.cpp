@@ -99,7 +99,7 @@ Expected<ImportReport> importTable(const fs::path& file, const ImportOptions& op
     if (!indices)
         return indices.error();
 
-    ReportBuilder builder(Format::Table, file, options.requireAudioFiles);
+    ReportBuilder builder(Format::Table, file, options);
     const fs::path base = file.parent_path();
     builder.reserve(size_t(std::count(text->begin(), text->end(), '\n')) + 1);
     Record record;

@@ -1,6 +1,7 @@
 #include "ui/window/main_window.h"
 
 #include "app/issues/issue_model.h"
+#include "app/project/project_actions.h"
 #include "app/project/project_models.h"
 #include "app/project/project_summary.h"
 #include "app/run/run_list_model.h"
@@ -31,6 +32,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolButton>
@@ -134,9 +136,37 @@ void MainWindow::createMenus()
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* open = file->addAction(tr("&Open Project…"), this, &MainWindow::chooseProject);
     open->setShortcut(QKeySequence::Open);
+    QAction* create = file->addAction(tr("&New Project…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("New Project"), QString(),
+                                                          tr("VoxBench projects (*.voxbench)"));
+        if (!path.isEmpty())
+            newProject(path.endsWith(QLatin1String(".voxbench")) ? path : path + QStringLiteral(".voxbench"));
+    });
+    create->setShortcut(QKeySequence::New);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     m_recentMenu->setObjectName(QStringLiteral("recentProjectsMenu"));
     updateRecentMenu();
+    file->addSeparator();
+    QAction* importFolder = file->addAction(tr("Import Dataset &Folder…"), this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Import a dataset folder (audio folder, LibriSpeech, Kaldi)"));
+        if (!dir.isEmpty())
+            importDataset(dir);
+    });
+    QAction* importFile = file->addAction(tr("Import Dataset &Manifest…"), this, [this] {
+        const QString f = QFileDialog::getOpenFileName(this, tr("Import a manifest or table (NeMo, Common Voice, CSV/TSV)"),
+                                                       QString(), tr("Manifests and tables (*.json *.jsonl *.tsv *.csv *.txt);;All files (*)"));
+        if (!f.isEmpty())
+            importDataset(f);
+    });
+    QAction* addPackage = file->addAction(tr("Add Model &Package…"), this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Add a model package folder"));
+        if (!dir.isEmpty())
+            addPackages({dir});
+    });
+    for (QAction* a : {importFolder, importFile, addPackage}) {
+        a->setEnabled(false);
+        connect(this, &MainWindow::projectOpened, a, [a] { a->setEnabled(true); });
+    }
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -165,6 +195,12 @@ void MainWindow::createMenus()
 void MainWindow::createStatusBar()
 {
     statusBar()->showMessage(tr("Ready"));
+    m_busy = new QProgressBar;
+    m_busy->setObjectName(QStringLiteral("busyIndicator"));
+    m_busy->setRange(0, 0); // busy: imports do not know their length in advance
+    m_busy->setMaximumWidth(120);
+    m_busy->hide();
+    statusBar()->addPermanentWidget(m_busy);
 
     m_issueButton = new QToolButton;
     m_issueButton->setObjectName(QStringLiteral("issueButton"));
@@ -245,6 +281,54 @@ void MainWindow::openProject(const QString& path)
             showProject(watcher->result());
     });
     watcher->setFuture(app::loadProjectSummary(path));
+}
+
+void MainWindow::newProject(const QString& path)
+{
+    applyChange(app::createProject(path), path);
+}
+
+void MainWindow::importDataset(const QString& source, const QString& name, const QString& format)
+{
+    if (m_projectPath.isEmpty())
+        return;
+    applyChange(app::importDataset(m_projectPath, source, name, format), m_projectPath);
+}
+
+void MainWindow::addPackages(const QStringList& folders)
+{
+    if (m_projectPath.isEmpty())
+        return;
+    applyChange(app::addPackages(m_projectPath, folders), m_projectPath);
+}
+
+void MainWindow::applyChange(QFuture<app::ProjectChange> future, const QString& openAfterwards)
+{
+    m_busy->show();
+    auto* watcher = new QFutureWatcher<app::ProjectChange>(this);
+    connect(watcher, &QFutureWatcher<app::ProjectChange>::progressTextChanged, this,
+            [this](const QString& text) { statusBar()->showMessage(text); });
+    connect(watcher, &QFutureWatcher<app::ProjectChange>::finished, this, [this, watcher, openAfterwards] {
+        watcher->deleteLater();
+        m_busy->hide();
+        const app::ProjectChange change = watcher->result();
+        const int shown = 20;
+        for (int i = 0; i < change.warnings.size() && i < shown; ++i)
+            m_issues->report({app::Issue::Severity::Warning, change.warnings[i], openAfterwards, QStringLiteral("import")});
+        if (change.warnings.size() > shown)
+            m_issues->report({app::Issue::Severity::Warning,
+                              tr("… and %1 more lines skipped").arg(change.warnings.size() - shown), openAfterwards,
+                              QStringLiteral("import")});
+        if (!change.ok()) {
+            m_issues->report({app::Issue::Severity::Error, change.error, openAfterwards, QStringLiteral("project")});
+            statusBar()->showMessage(change.error, 8000);
+        } else {
+            statusBar()->showMessage(change.message, 8000);
+            openProject(openAfterwards);
+        }
+        emit projectChanged(change.ok(), change.ok() ? change.message : change.error);
+    });
+    watcher->setFuture(future);
 }
 
 void MainWindow::showProject(const app::ProjectSummary& summary)

@@ -1,12 +1,15 @@
 #pragma once
+#include <QFuture>
 #include <QMainWindow>
 
 class QListWidget;
+class QProgressBar;
 class QMenu;
 class QStackedWidget;
 class QToolButton;
 
 namespace vox::app {
+struct ProjectChange;
 class DatasetTableModel;
 class IssueModel;
 class RunListModel;
@@ -37,6 +40,11 @@ public:
     // Reads the project (core/store) on a worker thread and shows its datasets and variants
     // when done; projectOpened or projectFailed follows. The window stays responsive meanwhile.
     void openProject(const QString& path);
+    // Changes to the project, each on the thread pool; the project is read again afterwards.
+    // projectChanged follows with what happened (skipped lines and errors also go to Issues).
+    void newProject(const QString& path);
+    void importDataset(const QString& source, const QString& name = {}, const QString& format = QStringLiteral("auto"));
+    void addPackages(const QStringList& folders);
     QString projectPath() const { return m_projectPath; }
     app::DatasetTableModel* datasetModel() const { return m_datasets; }
     app::VariantTableModel* variantModel() const { return m_variants; }
@@ -46,6 +54,7 @@ public:
 signals:
     void projectOpened(const QString& path);
     void projectFailed(const QString& path, const QString& error);
+    void projectChanged(bool ok, const QString& message);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -60,6 +69,7 @@ private:
     void saveWindowState() const;
     void showProject(const app::ProjectSummary& summary);
     void chooseProject();
+    void applyChange(QFuture<app::ProjectChange> future, const QString& openAfterwards);
     void updateRecentMenu();
 
     app::IssueModel* m_issues;
@@ -67,6 +77,7 @@ private:
     QStackedWidget* m_stack;
     IssuesDock* m_issuesDock;
     QToolButton* m_issueButton = nullptr;
+    QProgressBar* m_busy = nullptr;
     QMenu* m_recentMenu = nullptr;
     QStringList m_pageIds;
     app::DatasetTableModel* m_datasets;

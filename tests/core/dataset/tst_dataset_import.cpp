@@ -5,6 +5,8 @@
 #include "dataset_files.h"
 
 #include <QTemporaryDir>
+
+#include <fstream>
 #include <QTest>
 
 
@@ -15,6 +17,27 @@ class TestDatasetImport : public QObject {
     Q_OBJECT
 
 private slots:
+    void reportsProgressWhileReading()
+    {
+        QTemporaryDir tmp;
+        const std::string manifest = tmp.filePath("m.json").toStdString();
+        {
+            std::ofstream out(manifest);
+            for (int i = 0; i < 600; ++i)
+                out << "{\"audio_filepath\": \"a" << i << ".wav\", \"text\": \"words\", \"duration\": 1.0}\n";
+            out << "not json\n";
+        }
+        vox::dataset::ImportOptions options;
+        options.requireAudioFiles = false;
+        std::vector<size_t> calls;
+        options.progress = [&](size_t lines) { calls.push_back(lines); };
+        auto report = vox::dataset::importDataset(manifest, options);
+        QVERIFY(report.ok());
+        QCOMPARE(report->utterances.size(), size_t(600));
+        QCOMPARE(report->skipped.size(), size_t(1));
+        QCOMPARE(calls, (std::vector<size_t>{256, 512, 601})); // every 256 lines, then the total
+    }
+
     void audioFolderPairsAudioWithSidecars()
     {
         QTemporaryDir tmp;
