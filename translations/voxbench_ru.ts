@@ -999,6 +999,26 @@ Quantization engines: %3
         <source>&lt;b&gt;Not comparable:&lt;/b&gt; these runs differ in more than the variant, so their differences are not the variants&apos; alone.&lt;br&gt;%1</source>
         <translation>&lt;b&gt;Несравнимо:&lt;/b&gt; эти прогоны различаются не только вариантом, поэтому разница между ними — не только заслуга вариантов.&lt;br&gt;%1</translation>
     </message>
+    <message>
+        <source>Export table…</source>
+        <translation>Экспорт таблицы…</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Сводка</translation>
+    </message>
+    <message>
+        <source>Utterances (as filtered)</source>
+        <translation>Высказывания (с учётом фильтра)</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>Экспорт таблицы</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>Не удалось записать %1</translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::RunSettingsForm</name>
