@@ -21,12 +21,12 @@ class TestProjectChanges : public QObject {
         QSignalSpy changed(&window, &MainWindow::projectChanged);
         QSignalSpy opened(&window, &MainWindow::projectOpened);
         act();
-        if (!changed.wait(20000))
+        if (!changed.wait(60000))
             return false;
         if (message)
             *message = changed.at(0).at(1).toString();
         const bool ok = changed.at(0).at(0).toBool();
-        if (ok && opened.isEmpty() && !opened.wait(10000))
+        if (ok && opened.isEmpty() && !opened.wait(60000))
             return false;
         return ok;
     }

@@ -97,7 +97,7 @@ class TestWorkbenchRun : public QObject {
     {
         QSignalSpy opened(&window, &ui::MainWindow::projectOpened);
         window.openProject(path);
-        QVERIFY(opened.wait(10000));
+        QVERIFY(opened.wait(60000));
     }
 
     static void checkVariants(ui::RunsPage* page, const QStringList& names)
@@ -144,9 +144,9 @@ private slots:
         auto* data = static_cast<ui::DataPage*>(window.page(QStringLiteral("data")));
         QSignalSpy audioShown(data, &ui::DataPage::audioShown);
         openProject(window, m_project);
-        QVERIFY(audioShown.wait(10000)); // the first utterance is selected once the table fills
+        QVERIFY(audioShown.wait(60000)); // the first utterance is selected once the table fills
         data->utteranceView()->selectRow(3);
-        QTRY_COMPARE_WITH_TIMEOUT(audioShown.last().at(0).toString(), QStringLiteral("clean-003"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(audioShown.last().at(0).toString(), QStringLiteral("clean-003"), 60000);
 
         const auto& audio = data->audioView()->audio();
         QVERIFY(audio.ok());
@@ -209,7 +209,7 @@ private slots:
         QAbstractItemModelTester resultsTester(results->utteranceModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester filterTester(results->utteranceFilter(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QTRY_VERIFY_WITH_TIMEOUT(results->comparison() && results->comparison()->data.runs.size() == 2
-                                     && results->comparison()->data.runs[1].withResult == 10, 10000);
+                                     && results->comparison()->data.runs[1].withResult == 10, 60000);
         const auto runIds = results->checkedRuns();
         QCOMPARE(runIds.size(), 2);
 
@@ -324,7 +324,7 @@ private slots:
         // The normalizer changes what is scored.
         QSignalSpy shown(results, &ui::ResultsPage::comparisonShown);
         results->normalizerCombo()->setCurrentIndex(0);
-        QVERIFY(shown.wait(10000));
+        QVERIFY(shown.wait(60000));
         QCOMPARE(results->comparison()->data.normalizer.rfind("none@", 0), size_t(0));
     }
 
@@ -337,7 +337,7 @@ private slots:
         openProject(window, m_project);
         auto* runs = static_cast<ui::RunsPage*>(window.page(QStringLiteral("runs")));
         QSignalSpy reloaded(runs, &ui::RunsPage::runsReloaded);
-        QVERIFY(reloaded.wait(10000) || window.runModel()->rowCount() == 2);
+        QVERIFY(reloaded.wait(60000) || window.runModel()->rowCount() == 2);
         checkVariants(runs, {QStringLiteral("tiny-fp32")});
         setSpin(runs, "limitSpin", 20);
         setSpin(runs, "warmupSpin", 0);
