@@ -54,11 +54,14 @@ void printSummaries(ProjectStore& store, const std::vector<int64_t>& runIds, con
             continue;
         }
         char times[96];
-        std::snprintf(times, sizeof times, "%.1f (%.1f)\t%.3f\t%.1f", s->meanMs, s->medianMs, s->realTimeFactor,
-                      double(s->peakMemoryBytes) / 1e6);
+        std::snprintf(times, sizeof times, "%.1f (%.1f)\t%.3f\t", s->meanMs, s->medianMs, s->realTimeFactor);
+        // CPU: resident-set growth during the call, 0 once warm-up has grown it; shown as "-".
+        char memory[32] = "-";
+        if (s->peakMemoryBytes > 0)
+            std::snprintf(memory, sizeof memory, "%.1f", double(s->peakMemoryBytes) / 1e6);
         context.out << id << "\t" << s->variant << "\t" << s->run.status << "\t" << s->withResult << "/"
                     << s->utterances << "\t" << s->failed << "\t" << percent(s->wer) << "\t" << percent(s->cer)
-                    << "\t" << times << "\n";
+                    << "\t" << times << memory << "\n";
         if (!s->run.message.empty())
             context.out << "  " << s->run.message << "\n";
         shown.push_back(s->run);
