@@ -3,6 +3,10 @@
 #include "app/issues/core_log_bridge.h"
 #include "app/issues/issue_model.h"
 #include "core/version.h"
+#include "ui/pages/charts_page.h"
+#include "app/run/run_list_model.h"
+#include "ui/pages/results_page.h"
+#include "ui/pages/runs_page.h"
 #include "ui/window/main_window.h"
 
 #include <QApplication>
@@ -34,7 +38,13 @@ int main(int argc, char* argv[])
     const QCommandLineOption screenshotOption(
         QStringLiteral("screenshot"), QStringLiteral("Save a PNG of the window once it is shown, then quit."),
         QStringLiteral("file"));
-    parser.addOptions({langOption, pageOption, screenshotOption});
+    const QCommandLineOption reportOption(
+        QStringLiteral("export-report"),
+        QStringLiteral("Open the project, compare the latest run of each variant (as the Results page does), write "
+                       "the report (charts, tables, run cards) into this folder, then quit. Works offscreen "
+                       "(QT_QPA_PLATFORM=offscreen) on servers."),
+        QStringLiteral("folder"));
+    parser.addOptions({langOption, pageOption, screenshotOption, reportOption});
     parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("A project to open (a .voxbench file)."),
                                  QStringLiteral("[project]"));
     parser.process(app);
@@ -60,6 +70,37 @@ int main(int argc, char* argv[])
     if (!positional.isEmpty())
         window.openProject(QDir::current().absoluteFilePath(positional.first()));
 
+    if (parser.isSet(reportOption)) {
+        if (positional.isEmpty()) {
+            std::fprintf(stderr, "voxbench: --export-report needs a project\n");
+            return 2;
+        }
+        const QString folder = QDir::current().absoluteFilePath(parser.value(reportOption));
+        auto* results = static_cast<vox::ui::ResultsPage*>(window.page(QStringLiteral("results")));
+        auto* charts = static_cast<vox::ui::ChartsPage*>(window.page(QStringLiteral("charts")));
+        QObject::connect(&window, &vox::ui::MainWindow::projectFailed, &window, [](const QString&, const QString& error) {
+            std::fprintf(stderr, "voxbench: %s\n", qPrintable(error));
+            QApplication::exit(1);
+        });
+        auto* runs = static_cast<vox::ui::RunsPage*>(window.page(QStringLiteral("runs")));
+        QObject::connect(runs, &vox::ui::RunsPage::runsReloaded, &window, [&window] {
+            if (window.runModel()->rowCount() == 0) {
+                std::fprintf(stderr, "voxbench: the project has no runs to report on\n");
+                QApplication::exit(1);
+            }
+        });
+        QObject::connect(charts, &vox::ui::ChartsPage::chartsUpdated, &window, [results, charts, folder] {
+            if (!results->comparison() || results->comparison()->data.runs.empty())
+                return; // the runs are still being read
+            QString error;
+            const QStringList files = charts->exportReport(folder, &error);
+            if (files.isEmpty())
+                std::fprintf(stderr, "voxbench: %s\n", qPrintable(error));
+            else
+                std::printf("wrote %lld files into %s\n", static_cast<long long>(files.size()), qPrintable(folder));
+            QApplication::exit(files.isEmpty() ? 1 : 0);
+        });
+    }
     if (parser.isSet(screenshotOption)) {
         // Once the project (if any) is shown, or has failed to open.
         const QString file = parser.value(screenshotOption);

@@ -8,6 +8,9 @@
 #include <qcustomplot.h>
 
 #include <QDir>
+
+#include <cmath>
+
 #include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -163,6 +166,8 @@ void ChartsPage::drawSpeedAccuracy(QCustomPlot* plot)
     plot->xAxis->setRange(0, maxX > 0 ? maxX * 1.25 : 1);
     plot->yAxis->setRange(0, maxY > 0 ? maxY * 1.2 : 1);
     plot->legend->setVisible(true);
+    // The points sit high (error rates) and right (time): the legend goes where they are not.
+    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
 }
 
 void ChartsPage::drawLatency(QCustomPlot* plot)
@@ -206,6 +211,10 @@ void ChartsPage::drawHistogram(QCustomPlot* plot)
     plot->yAxis->setLabel(tr("utterances"));
     plot->xAxis->setRange(0, h.edges.isEmpty() ? 1 : h.edges.last());
     plot->yAxis->setRange(0, top + 1);
+    QSharedPointer<QCPAxisTickerFixed> counts(new QCPAxisTickerFixed);
+    counts->setTickStep(std::max(1.0, std::ceil(top / 8.0))); // whole utterances
+    counts->setScaleStrategy(QCPAxisTickerFixed::ssNone);
+    plot->yAxis->setTicker(counts);
     plot->legend->setVisible(true);
 }
 
@@ -234,6 +243,8 @@ void ChartsPage::rebuild()
             plot->plotLayout()->simplify();
         }
         plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+        plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+        plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
         if (m_data.wer.labels.isEmpty()) {
             plot->replot();
             continue;
