@@ -178,11 +178,17 @@ void ChartsPage::drawLatency(QCustomPlot* plot)
         g->setName(m_data.wer.labels.value(k));
         g->setLineStyle(QCPGraph::lsNone);
         g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, colorOf(k), 6));
+        // One setData per run (a point at a time re-sorts: slow for large sets, on the UI thread).
+        QVector<double> keys, values;
+        keys.reserve(m_data.latency[k].size());
+        values.reserve(m_data.latency[k].size());
         for (const auto& p : m_data.latency[k]) {
-            g->addData(p.x, p.y);
+            keys << p.x;
+            values << p.y;
             maxX = std::max(maxX, p.x);
             maxY = std::max(maxY, p.y);
         }
+        g->setData(keys, values);
     }
     plot->xAxis->setLabel(tr("audio duration (s)"));
     plot->yAxis->setLabel(tr("time (ms)"));
