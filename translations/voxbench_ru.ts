@@ -547,10 +547,6 @@
         <translation>высказывания</translation>
     </message>
     <message>
-        <source>WER and CER (%s normalizer)</source>
-        <translation>WER и CER (нормализатор %s)</translation>
-    </message>
-    <message>
         <source>Mean time per utterance</source>
         <translation>Среднее время на высказывание</translation>
     </message>
@@ -637,6 +633,10 @@ Normalizer: %1
             <numerusform>Записано %n файла в %1</numerusform>
             <numerusform>Записано %n файлов в %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>WER and CER (%1 normalizer)</source>
+        <translation>WER и CER (нормализатор %1)</translation>
     </message>
 </context>
 <context>

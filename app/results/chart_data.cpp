@@ -1,7 +1,6 @@
 #include "app/results/chart_data.h"
 
 #include "app/run/run_info.h"
-#include "core/run/run_settings.h"
 
 #include <algorithm>
 #include <cmath>
@@ -55,7 +54,7 @@ ChartData chartData(const Comparison& c, int bins)
                 latency << ScatterPoint{QString::fromStdString(row.uttId), row.audioSeconds, cell.ms};
         }
         d.latency << latency;
-        d.notes << QStringLiteral("%1: %2").arg(label, settingsLine(run::toJson(r.settings)));
+        d.notes << QStringLiteral("%1: %2").arg(label, settingsLine(r.settings));
     }
     d.pareto = paretoFront(d.speedAccuracy);
     for (const auto& n : c.data.notComparable)

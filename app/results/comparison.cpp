@@ -25,6 +25,10 @@ ComparisonPtr readComparison(const QString& project, const QList<qint64>& runIds
     for (const auto& r : out->data.runs) {
         std::array<std::optional<double>, 3> wers;
         for (size_t n = 0; n < 3; ++n) {
+            if (normalizer == QLatin1String(kNormalizers[n])) { // scored already, above
+                wers[n] = r.wer ? std::optional<double>(r.wer->estimate) : std::nullopt;
+                continue;
+            }
             auto s = run::summarizeRun(**store, r.run.id, kNormalizers[n]);
             if (s && s->wer)
                 wers[n] = s->wer->estimate;

@@ -78,10 +78,7 @@ QVariant RunSummaryModel::data(const QModelIndex& index, int role) const
         case P90MsColumn: return l.toString(s.p90Ms, 'f', 1);
         case RtfColumn: return l.toString(s.realTimeFactor, 'f', 3);
         case MemoryColumn: return s.peakMemoryBytes > 0 ? l.toString(double(s.peakMemoryBytes) / 1e6, 'f', 1) : QString();
-        case SettingsColumn: {
-            const auto card = QString::fromStdString(run::toJson(s.settings));
-            return settingsLine(card.toStdString());
-        }
+        case SettingsColumn: return settingsLine(s.settings);
         }
     }
     if (role == Qt::ToolTipRole) {

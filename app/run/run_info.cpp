@@ -44,6 +44,11 @@ QString settingsLine(const std::string& settingsJson)
     return s ? RunTexts::line(*s) : QString();
 }
 
+QString settingsLine(const run::RunSettings& settings)
+{
+    return RunTexts::line(settings);
+}
+
 QList<RunInfo> readRuns(const QString& projectPath, QString* error)
 {
     QList<RunInfo> out;

@@ -1,6 +1,8 @@
 #pragma once
 // A project's runs as the Runs page lists them: the store's records, the facts of their cards
 // and how far each got. Read off the UI thread.
+#include "core/run/run_settings.h"
+
 #include <QFuture>
 #include <QList>
 #include <QString>
@@ -38,5 +40,6 @@ QFuture<QList<RunInfo>> loadRuns(const QString& projectPath);
 
 // The one-line form of a run card's settings: "cpu · auto · 1 thread · batch 1 · beam 1 · ...".
 QString settingsLine(const std::string& settingsJson);
+QString settingsLine(const run::RunSettings& settings);
 
 } // namespace vox::app

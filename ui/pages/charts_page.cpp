@@ -229,7 +229,7 @@ void ChartsPage::rebuild()
     const auto comparison = m_results->comparison();
     m_data = comparison ? app::chartData(*comparison) : app::ChartData{};
     m_empty->setVisible(!comparison || comparison->data.runs.empty());
-    const QStringList titles{tr("WER and CER (%s normalizer)").replace(QStringLiteral("%s"), m_data.normalizer),
+    const QStringList titles{tr("WER and CER (%1 normalizer)").arg(m_data.normalizer),
                              tr("Mean time per utterance"), tr("Real-time factor (compute time / audio time)"),
                              tr("Speed against accuracy"), tr("Latency against audio duration"),
                              tr("Per-utterance time")};
