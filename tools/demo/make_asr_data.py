@@ -1,7 +1,7 @@
 """Make the demo ASR audio: the committed test set and the (uncommitted) training set.
 
     python3 -m demo.make_asr_data test  OUT_DIR  [--count 120]     (run from tools/)
-    python3 -m demo.make_asr_data train OUT_FILE [--count 12000] [--jobs 2]
+    python3 -m demo.make_asr_data train OUT_FILE [--count 12000] [--jobs 2] [--seed 7]
 
 test: OUT_DIR/clean.json and OUT_DIR/hard.json (NeMo manifests: audio_filepath relative to the
 manifest, duration, text, speaker = the voice, condition) with FLAC audio under OUT_DIR/audio/.
@@ -122,9 +122,9 @@ def _train_chunk(args):
     return texts, names, audio
 
 
-def make_train(out: Path, count: int, jobs: int) -> None:
+def make_train(out: Path, count: int, jobs: int, seed: int = TRAIN_SEED) -> None:
     banned = set(test_sentences(TEST_POOL))
-    chunks = [(TRAIN_SEED * 1000 + i, count // 16 + (1 if i < count % 16 else 0), banned)
+    chunks = [(seed * 1000 + i, count // 16 + (1 if i < count % 16 else 0), banned)
               for i in range(16)]
     texts, names, audio = [], [], []
     with ProcessPoolExecutor(max_workers=jobs) as pool:
@@ -144,12 +144,14 @@ def main(argv=None) -> int:
     p.add_argument("out", type=Path)
     p.add_argument("--count", type=int)
     p.add_argument("--jobs", type=int, default=2)
+    p.add_argument("--seed", type=int, default=TRAIN_SEED,
+                   help="training set only: another seed gives other sentences and voices")
     a = p.parse_args(argv)
     if a.what == "test":
         a.out.mkdir(parents=True, exist_ok=True)
         make_test(a.out, a.count or 120)
     else:
-        make_train(a.out, a.count or 12000, a.jobs)
+        make_train(a.out, a.count or 12000, a.jobs, a.seed)
     return 0
 
 

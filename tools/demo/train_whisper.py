@@ -1,7 +1,7 @@
 """Train the demo's Whisper-architecture model from scratch on synthetic speech (CPU is enough).
 
     python3 -m demo.train_whisper TRAIN_PT OUT.pt [--steps N] [--threads 2]     (run from tools/)
-    python3 -m demo.train_whisper TRAIN_PT OUT.pt --resume EARLIER.pt [--steps N] [--lr X] [--seed S]
+    python3 -m demo.train_whisper TRAIN_PT [MORE.pt ...] OUT.pt --resume EARLIER.pt [--steps N] [--lr X]
     python3 -m demo.train_whisper TRAIN_PT OUT.pt --student TEACHER.pt [--steps N]
 
 The model: tools/whisper/model.py's WhisperModel, OpenAI's checkpoint layout, English-only
@@ -270,7 +270,11 @@ def train(args) -> int:
     torch.backends.mkldnn.enabled = False
     tok = Tokenizer()
     active = active_tokens(tok)
-    data = torch.load(args.train)
+    data = {"texts": [], "voices": [], "audio": []}
+    for path in args.train:
+        part = torch.load(path)
+        for key in data:
+            data[key] += part[key]
     batches = Batches(data, tok, active, args.batch, args.seed, args.dev)
     gen = torch.Generator().manual_seed(args.seed)
     teacher = None
@@ -397,7 +401,8 @@ def save(model: WhisperModel, args, log, n_active: int) -> None:
 
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    p.add_argument("train", type=Path)
+    p.add_argument("train", type=Path, nargs="+",
+                   help="training sets (demo.make_asr_data); the dev clips are the last file's last")
     p.add_argument("out", type=Path)
     p.add_argument("--steps", type=int, default=4000)
     p.add_argument("--batch", type=int, default=16)
