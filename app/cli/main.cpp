@@ -3,6 +3,7 @@
 #include "app/cli/cli_context.h"
 #include "app/cli/env_command.h"
 #include "app/cli/import_command.h"
+#include "app/cli/profile_command.h"
 #include "app/cli/run_command.h"
 #include "app/cli/score_command.h"
 #include "app/cli/transcribe_command.h"
@@ -40,6 +41,7 @@ int main(int argc, char** argv)
     vox::cli::addVariantCommand(app, context, exitCode);
     vox::cli::addClassifyCommand(app, context, exitCode);
     vox::cli::addRunCommands(app, context, exitCode);
+    vox::cli::addProfileCommand(app, context, exitCode);
 
     try {
         app.parse(argc, argv);

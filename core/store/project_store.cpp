@@ -326,6 +326,35 @@ Expected<int64_t> ProjectStore::addOperatorProfile(int64_t runId, const std::str
     return m_db.lastInsertId();
 }
 
+Expected<std::vector<ProjectStore::ProfileEntry>> ProjectStore::operatorProfiles()
+{
+    auto q = m_db.prepare("SELECT id, run_id, captured_at FROM operator_profiles ORDER BY id");
+    if (!q)
+        return q.error();
+    std::vector<ProfileEntry> out;
+    auto done = forEachRow(*q, [&](const Statement& row) {
+        out.push_back({row.integer(0), row.integer(1), row.text(2)});
+    });
+    if (!done)
+        return done.error();
+    return out;
+}
+
+Expected<std::string> ProjectStore::operatorProfileJson(int64_t profileId)
+{
+    auto q = m_db.prepare("SELECT profile_json FROM operator_profiles WHERE id = ?");
+    if (!q)
+        return q.error();
+    q->bind(1, profileId);
+    std::optional<std::string> out;
+    auto done = forEachRow(*q, [&](const Statement& row) { out = row.text(0); });
+    if (!done)
+        return done.error();
+    if (!out)
+        return makeError("the project has no operator profile " + std::to_string(profileId), m_path.string());
+    return *out;
+}
+
 Expected<Done> ProjectStore::checkIntegrity()
 {
     for (const char* pragma : {"PRAGMA integrity_check", "PRAGMA foreign_key_check"}) {

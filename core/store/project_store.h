@@ -103,6 +103,13 @@ public:
     Expected<std::vector<int64_t>> pendingUtterances(int64_t runId);
 
     Expected<int64_t> addOperatorProfile(int64_t runId, const std::string& profileJson);
+    struct ProfileEntry {
+        int64_t id = 0, runId = 0;
+        std::string capturedAt;
+    };
+    // Every stored profile without its JSON, in id order (the latest of a run is its last).
+    Expected<std::vector<ProfileEntry>> operatorProfiles();
+    Expected<std::string> operatorProfileJson(int64_t profileId); // an error names the id
 
     // PRAGMA integrity_check and foreign_key_check; the error lists what is wrong.
     Expected<Done> checkIntegrity();

@@ -1,5 +1,6 @@
 #pragma once
 #include "core/kws/kws_types.h"
+#include "core/profile/op_event.h"
 #include "core/torch/torch_env.h"
 #include "core/util/expected.h"
 #include "core/whisper/engine.h"
@@ -47,6 +48,9 @@ struct TorchRuntime {
                                                              const whisper::EngineOptions& options);
     Expected<std::unique_ptr<KwsRunner>> (*openKws)(const std::filesystem::path& package,
                                                      const kws::ClassifierOptions& options);
+    // libtorch's operator profiler on the calling thread (core/torch/op_profiler.h).
+    Expected<Done> (*startOperatorRecording)(const profile::RecorderOptions& options);
+    Expected<std::vector<profile::OpEvent>> (*stopOperatorRecording)();
 };
 
 // Loads libvoxbench_torch (next to libvoxbench_core) once; thread-safe. The error says which

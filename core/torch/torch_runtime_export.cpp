@@ -2,6 +2,7 @@
 #include "core/torch/torch_runtime.h"
 
 #include "core/kws/classifier.h"
+#include "core/torch/op_profiler.h"
 
 namespace {
 
@@ -63,6 +64,7 @@ vox::Expected<std::unique_ptr<vox::KwsRunner>> openKws(const std::filesystem::pa
 
 extern "C" __attribute__((visibility("default"))) const vox::TorchRuntime* voxbench_torch_runtime()
 {
-    static const vox::TorchRuntime runtime{&vox::torchEnvironment, &vox::setIntraOpThreads, &openWhisper, &openKws};
+    static const vox::TorchRuntime runtime{&vox::torchEnvironment, &vox::setIntraOpThreads, &openWhisper, &openKws,
+                                           &vox::profile::startRecording, &vox::profile::stopRecording};
     return &runtime;
 }

@@ -1,6 +1,7 @@
 #include "core/whisper/engine.h"
 
 #include "core/torch/log_mel.h"
+#include "core/torch/op_profiler.h"
 #include "core/torch/torch_env.h"
 #include "core/torch/torch_warnings.h"
 #include "core/whisper/memory_probe.h"
@@ -146,21 +147,27 @@ Expected<std::vector<Transcript>> Engine::transcribe(const std::vector<std::vect
             StageTimings timings;
             std::vector<float> mels;
             std::vector<size_t> windows;
-            for (size_t u = 0; u < batch16k.size(); ++u) {
-                windows.push_back(windowCount(batch16k[u], windowLength));
-                if (auto ok = appendFeatures(batch16k[u], 0, windows.back(), p.dims, mels, u); !ok)
-                    return ok.error();
+            {
+                profile::Scope scope(profile::kStageFeatures);
+                for (size_t u = 0; u < batch16k.size(); ++u) {
+                    windows.push_back(windowCount(batch16k[u], windowLength));
+                    if (auto ok = appendFeatures(batch16k[u], 0, windows.back(), p.dims, mels, u); !ok)
+                        return ok.error();
+                }
             }
             const int64_t rows = static_cast<int64_t>(mels.size() / (static_cast<size_t>(p.dims.nMels) * 2 * p.dims.nAudioCtx));
             timings.featuresMs = msSince(t0);
             const auto t1 = Clock::now();
+            auto encoderScope = std::make_unique<profile::Scope>(profile::kStageEncoder);
             auto audio = model.encode(mels, rows);
             if (!audio)
                 return audio.error();
             model.synchronize();
+            encoderScope.reset();
             memory.probe().sample();
             timings.encoderMs = msSince(t1);
             const auto t2 = Clock::now();
+            auto decoderScope = std::make_unique<profile::Scope>(profile::kStageDecoder);
             auto session = model.startDecoder(*audio, prompt, maxLen, memory.probe());
             if (!session)
                 return session.error();
@@ -168,6 +175,7 @@ Expected<std::vector<Transcript>> Engine::transcribe(const std::vector<std::vect
             if (!result)
                 return result.error();
             model.synchronize();
+            decoderScope.reset();
             timings.decoderMs = msSince(t2);
             timings.decoderSteps = result->steps;
             timings.totalMs = msSince(t0);
@@ -198,17 +206,22 @@ Expected<std::vector<Transcript>> Engine::transcribe(const std::vector<std::vect
             for (size_t w = 0; w < windowCount(batch16k[u], windowLength) && !cancelled; ++w) {
                 const auto tf = Clock::now();
                 std::vector<float> mel;
+                auto featuresScope = std::make_unique<profile::Scope>(profile::kStageFeatures);
                 if (auto ok = appendFeatures(batch16k[u], w, w + 1, p.dims, mel, u); !ok)
                     return ok.error();
+                featuresScope.reset();
                 t.timings.featuresMs += msSince(tf);
                 const auto te = Clock::now();
+                auto encoderScope = std::make_unique<profile::Scope>(profile::kStageEncoder);
                 auto audio = model.encode(mel, 1);
                 if (!audio)
                     return audio.error();
                 model.synchronize();
+                encoderScope.reset();
                 memory.probe().sample();
                 t.timings.encoderMs += msSince(te);
                 const auto td = Clock::now();
+                auto decoderScope = std::make_unique<profile::Scope>(profile::kStageDecoder);
                 auto session = model.startDecoder(*audio, prompt, maxLen, memory.probe());
                 if (!session)
                     return session.error();
@@ -216,6 +229,7 @@ Expected<std::vector<Transcript>> Engine::transcribe(const std::vector<std::vect
                 if (!result)
                     return result.error();
                 model.synchronize();
+                decoderScope.reset();
                 t.timings.decoderMs += msSince(td);
                 t.timings.decoderSteps += result->steps;
                 const auto& h = result->rows.front();

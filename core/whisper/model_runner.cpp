@@ -2,6 +2,7 @@
 
 #include "core/log/log.h"
 #include "core/torch/log_mel.h"
+#include "core/torch/op_profiler.h"
 #include "core/whisper/memory_probe.h"
 #include "core/whisper/vocab_projection.h"
 
@@ -22,6 +23,9 @@
 namespace vox::whisper {
 
 namespace {
+
+// The engine's own vocabulary projection, as it appears in operator profiles.
+constexpr const char* kProjectionScope = "voxbench::vocab_projection";
 
 // What a runner holds (a namespace-scope type, so the helpers below can take it).
 struct RunnerState {
@@ -258,6 +262,7 @@ public:
             std::optional<int64_t> id;
             auto ok = guarded("argmax", [&] {
                 ForwardTimer timer(m_e.forwardMs);
+                profile::Scope scope(kProjectionScope);
                 id = m_e.projection->argmax(m_hidden.data_ptr<float>(), firstStep ? m_e.blockedFirst : m_e.blocked);
             });
             if (!ok)
@@ -367,6 +372,7 @@ private:
     {
         if (!m_last.defined()) {
             ForwardTimer timer(m_e.forwardMs);
+            profile::Scope scope(kProjectionScope);
             m_last = torch::empty({m_hidden.size(0), m_e.projection->vocab()}, torch::kFloat32);
             m_e.projection->logits(m_hidden.data_ptr<float>(), m_hidden.size(0), m_last.data_ptr<float>());
         }

@@ -1,0 +1,203 @@
+#include "core/profile/profile_capture.h"
+
+#include "core/audio/audio_decoder.h"
+#include "core/log/log.h"
+#include "core/profile/profile_json.h"
+#include "core/run/run_executor.h"
+#include "core/torch/torch_runtime.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+
+namespace vox::profile {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double msSince(Clock::time_point t0)
+{
+    return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
+
+std::vector<std::vector<std::vector<float>>> batchesOf(const std::vector<std::vector<float>>& audio, int batch)
+{
+    std::vector<std::vector<std::vector<float>>> out;
+    const size_t n = size_t(std::max(1, batch));
+    for (size_t i = 0; i < audio.size(); i += n)
+        out.emplace_back(audio.begin() + long(i), audio.begin() + long(std::min(audio.size(), i + n)));
+    return out;
+}
+
+} // namespace
+
+Expected<OperatorProfile> captureProfile(const TorchRuntime& runtime, const std::filesystem::path& package,
+                                         const std::vector<std::vector<float>>& audio, const CaptureOptions& options)
+{
+    auto settings = run::checked(options.settings);
+    if (!settings)
+        return settings.error();
+    if (audio.empty())
+        return makeError("no utterances to profile", package.string());
+    auto stage = [&](const char* name) {
+        if (options.onStage)
+            options.onStage(name);
+    };
+    auto cancelled = [&] { return options.cancel && options.cancel->load(); };
+    stage("loading");
+    whisper::EngineOptions engine;
+    engine.device = settings->device;
+    engine.dtype = settings->dtype;
+    engine.threads = settings->threads;
+    engine.optimize = settings->optimize;
+    auto runner = runtime.openWhisper(package, engine);
+    if (!runner)
+        return runner.error();
+    whisper::DecodeOptions decode;
+    decode.beamSize = settings->beam;
+    decode.maxTokens = settings->maxTokens;
+    decode.language = settings->language;
+    decode.task = settings->task;
+    const auto batches = batchesOf(audio, settings->batch);
+    auto call = [&](const std::vector<std::vector<float>>& batch) -> Expected<Done> {
+        auto out = (*runner)->transcribe(batch, decode, options.cancel);
+        if (!out)
+            return out.error();
+        return Done{};
+    };
+
+    stage("warming up");
+    for (int i = 0; i < std::max(2, settings->warmup) && !cancelled(); ++i)
+        if (auto ok = call(batches.front()); !ok)
+            return ok.error();
+    // Timed passes without the profiler around the profiled one (one before, the rest after), so
+    // that a machine that speeds up or slows down during the capture shows in neither alone.
+    std::vector<double> passes;
+    auto plainPass = [&]() -> Expected<Done> {
+        const auto t0 = Clock::now();
+        for (const auto& b : batches)
+            if (auto ok = call(b); !ok)
+                return ok.error();
+        passes.push_back(msSince(t0));
+        return Done{};
+    };
+    stage("timing");
+    if (auto ok = plainPass(); !ok)
+        return ok.error();
+    if (cancelled())
+        return makeError("the profile was cancelled", package.string());
+
+    stage("profiling");
+    if (auto started = runtime.startOperatorRecording(options.recorder); !started)
+        return started.error();
+    double wallMs = 0;
+    for (const auto& b : batches) {
+        const auto t0 = Clock::now();
+        auto ok = call(b);
+        wallMs += msSince(t0);
+        if (!ok) {
+            (void)runtime.stopOperatorRecording();
+            return ok.error();
+        }
+    }
+    auto events = runtime.stopOperatorRecording();
+    if (!events)
+        return events.error();
+    stage("timing");
+    for (int p = 1; p < std::max(1, options.passes) && !cancelled(); ++p)
+        if (auto ok = plainPass(); !ok)
+            return ok.error();
+    if (cancelled())
+        return makeError("the profile was cancelled", package.string());
+
+    OperatorProfile p = buildProfile(std::move(*events), wallMs * 1000.0);
+    std::sort(passes.begin(), passes.end());
+    CaptureInfo& info = p.info;
+    info.variant = options.variant.empty() ? package.filename().string() : options.variant;
+    info.kind = (*runner)->package().variantKind;
+    info.device = (*runner)->device();
+    info.dtype = (*runner)->dtype();
+    info.torch = runtime.environment().torchVersion;
+    info.settingsJson = run::toJson(*settings);
+    info.utterances = int64_t(audio.size());
+    for (const auto& a : audio)
+        info.audioSeconds += double(a.size()) / 16000.0;
+    info.calls = int64_t(batches.size());
+    info.plainMs = passes[passes.size() / 2];
+    info.profiledMs = wallMs;
+    info.byShapes = options.recorder.shapes;
+    return p;
+}
+
+std::vector<std::vector<float>> decodeUtterances(const std::vector<store::UtteranceRecord>& utterances,
+                                                 std::vector<std::string>* skipped)
+{
+    std::vector<std::vector<float>> out;
+    for (const auto& u : utterances) {
+        audio::DecodeOptions options;
+        options.startSeconds = u.start.value_or(0.0);
+        options.endSeconds = u.end.value_or(-1.0);
+        auto decoded = audio::decodeAudio(u.audioPath, options);
+        if (!decoded) {
+            if (skipped)
+                skipped->push_back(u.uttId + ": " + decoded.error().describe());
+            continue;
+        }
+        out.push_back(std::move(decoded->samples));
+    }
+    return out;
+}
+
+Expected<OperatorProfile> profileRun(const std::filesystem::path& project, int64_t runId, int64_t utterances,
+                                     const std::function<void(const std::string&)>& onStage,
+                                     const std::atomic<bool>* cancel)
+{
+    auto store = store::ProjectStore::open(project, store::ProjectStore::Mode::OpenExisting);
+    if (!store)
+        return store.error();
+    auto run = (*store)->run(runId);
+    if (!run)
+        return run.error();
+    const auto card = nlohmann::json::parse(run->cardJson, nullptr, false);
+    if (!card.is_object() || !card.contains("settings"))
+        return makeError("run " + std::to_string(runId) + " has no settings in its card");
+    auto settings = run::runSettingsFromJson(card["settings"].dump());
+    if (!settings)
+        return settings.error();
+    auto variants = (*store)->variants();
+    if (!variants)
+        return variants.error();
+    const auto variant = std::find_if(variants->begin(), variants->end(),
+                                      [&](const store::VariantRecord& v) { return v.id == run->variantId; });
+    if (variant == variants->end())
+        return makeError("run " + std::to_string(runId) + "'s variant is no longer in the project");
+    auto all = (*store)->utterances(run->datasetId);
+    if (!all)
+        return all.error();
+    auto covered = run::runUtterances(std::move(*all), settings->limit);
+    if (utterances > 0 && int64_t(covered.size()) > utterances)
+        covered.resize(size_t(utterances));
+    std::vector<std::string> skipped;
+    auto audio = decodeUtterances(covered, &skipped);
+    for (const auto& s : skipped)
+        log::get("profile")->warn("left out of the profile: {}", s);
+    auto runtime = loadTorchRuntime();
+    if (!runtime)
+        return runtime.error();
+    CaptureOptions options;
+    options.settings = *settings;
+    options.variant = variant->name;
+    options.onStage = onStage;
+    options.cancel = cancel;
+    auto profile = captureProfile(**runtime, variant->packagePath, audio, options);
+    if (!profile)
+        return profile.error();
+    profile->info.runId = runId;
+    if (auto stored = (*store)->addOperatorProfile(runId, toJson(*profile)); !stored)
+        return stored.error();
+    return profile;
+}
+
+} // namespace vox::profile
