@@ -133,6 +133,104 @@
     </message>
 </context>
 <context>
+    <name>vox::app::OperatorTableModel</name>
+    <message>
+        <source>Time in TorchScript frames outside any operator: the interpreter&apos;s own work</source>
+        <translation>Время в кадрах TorchScript вне операторов: работа самого интерпретатора</translation>
+    </message>
+    <message>
+        <source>Time inside a stage but in no operator: the engine&apos;s own code between calls</source>
+        <translation>Время внутри этапа, но вне операторов: собственный код движка между вызовами</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <source>Input shapes</source>
+        <translation>Формы входов</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Вызовы</translation>
+    </message>
+    <message>
+        <source>Self ms</source>
+        <translation>Собств., мс</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Доля</translation>
+    </message>
+    <message>
+        <source>Total ms</source>
+        <translation>Всего, мс</translation>
+    </message>
+    <message>
+        <source>MFLOP</source>
+        <translation>MFLOP</translation>
+    </message>
+    <message>
+        <source>Features ms</source>
+        <translation>Признаки, мс</translation>
+    </message>
+    <message>
+        <source>Encoder ms</source>
+        <translation>Кодировщик, мс</translation>
+    </message>
+    <message>
+        <source>Decoder ms</source>
+        <translation>Декодер, мс</translation>
+    </message>
+</context>
+<context>
+    <name>vox::app::ProfileComparisonModel</name>
+    <message>
+        <source>removed</source>
+        <translation>удалён</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>добавлен</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Изменение</translation>
+    </message>
+    <message>
+        <source>Calls A / utt.</source>
+        <translation>Вызовы A / выск.</translation>
+    </message>
+    <message>
+        <source>Calls B / utt.</source>
+        <translation>Вызовы B / выск.</translation>
+    </message>
+    <message>
+        <source>Self ms A / utt.</source>
+        <translation>Собств. мс A / выск.</translation>
+    </message>
+    <message>
+        <source>Self ms B / utt.</source>
+        <translation>Собств. мс B / выск.</translation>
+    </message>
+    <message>
+        <source>Δ ms / utt.</source>
+        <translation>Δ мс / выск.</translation>
+    </message>
+    <message>
+        <source>Share A</source>
+        <translation>Доля A</translation>
+    </message>
+    <message>
+        <source>Share B</source>
+        <translation>Доля B</translation>
+    </message>
+</context>
+<context>
     <name>vox::app::ProjectTables</name>
     <message>
         <source>missing</source>
@@ -583,14 +681,6 @@
         <translation>коэффициент реального времени</translation>
     </message>
     <message>
-        <source>Choose a .png, .svg or .pdf file name</source>
-        <translation>Выберите имя файла .png, .svg или .pdf</translation>
-    </message>
-    <message>
-        <source>Could not write %1</source>
-        <translation>Не удалось записать %1</translation>
-    </message>
-    <message>
         <source>Compare runs on the Results page first</source>
         <translation>Сначала сравните прогоны на странице «Результаты»</translation>
     </message>
@@ -939,6 +1029,188 @@ Quantization engines: %3
     <message>
         <source>The top operators of each variant, and what changed between two variants.</source>
         <translation>Самые затратные операторы каждого варианта и что изменилось между двумя вариантами.</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::PlotExport</name>
+    <message>
+        <source>Choose a .png, .svg or .pdf file name</source>
+        <translation>Выберите имя файла .png, .svg или .pdf</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>Не удалось записать %1</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::ProfilerPage</name>
+    <message>
+        <source>Group by input shapes</source>
+        <translation>Группировать по формам входов</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Профилировать</translation>
+    </message>
+    <message>
+        <source>The run&apos;s first utterances are profiled, after two warm-up calls</source>
+        <translation>Профилируются первые высказывания прогона, после двух прогревочных вызовов</translation>
+    </message>
+    <message>
+        <source>Top </source>
+        <translation>Первые </translation>
+    </message>
+    <message>
+        <source>Capture a profile of each chosen run that has none yet (with the run&apos;s variant and settings)</source>
+        <translation>Снять профиль каждого выбранного прогона, у которого его ещё нет (с вариантом и настройками прогона)</translation>
+    </message>
+    <message>
+        <source>Operators A</source>
+        <translation>Операторы A</translation>
+    </message>
+    <message>
+        <source>Operators B</source>
+        <translation>Операторы B</translation>
+    </message>
+    <message>
+        <source>A → B</source>
+        <translation>A → B</translation>
+    </message>
+    <message>
+        <source>Top operators</source>
+        <translation>Главные операторы</translation>
+    </message>
+    <message>
+        <source>Stages</source>
+        <translation>Этапы</translation>
+    </message>
+    <message>
+        <source>Run &amp;A</source>
+        <translation>Прогон &amp;A</translation>
+    </message>
+    <message>
+        <source>compared with &amp;B</source>
+        <translation>в сравнении с &amp;B</translation>
+    </message>
+    <message>
+        <source>&amp;Utterances</source>
+        <translation>&amp;Высказывания</translation>
+    </message>
+    <message>
+        <source>Export table…</source>
+        <translation>Экспорт таблицы…</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>Экспорт таблицы</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>Не удалось записать %1</translation>
+    </message>
+    <message>
+        <source>Export trace…</source>
+        <translation>Экспорт трассы…</translation>
+    </message>
+    <message>
+        <source>Run A&apos;s profile as a Chrome trace (JSON) for Perfetto or chrome://tracing</source>
+        <translation>Профиль прогона A как трасса Chrome (JSON) для Perfetto или chrome://tracing</translation>
+    </message>
+    <message>
+        <source>Export trace</source>
+        <translation>Экспорт трассы</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>Экспорт графика</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(нет)</translation>
+    </message>
+    <message>
+        <source>Run %1: %2 on %3</source>
+        <translation>Прогон %1: %2 на %3</translation>
+    </message>
+    <message>
+        <source>Run a variant on the Runs page, then profile it here.</source>
+        <translation>Запустите вариант на странице «Запуски», затем профилируйте его здесь.</translation>
+    </message>
+    <message>
+        <source>Profiled.</source>
+        <translation>Профиль снят.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Profiling run %1 on %n utterance(s)…</source>
+        <translation>
+            <numerusform>Профилирование прогона %1 на %n высказывании…</numerusform>
+            <numerusform>Профилирование прогона %1 на %n высказываниях…</numerusform>
+            <numerusform>Профилирование прогона %1 на %n высказываниях…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not profiled: %1</source>
+        <translation>Профиль не снят: %1</translation>
+    </message>
+    <message>
+        <source>no profile yet: press Profile</source>
+        <translation>профиля ещё нет: нажмите «Профилировать»</translation>
+    </message>
+    <message>
+        <source>%1 ms per utterance profiled (%2 without the profiler: overhead %3 %) · self times %4 % of the total · %5 utterances · %6, %7, %8</source>
+        <translation>%1 мс на высказывание под профилировщиком (%2 без него: накладные расходы %3 %) · собственное время — %4 % от общего · высказываний: %5 · %6, %7, %8</translation>
+    </message>
+    <message>
+        <source>Cannot read the profiles: %1</source>
+        <translation>Не удалось прочитать профили: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;B − A&lt;/b&gt;: WER %1 · CER %2 · time %3%4 ms per utterance</source>
+        <translation>&lt;b&gt;B − A&lt;/b&gt;: WER %1 · CER %2 · время %3%4 мс на высказывание</translation>
+    </message>
+    <message>
+        <source>self time, ms per utterance</source>
+        <translation>собственное время, мс на высказывание</translation>
+    </message>
+    <message>
+        <source>Top operators by self time</source>
+        <translation>Главные операторы по собственному времени</translation>
+    </message>
+    <message>
+        <source>ms per utterance</source>
+        <translation>мс на высказывание</translation>
+    </message>
+    <message>
+        <source>features</source>
+        <translation>признаки</translation>
+    </message>
+    <message>
+        <source>encoder</source>
+        <translation>кодировщик</translation>
+    </message>
+    <message>
+        <source>decoder</source>
+        <translation>декодер</translation>
+    </message>
+    <message>
+        <source>outside stages</source>
+        <translation>вне этапов</translation>
+    </message>
+    <message>
+        <source>Time per stage</source>
+        <translation>Время по этапам</translation>
+    </message>
+    <message>
+        <source>Run A has no profile to export</source>
+        <translation>У прогона A нет профиля для экспорта</translation>
+    </message>
+    <message>
+        <source>Export chart…</source>
+        <translation>Экспорт графика…</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3; %4 utterances; profiler overhead %5 %</source>
+        <translation>%1: %2, %3; высказываний: %4; накладные расходы профилировщика %5 %</translation>
     </message>
 </context>
 <context>

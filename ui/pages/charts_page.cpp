@@ -3,6 +3,7 @@
 #include "app/results/summary_model.h"
 #include "app/results/table_export.h"
 #include "app/results/utterance_results_model.h"
+#include "ui/pages/plot_export.h"
 #include "ui/pages/results_page.h"
 
 #include <qcustomplot.h>
@@ -17,7 +18,6 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QPushButton>
-#include <QSvgGenerator>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -272,33 +272,7 @@ void ChartsPage::rebuild()
 
 bool ChartsPage::exportChart(Chart chart, const QString& path, QString* error) const
 {
-    QCustomPlot* plot = m_plots[chart];
-    const int w = 1000, h = 650;
-    bool ok = false;
-    if (path.endsWith(QLatin1String(".png"), Qt::CaseInsensitive)) {
-        ok = plot->savePng(path, w, h, 2.0);
-    } else if (path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {
-        ok = plot->savePdf(path, w, h, QCP::epNoCosmetic, QStringLiteral("VoxBench"), chartFileName(chart));
-    } else if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
-        QSvgGenerator svg;
-        svg.setFileName(path);
-        svg.setSize(QSize(w, h));
-        svg.setViewBox(QRect(0, 0, w, h));
-        svg.setTitle(chartFileName(chart));
-        QCPPainter painter;
-        ok = painter.begin(&svg);
-        if (ok) {
-            plot->toPainter(&painter, w, h);
-            painter.end();
-            ok = QFileInfo(path).size() > 0;
-        }
-    } else if (error) {
-        *error = tr("Choose a .png, .svg or .pdf file name");
-        return false;
-    }
-    if (!ok && error)
-        *error = tr("Could not write %1").arg(path);
-    return ok;
+    return savePlot(m_plots[chart], path, chartFileName(chart), error);
 }
 
 QStringList ChartsPage::exportReport(const QString& folder, QString* error) const

@@ -13,6 +13,7 @@
 #include "ui/pages/charts_page.h"
 #include "ui/pages/diff_view.h"
 #include "ui/pages/empty_state_page.h"
+#include "ui/pages/profiler_page.h"
 #include "ui/pages/results_page.h"
 #include "ui/pages/runs_page.h"
 #include "ui/pages/table_page.h"
@@ -104,6 +105,8 @@ void MainWindow::createPages()
         else if (info.id == QLatin1String("charts"))
             page = new ChartsPage(info.title, info.description,
                                   static_cast<ResultsPage*>(m_stack->widget(m_pageIds.indexOf(QStringLiteral("results")))));
+        else if (info.id == QLatin1String("profiler"))
+            page = new ProfilerPage(info.title, info.description, m_runList);
         else
             page = new EmptyStatePage(info.title, info.description);
         page->setObjectName(info.id + QStringLiteral("Page"));
@@ -347,6 +350,7 @@ void MainWindow::showProject(const app::ProjectSummary& summary)
     m_variants->setVariants(summary.variants);
     m_runQueue->setProject(summary.path);
     static_cast<ResultsPage*>(page(QStringLiteral("results")))->setProject(summary.path);
+    static_cast<ProfilerPage*>(page(QStringLiteral("profiler")))->setProject(summary.path);
     static_cast<RunsPage*>(page(QStringLiteral("runs")))->setProject(summary.path);
     setWindowTitle(tr("%1 — VoxBench").arg(QFileInfo(summary.path).fileName()));
 

@@ -1,0 +1,67 @@
+#pragma once
+// One profile's operators as a table: by name, or by name and input shapes; self and total
+// time, share of the measured total, calls, FLOPs, and self time per stage. Sorted through a
+// proxy on SortRole (numbers sort as numbers).
+#include "core/profile/operator_profile.h"
+#include "core/profile/profile_comparison.h"
+
+#include <QAbstractTableModel>
+
+#include <memory>
+
+namespace vox::app {
+
+class OperatorTableModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column {
+        NameColumn, ShapesColumn, CallsColumn, SelfMsColumn, ShareColumn, TotalMsColumn, MflopColumn,
+        FeaturesMsColumn, EncoderMsColumn, DecoderMsColumn, ColumnCount
+    };
+    static constexpr int SortRole = Qt::UserRole + 1;
+    using QAbstractTableModel::QAbstractTableModel;
+
+    void setProfile(std::shared_ptr<const profile::OperatorProfile> profile, bool byShapes);
+    bool byShapes() const { return m_byShapes; }
+    const profile::OperatorProfile* profile() const { return m_profile.get(); }
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    const std::vector<profile::OperatorRow>* rows() const;
+
+    std::shared_ptr<const profile::OperatorProfile> m_profile;
+    bool m_byShapes = false;
+};
+
+// Two profiles operator by operator (core's compareProfiles): added and removed operators,
+// calls and self time per utterance, shares; largest change first.
+class ProfileComparisonModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column {
+        NameColumn, PresenceColumn, CallsAColumn, CallsBColumn, SelfMsAColumn, SelfMsBColumn, DeltaMsColumn,
+        ShareAColumn, ShareBColumn, ColumnCount
+    };
+    static constexpr int SortRole = Qt::UserRole + 1;
+    static constexpr int PresenceRole = Qt::UserRole + 2; // int(profile::Presence), for colouring
+    static constexpr int DeltaRole = Qt::UserRole + 3;    // change in self ms per utterance
+    using QAbstractTableModel::QAbstractTableModel;
+
+    // Null `b` clears the table.
+    void setProfiles(std::shared_ptr<const profile::OperatorProfile> a, std::shared_ptr<const profile::OperatorProfile> b);
+    const profile::ProfileComparison& comparison() const { return m_data; }
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    profile::ProfileComparison m_data;
+};
+
+} // namespace vox::app

@@ -1,0 +1,84 @@
+#include "app/profile/run_profiles.h"
+
+#include "core/profile/profile_capture.h"
+#include "core/profile/profile_json.h"
+#include "core/run/run_summary.h"
+#include "core/store/project_store.h"
+
+#include <QtConcurrent/QtConcurrent>
+
+namespace vox::app {
+
+namespace {
+
+Expected<RunProfile> readOne(store::ProjectStore& store, const std::vector<store::ProjectStore::ProfileEntry>& entries,
+                             qint64 runId)
+{
+    RunProfile out;
+    out.runId = runId;
+    auto summary = run::summarizeRun(store, runId, "whisper-en");
+    if (!summary)
+        return summary.error();
+    out.variant = QString::fromStdString(summary->variant);
+    if (summary->wer)
+        out.wer = summary->wer->estimate;
+    if (summary->cer)
+        out.cer = summary->cer->estimate;
+    for (auto it = entries.rbegin(); it != entries.rend(); ++it) {
+        if (it->runId != runId)
+            continue;
+        auto text = store.operatorProfileJson(it->id);
+        if (!text)
+            return text.error();
+        auto parsed = profile::profileFromJson(*text);
+        if (!parsed)
+            return parsed.error();
+        out.capturedAt = QString::fromStdString(it->capturedAt);
+        out.profile = std::make_shared<const profile::OperatorProfile>(std::move(*parsed));
+        break;
+    }
+    return out;
+}
+
+} // namespace
+
+RunProfilesPtr readRunProfiles(const QString& project, qint64 runA, qint64 runB)
+{
+    auto out = std::make_shared<RunProfiles>();
+    auto fail = [&](const Error& e) {
+        out->error = QString::fromStdString(e.describe());
+        return out;
+    };
+    auto store = store::ProjectStore::open(project.toStdString(), store::ProjectStore::Mode::ReadOnly);
+    if (!store)
+        return fail(store.error());
+    auto entries = (*store)->operatorProfiles();
+    if (!entries)
+        return fail(entries.error());
+    auto a = readOne(**store, *entries, runA);
+    if (!a)
+        return fail(a.error());
+    out->a = std::move(*a);
+    if (runB > 0) {
+        auto b = readOne(**store, *entries, runB);
+        if (!b)
+            return fail(b.error());
+        out->b = std::move(*b);
+    }
+    return out;
+}
+
+QFuture<RunProfilesPtr> loadRunProfiles(const QString& project, qint64 runA, qint64 runB)
+{
+    return QtConcurrent::run([project, runA, runB] { return readRunProfiles(project, runA, runB); });
+}
+
+QFuture<QString> captureRunProfile(const QString& project, qint64 runId, int utterances)
+{
+    return QtConcurrent::run([project, runId, utterances] {
+        auto p = profile::profileRun(project.toStdString(), runId, utterances);
+        return p ? QString() : QString::fromStdString(p.error().describe());
+    });
+}
+
+} // namespace vox::app

@@ -1,0 +1,51 @@
+#include "ui/pages/plot_export.h"
+
+#include <qcustomplot.h>
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QSvgGenerator>
+
+namespace vox::ui {
+
+namespace {
+class PlotExport {
+    Q_DECLARE_TR_FUNCTIONS(vox::ui::PlotExport)
+public:
+    static QString chooseSuffix() { return tr("Choose a .png, .svg or .pdf file name"); }
+    static QString notWritten(const QString& path) { return tr("Could not write %1").arg(path); }
+};
+} // namespace
+
+bool savePlot(QCustomPlot* plot, const QString& path, const QString& title, QString* error)
+{
+    const int w = 1000, h = 650;
+    bool ok = false;
+    if (path.endsWith(QLatin1String(".png"), Qt::CaseInsensitive)) {
+        ok = plot->savePng(path, w, h, 2.0);
+    } else if (path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {
+        ok = plot->savePdf(path, w, h, QCP::epNoCosmetic, QStringLiteral("VoxBench"), title);
+    } else if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
+        QSvgGenerator svg;
+        svg.setFileName(path);
+        svg.setSize(QSize(w, h));
+        svg.setViewBox(QRect(0, 0, w, h));
+        svg.setTitle(title);
+        QCPPainter painter;
+        ok = painter.begin(&svg);
+        if (ok) {
+            plot->toPainter(&painter, w, h);
+            painter.end();
+            ok = QFileInfo(path).size() > 0;
+        }
+    } else {
+        if (error)
+            *error = PlotExport::chooseSuffix();
+        return false;
+    }
+    if (!ok && error)
+        *error = PlotExport::notWritten(path);
+    return ok;
+}
+
+} // namespace vox::ui
