@@ -3,7 +3,7 @@
 #include "app/results/summary_model.h"
 #include "app/results/table_export.h"
 #include "app/results/utterance_results_model.h"
-#include "ui/pages/plot_export.h"
+#include "ui/pages/plot_util.h"
 #include "ui/pages/results_page.h"
 
 #include <qcustomplot.h>
@@ -235,22 +235,7 @@ void ChartsPage::rebuild()
                              tr("Per-utterance time")};
     for (int i = 0; i < ChartCount; ++i) {
         QCustomPlot* plot = m_plots[i];
-        plot->clearPlottables();
-        plot->clearItems();
-        plot->clearGraphs();
-        // Back to one axis rect, then the chart's own decoration.
-        while (plot->plotLayout()->rowCount() > 1) {
-            for (int r = 0; r < plot->plotLayout()->rowCount(); ++r) {
-                if (plot->plotLayout()->element(r, 0) != plot->axisRect()) {
-                    plot->plotLayout()->remove(plot->plotLayout()->element(r, 0));
-                    break;
-                }
-            }
-            plot->plotLayout()->simplify();
-        }
-        plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
-        plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
-        plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+        resetPlot(plot, Qt::AlignTop | Qt::AlignRight);
         if (m_data.wer.labels.isEmpty()) {
             plot->replot();
             continue;

@@ -5,7 +5,7 @@
 #include "app/run/run_list_model.h"
 #include "core/profile/profile_json.h"
 #include "core/profile/profile_report.h"
-#include "ui/pages/plot_export.h"
+#include "ui/pages/plot_util.h"
 
 #include <qcustomplot.h>
 
@@ -83,27 +83,6 @@ QTableView* sortedTable(const QString& name, QAbstractItemModel* model, int sort
 QString percent(const std::optional<double>& rate)
 {
     return rate ? QStringLiteral("%1 %").arg(*rate * 100.0, 0, 'f', 1) : QStringLiteral("–");
-}
-
-// Back to the plot's one axis rect (decorate() adds a title row and a notes row), empty, with
-// fresh tickers and the legend in `corner`.
-void resetPlot(QCustomPlot* plot, Qt::Alignment corner)
-{
-    plot->clearPlottables();
-    while (plot->plotLayout()->rowCount() > 1) {
-        for (int r = 0; r < plot->plotLayout()->rowCount(); ++r) {
-            if (plot->plotLayout()->element(r, 0) != plot->axisRect()) {
-                plot->plotLayout()->remove(plot->plotLayout()->element(r, 0));
-                break;
-            }
-        }
-        plot->plotLayout()->simplify();
-    }
-    plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
-    plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
-    plot->xAxis->setLabel({});
-    plot->yAxis->setLabel({});
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, corner);
 }
 
 double perUtterance(const profile::OperatorProfile& p, double us)

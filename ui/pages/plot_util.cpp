@@ -1,4 +1,4 @@
-#include "ui/pages/plot_export.h"
+#include "ui/pages/plot_util.h"
 
 #include <qcustomplot.h>
 
@@ -46,6 +46,27 @@ bool savePlot(QCustomPlot* plot, const QString& path, const QString& title, QStr
     if (!ok && error)
         *error = PlotExport::notWritten(path);
     return ok;
+}
+
+void resetPlot(QCustomPlot* plot, Qt::Alignment corner)
+{
+    plot->clearPlottables();
+    plot->clearItems();
+    plot->clearGraphs();
+    while (plot->plotLayout()->rowCount() > 1) {
+        for (int r = 0; r < plot->plotLayout()->rowCount(); ++r) {
+            if (plot->plotLayout()->element(r, 0) != plot->axisRect()) {
+                plot->plotLayout()->remove(plot->plotLayout()->element(r, 0));
+                break;
+            }
+        }
+        plot->plotLayout()->simplify();
+    }
+    plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+    plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+    plot->xAxis->setLabel({});
+    plot->yAxis->setLabel({});
+    plot->axisRect()->insetLayout()->setInsetAlignment(0, corner);
 }
 
 } // namespace vox::ui
