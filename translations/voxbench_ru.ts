@@ -133,6 +133,29 @@
     </message>
 </context>
 <context>
+    <name>vox::app::KernelTableModel</name>
+    <message>
+        <source>Run</source>
+        <translation>Прогон</translation>
+    </message>
+    <message>
+        <source>Kernel</source>
+        <translation>Ядро</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Вызовы</translation>
+    </message>
+    <message>
+        <source>Device ms</source>
+        <translation>Устройство, мс</translation>
+    </message>
+    <message>
+        <source>Device ms / utt.</source>
+        <translation>Устройство, мс / выск.</translation>
+    </message>
+</context>
+<context>
     <name>vox::app::OperatorTableModel</name>
     <message>
         <source>Time in TorchScript frames outside any operator: the interpreter&apos;s own work</source>
@@ -1211,6 +1234,14 @@ Quantization engines: %3
     <message>
         <source>%1: %2, %3; %4 utterances; profiler overhead %5 %</source>
         <translation>%1: %2, %3; высказываний: %4; накладные расходы профилировщика %5 %</translation>
+    </message>
+    <message>
+        <source>Device kernels</source>
+        <translation>Ядра устройства</translation>
+    </message>
+    <message>
+        <source>Device time per kernel (CUDA builds of libtorch with Kineto); empty on CPU</source>
+        <translation>Время устройства по ядрам (сборки libtorch с CUDA и Kineto); на CPU пусто</translation>
     </message>
 </context>
 <context>

@@ -176,4 +176,63 @@ QVariant ProfileComparisonModel::headerData(int section, Qt::Orientation orienta
     }
 }
 
+void KernelTableModel::setProfiles(
+    const std::vector<std::pair<QString, std::shared_ptr<const profile::OperatorProfile>>>& profiles)
+{
+    beginResetModel();
+    m_rows.clear();
+    for (const auto& [label, p] : profiles)
+        if (p)
+            for (const auto& k : p->kernels)
+                m_rows.push_back({label, k, std::max<int64_t>(1, p->info.utterances)});
+    endResetModel();
+}
+
+int KernelTableModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int KernelTableModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant KernelTableModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= int(m_rows.size()))
+        return {};
+    const auto& r = m_rows[size_t(index.row())];
+    if (role == Qt::TextAlignmentRole)
+        return index.column() >= CallsColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+    if (role != Qt::DisplayRole && role != SortRole)
+        return {};
+    const bool sort = role == SortRole;
+    switch (index.column()) {
+    case RunColumn: return r.run;
+    case NameColumn: return QString::fromStdString(r.kernel.name);
+    case CallsColumn: return sort ? QVariant(qlonglong(r.kernel.calls)) : QVariant(QLocale().toString(qlonglong(r.kernel.calls)));
+    case DeviceMsColumn: return sort ? QVariant(r.kernel.deviceUs) : QVariant(ms(r.kernel.deviceUs / 1000.0, 3));
+    case PerUtteranceColumn: {
+        const double v = r.kernel.deviceUs / 1000.0 / double(r.utterances);
+        return sort ? QVariant(v) : QVariant(ms(v, 3));
+    }
+    default: return {};
+    }
+}
+
+QVariant KernelTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case RunColumn: return tr("Run");
+    case NameColumn: return tr("Kernel");
+    case CallsColumn: return tr("Calls");
+    case DeviceMsColumn: return tr("Device ms");
+    case PerUtteranceColumn: return tr("Device ms / utt.");
+    default: return {};
+    }
+}
+
 } // namespace vox::app

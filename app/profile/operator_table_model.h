@@ -64,4 +64,30 @@ private:
     profile::ProfileComparison m_data;
 };
 
+// Device kernels of one or two profiles (CUDA builds with Kineto record them): device time per
+// kernel name, per run; empty on CPU.
+class KernelTableModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { RunColumn, NameColumn, CallsColumn, DeviceMsColumn, PerUtteranceColumn, ColumnCount };
+    static constexpr int SortRole = Qt::UserRole + 1;
+    using QAbstractTableModel::QAbstractTableModel;
+
+    // `labels`: what the run column says for each profile ("A", "B"); null profiles are skipped.
+    void setProfiles(const std::vector<std::pair<QString, std::shared_ptr<const profile::OperatorProfile>>>& profiles);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    struct Row {
+        QString run;
+        profile::KernelRow kernel;
+        int64_t utterances = 1;
+    };
+    std::vector<Row> m_rows;
+};
+
 } // namespace vox::app

@@ -107,6 +107,7 @@ ProfilerPage::ProfilerPage(const QString& title, const QString& description, app
     , m_operatorsA(new app::OperatorTableModel(this))
     , m_operatorsB(new app::OperatorTableModel(this))
     , m_comparison(new app::ProfileComparisonModel(this))
+    , m_kernels(new app::KernelTableModel(this))
 {
     m_runA->setObjectName(QStringLiteral("profileRunA"));
     m_runB->setObjectName(QStringLiteral("profileRunB"));
@@ -140,6 +141,10 @@ ProfilerPage::ProfilerPage(const QString& title, const QString& description, app
     m_tables->addTab(m_viewA, tr("Operators A"));
     m_tables->addTab(m_viewB, tr("Operators B"));
     m_tables->addTab(m_viewChange, tr("A → B"));
+    auto* kernels = sortedTable(QStringLiteral("deviceKernels"), m_kernels, app::KernelTableModel::SortRole, this);
+    kernels->setColumnWidth(app::KernelTableModel::NameColumn, 320);
+    m_tables->addTab(kernels, tr("Device kernels"));
+    m_tables->setTabToolTip(3, tr("Device time per kernel (CUDA builds of libtorch with Kineto); empty on CPU"));
 
     auto* charts = new QTabWidget;
     const QString chartNames[ChartCount] = {tr("Top operators"), tr("Stages")};
@@ -172,7 +177,8 @@ ProfilerPage::ProfilerPage(const QString& title, const QString& description, app
     exportTable->setObjectName(QStringLiteral("profileExportTable"));
     auto* menu = new QMenu(exportTable);
     const std::pair<QString, const QAbstractItemModel*> tables[] = {
-        {tr("Operators A"), m_operatorsA}, {tr("Operators B"), m_operatorsB}, {tr("A → B"), m_comparison}};
+        {tr("Operators A"), m_operatorsA}, {tr("Operators B"), m_operatorsB}, {tr("A → B"), m_comparison},
+        {tr("Device kernels"), m_kernels}};
     for (const auto& [label, model] : tables) {
         for (auto format : {app::TableFormat::Csv, app::TableFormat::Json, app::TableFormat::Markdown, app::TableFormat::Latex}) {
             const QString suffix = app::tableFormatSuffix(format);
@@ -378,6 +384,9 @@ void ProfilerPage::show(app::RunProfilesPtr profiles)
         view->setColumnHidden(app::OperatorTableModel::ShapesColumn, !byShapes);
     m_tables->setTabEnabled(1, s && s->b);
     m_tables->setTabEnabled(2, s && s->b && s->b->present() && s->a.present());
+    m_kernels->setProfiles({{QStringLiteral("A"), s && s->ok() ? s->a.profile : nullptr},
+                            {QStringLiteral("B"), s && s->ok() && s->b ? s->b->profile : nullptr}});
+    m_tables->setTabEnabled(3, m_kernels->rowCount() > 0);
     if (!s) {
         m_summary->clear();
     } else if (!s->ok()) {

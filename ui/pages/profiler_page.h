@@ -14,6 +14,7 @@ class QTabWidget;
 class QTableView;
 
 namespace vox::app {
+class KernelTableModel;
 class OperatorTableModel;
 class ProfileComparisonModel;
 class RunListModel;
@@ -43,6 +44,7 @@ public:
     app::OperatorTableModel* operatorsA() const { return m_operatorsA; }
     app::OperatorTableModel* operatorsB() const { return m_operatorsB; }
     app::ProfileComparisonModel* comparisonModel() const { return m_comparison; }
+    app::KernelTableModel* kernelModel() const { return m_kernels; }
     QTableView* operatorView() const { return m_viewA; }
     QCustomPlot* plot(Chart chart) const { return m_plots[chart]; }
     QLabel* summaryLabel() const { return m_summary; }
@@ -81,6 +83,7 @@ private:
     app::OperatorTableModel* m_operatorsA;
     app::OperatorTableModel* m_operatorsB;
     app::ProfileComparisonModel* m_comparison;
+    app::KernelTableModel* m_kernels;
     QCustomPlot* m_plots[ChartCount] = {};
     app::RunProfilesPtr m_shown;
     int m_loading = 0;   // reads in flight; the latest wins
