@@ -1243,6 +1243,18 @@ Quantization engines: %3
         <source>Device time per kernel (CUDA builds of libtorch with Kineto); empty on CPU</source>
         <translation>Время устройства по ядрам (сборки libtorch с CUDA и Kineto); на CPU пусто</translation>
     </message>
+    <message numerus="yes">
+        <source>%n run(s) executing in VoxBench</source>
+        <translation>
+            <numerusform>в VoxBench выполняется %n прогон</numerusform>
+            <numerusform>в VoxBench выполняются %n прогона</numerusform>
+            <numerusform>в VoxBench выполняются %n прогонов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>measured while %1</source>
+        <translation>измерено, пока: %1</translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::ResultsPage</name>

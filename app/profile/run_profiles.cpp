@@ -73,10 +73,10 @@ QFuture<RunProfilesPtr> loadRunProfiles(const QString& project, qint64 runA, qin
     return QtConcurrent::run([project, runA, runB] { return readRunProfiles(project, runA, runB); });
 }
 
-QFuture<QString> captureRunProfile(const QString& project, qint64 runId, int utterances)
+QFuture<QString> captureRunProfile(const QString& project, qint64 runId, int utterances, const QString& conditions)
 {
-    return QtConcurrent::run([project, runId, utterances] {
-        auto p = profile::profileRun(project.toStdString(), runId, utterances);
+    return QtConcurrent::run([project, runId, utterances, conditions] {
+        auto p = profile::profileRun(project.toStdString(), runId, utterances, {}, nullptr, conditions.toStdString());
         return p ? QString() : QString::fromStdString(p.error().describe());
     });
 }

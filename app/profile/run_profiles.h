@@ -37,7 +37,8 @@ QFuture<RunProfilesPtr> loadRunProfiles(const QString& project, qint64 runA, qin
 
 // Profiles run `runId` on its first `utterances` utterances and stores the profile; the
 // future's value is empty on success, else the error. One capture at a time in the process.
-QFuture<QString> captureRunProfile(const QString& project, qint64 runId, int utterances);
+// `conditions`: what else shares the machine (runs executing), kept with the profile.
+QFuture<QString> captureRunProfile(const QString& project, qint64 runId, int utterances, const QString& conditions = {});
 
 } // namespace vox::app
 

@@ -54,6 +54,7 @@ struct CaptureInfo {
     double plainMs = 0;           // the same calls without the profiler (median of passes)
     double profiledMs = 0;        // with it
     bool byShapes = true;         // input shapes were recorded
+    std::string conditions;       // what else shared the machine ("2 runs executing"); empty: nothing known
     double overhead() const { return plainMs > 0 ? profiledMs / plainMs - 1.0 : 0.0; }
 };
 

@@ -152,7 +152,7 @@ std::vector<std::vector<float>> decodeUtterances(const std::vector<store::Uttera
 
 Expected<OperatorProfile> profileRun(const std::filesystem::path& project, int64_t runId, int64_t utterances,
                                      const std::function<void(const std::string&)>& onStage,
-                                     const std::atomic<bool>* cancel)
+                                     const std::atomic<bool>* cancel, const std::string& conditions)
 {
     auto store = store::ProjectStore::open(project, store::ProjectStore::Mode::OpenExisting);
     if (!store)
@@ -195,6 +195,7 @@ Expected<OperatorProfile> profileRun(const std::filesystem::path& project, int64
     if (!profile)
         return profile.error();
     profile->info.runId = runId;
+    profile->info.conditions = conditions;
     if (auto stored = (*store)->addOperatorProfile(runId, toJson(*profile)); !stored)
         return stored.error();
     return profile;

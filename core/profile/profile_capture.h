@@ -39,8 +39,9 @@ std::vector<std::vector<float>> decodeUtterances(const std::vector<store::Uttera
 
 // Profiles run `runId` of the project: its variant with its card's settings on the first
 // `utterances` utterances it covers, and stores the profile with the run. Returns the profile.
+// `conditions`: what else shares the machine while it runs, kept with the profile.
 Expected<OperatorProfile> profileRun(const std::filesystem::path& project, int64_t runId, int64_t utterances,
                                      const std::function<void(const std::string&)>& onStage = {},
-                                     const std::atomic<bool>* cancel = nullptr);
+                                     const std::atomic<bool>* cancel = nullptr, const std::string& conditions = {});
 
 } // namespace vox::profile

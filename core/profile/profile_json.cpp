@@ -68,7 +68,8 @@ json infoJson(const CaptureInfo& i)
     return json{{"run_id", i.runId}, {"variant", i.variant}, {"kind", i.kind}, {"device", i.device},
                 {"dtype", i.dtype}, {"torch", i.torch}, {"settings", settings.is_discarded() ? json::object() : settings},
                 {"utterances", i.utterances}, {"audio_s", i.audioSeconds}, {"calls", i.calls},
-                {"plain_ms", i.plainMs}, {"profiled_ms", i.profiledMs}, {"by_shapes", i.byShapes}};
+                {"plain_ms", i.plainMs}, {"profiled_ms", i.profiledMs}, {"by_shapes", i.byShapes},
+                {"conditions", i.conditions}};
 }
 
 CaptureInfo infoFrom(const json& j)
@@ -87,6 +88,7 @@ CaptureInfo infoFrom(const json& j)
     i.plainMs = j.value("plain_ms", 0.0);
     i.profiledMs = j.value("profiled_ms", 0.0);
     i.byShapes = j.value("by_shapes", true);
+    i.conditions = j.value("conditions", std::string());
     return i;
 }
 

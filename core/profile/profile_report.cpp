@@ -61,6 +61,8 @@ std::string formatProfile(const OperatorProfile& p, int top, bool byShapes)
                percent(p.wallUs > 0 ? wall / p.wallUs : 0.0) + ")";
     }
     out += ", outside the stages " + fmt("%.1f", std::max(0.0, p.wallUs - inStages) / 1000.0) + " ms\n";
+    if (!i.conditions.empty())
+        out += "  measured while: " + i.conditions + "\n";
     if (p.droppedEvents > 0)
         out += "  the trace keeps the first " + std::to_string(p.events.size()) + " events (" +
                std::to_string(p.droppedEvents) + " more were counted in the tables only)\n";

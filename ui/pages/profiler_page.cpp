@@ -3,6 +3,7 @@
 #include "app/profile/operator_table_model.h"
 #include "app/results/table_export.h"
 #include "app/run/run_list_model.h"
+#include "app/run/run_queue.h"
 #include "core/profile/profile_json.h"
 #include "core/profile/profile_report.h"
 #include "ui/pages/plot_util.h"
@@ -92,9 +93,11 @@ double perUtterance(const profile::OperatorProfile& p, double us)
 
 } // namespace
 
-ProfilerPage::ProfilerPage(const QString& title, const QString& description, app::RunListModel* runs, QWidget* parent)
+ProfilerPage::ProfilerPage(const QString& title, const QString& description, app::RunListModel* runs,
+                           app::RunQueue* queue, QWidget* parent)
     : QWidget(parent)
     , m_runs(runs)
+    , m_queue(queue)
     , m_runA(new QComboBox)
     , m_runB(new QComboBox)
     , m_utterances(new QSpinBox)
@@ -352,7 +355,10 @@ void ProfilerPage::capture(QList<qint64> runs)
         }
         capture(runs);
     });
-    watcher->setFuture(app::captureRunProfile(m_project, run, m_utterances->value()));
+    // Times measured while runs execute share the CPU with them: the profile says so.
+    const int executing = m_queue ? m_queue->activeCount() : 0;
+    const QString conditions = executing > 0 ? tr("%n run(s) executing in VoxBench", nullptr, executing) : QString();
+    watcher->setFuture(app::captureRunProfile(m_project, run, m_utterances->value(), conditions));
 }
 
 QString ProfilerPage::describe(const app::RunProfile& run, const QString& letter) const
@@ -361,6 +367,9 @@ QString ProfilerPage::describe(const app::RunProfile& run, const QString& letter
     if (!run.present())
         return line + QStringLiteral(" · <i>%1</i>").arg(tr("no profile yet: press Profile"));
     const auto& p = *run.profile;
+    if (!p.info.conditions.empty())
+        line += QStringLiteral(" · <span style='color:#a05a00'>%1</span>")
+                    .arg(tr("measured while %1").arg(QString::fromStdString(p.info.conditions)).toHtmlEscaped());
     return line + QStringLiteral(" · ") +
            tr("%1 ms per utterance profiled (%2 without the profiler: overhead %3 %) · self times %4 % of the total · %5 utterances · %6, %7, %8")
                .arg(perUtterance(p, p.wallUs), 0, 'f', 1)

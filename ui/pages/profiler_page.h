@@ -18,6 +18,7 @@ class KernelTableModel;
 class OperatorTableModel;
 class ProfileComparisonModel;
 class RunListModel;
+class RunQueue;
 } // namespace vox::app
 
 namespace vox::ui {
@@ -32,7 +33,9 @@ class ProfilerPage : public QWidget {
 public:
     enum Chart { TopChart, StageChart, ChartCount };
 
-    ProfilerPage(const QString& title, const QString& description, app::RunListModel* runs, QWidget* parent = nullptr);
+    // `queue` (may be null): runs executing while a profile is captured are noted with it.
+    ProfilerPage(const QString& title, const QString& description, app::RunListModel* runs, app::RunQueue* queue = nullptr,
+                 QWidget* parent = nullptr);
 
     void setProject(const QString& path);
     // Chooses runs A and B (0: none) and shows their stored profiles.
@@ -67,6 +70,7 @@ private:
     void capture(QList<qint64> runs);
 
     app::RunListModel* m_runs;
+    app::RunQueue* m_queue;
     QString m_project;
     QComboBox* m_runA;
     QComboBox* m_runB;

@@ -106,7 +106,7 @@ void MainWindow::createPages()
             page = new ChartsPage(info.title, info.description,
                                   static_cast<ResultsPage*>(m_stack->widget(m_pageIds.indexOf(QStringLiteral("results")))));
         else if (info.id == QLatin1String("profiler"))
-            page = new ProfilerPage(info.title, info.description, m_runList);
+            page = new ProfilerPage(info.title, info.description, m_runList, m_runQueue);
         else
             page = new EmptyStatePage(info.title, info.description);
         page->setObjectName(info.id + QStringLiteral("Page"));

@@ -169,6 +169,7 @@ private slots:
         p.info.utterances = 2;
         p.info.plainMs = 0.12;
         p.info.profiledMs = 0.16;
+        p.info.conditions = "1 run executing";
         auto back = profileFromJson(toJson(p));
         QVERIFY2(back.ok(), back ? "" : back.error().describe().c_str());
         QCOMPARE(back->byName.size(), p.byName.size());
@@ -181,6 +182,8 @@ private slots:
         QCOMPARE(back->stages[kDecoder].wallUs, 50.0);
         QCOMPARE(back->info.variant, std::string("tiny-fp32"));
         QCOMPARE(back->info.utterances, int64_t(2));
+        QCOMPARE(back->info.conditions, std::string("1 run executing"));
+        QVERIFY(formatProfile(*back, 3, false).find("measured while: 1 run executing") != std::string::npos);
         QVERIFY(std::abs(back->info.overhead() - (0.16 / 0.12 - 1)) < 1e-12);
         QVERIFY(settingsLine(back->info).find("threads 2") != std::string::npos);
         QVERIFY(!profileFromJson("{").ok());

@@ -195,7 +195,7 @@ private slots:
         settings.limit = 10;
         settings.maxTokens = 24;
         const auto runId = run::createRun(**s, variant, dataset, settings).value();
-        auto p = profile::profileRun(project, runId, 3);
+        auto p = profile::profileRun(project, runId, 3, {}, nullptr, "a test");
         QVERIFY2(p.ok(), p ? "" : p.error().describe().c_str());
         QCOMPARE(p->info.runId, runId);
         QCOMPARE(p->info.utterances, int64_t(3));
@@ -210,6 +210,7 @@ private slots:
         QCOMPARE(stored->byName.size(), p->byName.size());
         QCOMPARE(stored->events.size(), p->events.size());
         QCOMPARE(stored->info.runId, runId);
+        QCOMPARE(stored->info.conditions, std::string("a test"));
         QVERIFY(!(*s)->operatorProfileJson(999).ok());
         QVERIFY(!profile::profileRun(project, 999, 3).ok());
     }
