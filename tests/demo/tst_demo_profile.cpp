@@ -69,10 +69,12 @@ private slots:
         QCOMPARE(addmm->presence, profile::Presence::OnlyA);
         QCOMPARE(linear->presence, profile::Presence::OnlyA);
         // Where fp32 spends a large share in aten::addmm, int8 spends one in its quantized
-        // linear operator, called once per linear layer call of fp32.
+        // linear operator, called once per linear layer call of fp32 (the two may decode a few
+        // tokens more or fewer, so the counts agree within 10 %).
         QVERIFY(addmm->shareA > 0.1);
         QVERIFY(quantized->shareB > 0.1);
-        QCOMPARE(quantized->callsB, linear->callsA);
+        QVERIFY2(std::abs(quantized->callsB - linear->callsA) <= 0.1 * linear->callsA,
+                 (std::to_string(quantized->callsB) + " vs " + std::to_string(linear->callsA)).c_str());
         // The activations are quantized per call.
         QVERIFY(change(c, "aten::quantize_per_tensor") && change(c, "aten::quantize_per_tensor")->presence == profile::Presence::OnlyB);
         // Both traces hold the operator events.
