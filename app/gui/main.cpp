@@ -5,6 +5,7 @@
 #include "core/version.h"
 #include "ui/pages/charts_page.h"
 #include "app/run/run_list_model.h"
+#include "ui/pages/profiler_page.h"
 #include "ui/pages/results_page.h"
 #include "ui/pages/runs_page.h"
 #include "ui/window/main_window.h"
@@ -15,6 +16,8 @@
 #include <QIcon>
 #include <QScreen>
 #include <QTimer>
+
+#include <memory>
 
 #include <cstdio>
 
@@ -102,9 +105,14 @@ int main(int argc, char* argv[])
         });
     }
     if (parser.isSet(screenshotOption)) {
-        // Once the project (if any) is shown, or has failed to open.
+        // Once the page shows the project's content (the Results, Diff and Charts pages a
+        // comparison, the Profiler page its profiles; at most 30 s), or the project failed to open.
         const QString file = parser.value(screenshotOption);
-        auto shoot = [&window, file] {
+        auto taken = std::make_shared<bool>(false);
+        auto shoot = [&window, file, taken] {
+            if (*taken)
+                return;
+            *taken = true;
             QTimer::singleShot(500, &window, [&window, file] {
                 const bool saved = window.grab().save(file);
                 if (!saved)
@@ -112,10 +120,33 @@ int main(int argc, char* argv[])
                 QApplication::exit(saved ? 0 : 1);
             });
         };
+        const QString page = window.currentPageId();
+        bool waits = false;
+        if (page == QLatin1String("profiler")) {
+            waits = true;
+            auto* profiler = static_cast<vox::ui::ProfilerPage*>(window.page(page));
+            QObject::connect(profiler, &vox::ui::ProfilerPage::profilesShown, &window, [profiler, shoot] {
+                const auto shown = profiler->shown();
+                if (shown && shown->ok() && shown->a.present() && (!shown->b || shown->b->present()))
+                    shoot();
+            });
+        } else if (page == QLatin1String("results") || page == QLatin1String("diff") || page == QLatin1String("charts")) {
+            waits = true;
+            auto* results = static_cast<vox::ui::ResultsPage*>(window.page(QStringLiteral("results")));
+            QObject::connect(results, &vox::ui::ResultsPage::comparisonShown, &window, [results, shoot] {
+                if (results->comparison() && !results->comparison()->data.runs.empty())
+                    shoot();
+            });
+        }
         if (positional.isEmpty()) {
             shoot();
         } else {
-            QObject::connect(&window, &vox::ui::MainWindow::projectOpened, &window, shoot);
+            QObject::connect(&window, &vox::ui::MainWindow::projectOpened, &window, [&window, shoot, waits] {
+                if (waits)
+                    QTimer::singleShot(30000, &window, shoot);
+                else
+                    shoot();
+            });
             QObject::connect(&window, &vox::ui::MainWindow::projectFailed, &window, shoot);
         }
     }
