@@ -3,6 +3,7 @@
 // linear operators added, aten::addmm removed), the WER/CER line, both charts, grouping by
 // shapes, sorting, and the exports (charts, trace, tables) are checked; the profiles are
 // stored, so a new window shows them without profiling again.
+#include "tests/support/file_text.h"
 #include "app/issues/issue_model.h"
 #include "app/profile/operator_table_model.h"
 #include "app/results/table_export.h"
@@ -45,11 +46,6 @@ namespace {
 
 const std::string kFixtures = VOXBENCH_FIXTURE_DIR "/whisper/packages/";
 
-std::string slurp(const std::string& path)
-{
-    std::ifstream in(path);
-    return {std::istreambuf_iterator<char>(in), {}};
-}
 
 int rowNamed(const QAbstractItemModel* model, const QString& name)
 {
@@ -94,9 +90,9 @@ private slots:
         auto records = store::utteranceRecords(*report);
         auto s = std::move(store::ProjectStore::open(m_project.toStdString()).value());
         const auto dataset = s->addDataset(store::datasetRecord(*report, "demo clean"), records).value();
-        const auto fp32 = s->addVariant({0, "tiny-fp32", kFixtures + "en", slurp(kFixtures + "en/voxbench-model.json")}).value();
+        const auto fp32 = s->addVariant({0, "tiny-fp32", kFixtures + "en", test::fileText(kFixtures + "en/voxbench-model.json")}).value();
         const auto int8 =
-            s->addVariant({0, "tiny-int8", kFixtures + "en-int8", slurp(kFixtures + "en-int8/voxbench-model.json")}).value();
+            s->addVariant({0, "tiny-int8", kFixtures + "en-int8", test::fileText(kFixtures + "en-int8/voxbench-model.json")}).value();
         run::RunSettings settings;
         settings.limit = 3;
         settings.warmup = 0;

@@ -3,6 +3,7 @@
 // longest stall is measured; the Results page's summary and per-utterance table, its filters
 // and the Diff view's content are checked against core's figures computed independently;
 // a run is paused and resumed from the page; an interrupted run is offered for resuming.
+#include "tests/support/file_text.h"
 #include "app/issues/issue_model.h"
 #include "app/results/diff_format.h"
 #include "app/results/summary_model.h"
@@ -54,11 +55,6 @@ namespace {
 
 const std::string kFixtures = VOXBENCH_FIXTURE_DIR "/whisper/packages/";
 
-std::string slurp(const std::string& path)
-{
-    std::ifstream in(path);
-    return {std::istreambuf_iterator<char>(in), {}};
-}
 
 // The longest time the event loop went without running a 5-ms timer.
 class StallMeter : public QObject {
@@ -129,10 +125,10 @@ private slots:
         auto records = store::utteranceRecords(*report);
         auto s = store();
         QVERIFY(s->addDataset(store::datasetRecord(*report, "demo clean"), records).ok());
-        QVERIFY(s->addVariant({0, "tiny-fp32", kFixtures + "en", slurp(kFixtures + "en/voxbench-model.json")}).ok());
-        QVERIFY(s->addVariant({0, "tiny-int8", kFixtures + "en-int8", slurp(kFixtures + "en-int8/voxbench-model.json")}).ok());
+        QVERIFY(s->addVariant({0, "tiny-fp32", kFixtures + "en", test::fileText(kFixtures + "en/voxbench-model.json")}).ok());
+        QVERIFY(s->addVariant({0, "tiny-int8", kFixtures + "en-int8", test::fileText(kFixtures + "en-int8/voxbench-model.json")}).ok());
         const std::string kws = VOXBENCH_SOURCE_DIR "/resources/demo/kws/models/teacher";
-        QVERIFY(s->addVariant({0, "kws-teacher", kws, slurp(kws + "/voxbench-kws.json")}).ok());
+        QVERIFY(s->addVariant({0, "kws-teacher", kws, test::fileText(kws + "/voxbench-kws.json")}).ok());
     }
 
     void showsTheSelectedUtterancesAudio()

@@ -2,6 +2,7 @@
 // real demo utterances. The self times account for the measured total within 5 %, the engine's
 // stages show, int8 replaces aten::addmm by quantized linear operators, the trace parses and
 // holds the operator events, and a run's profile is stored with the run.
+#include "tests/support/file_text.h"
 #include "core/dataset/dataset_import.h"
 #include "core/profile/profile_capture.h"
 #include "core/profile/profile_comparison.h"
@@ -27,11 +28,6 @@ namespace {
 const std::string kPackages = VOXBENCH_FIXTURE_DIR "/whisper/packages/";
 const std::string kManifest = VOXBENCH_SOURCE_DIR "/resources/demo/asr/clean.json";
 
-std::string slurp(const std::string& path)
-{
-    std::ifstream in(path);
-    return {std::istreambuf_iterator<char>(in), {}};
-}
 
 bool hasRow(const profile::OperatorProfile& p, const std::string& name)
 {
@@ -189,7 +185,7 @@ private slots:
         auto records = store::utteranceRecords(*report);
         const auto dataset = (*s)->addDataset(store::datasetRecord(*report, "clean"), records).value();
         const auto variant =
-            (*s)->addVariant({0, "tiny-en", kPackages + "en", slurp(kPackages + "en/voxbench-model.json")}).value();
+            (*s)->addVariant({0, "tiny-en", kPackages + "en", test::fileText(kPackages + "en/voxbench-model.json")}).value();
         run::RunSettings settings;
         settings.batch = 2;
         settings.limit = 10;

@@ -1,6 +1,7 @@
 // Executing runs into a project: results equal the engine's own on the same audio, a broken
 // audio file fails one utterance, pause and resume give the same results as one go, every
 // utterance gets exactly one result, and the card and summary say what was measured.
+#include "tests/support/file_text.h"
 #include "core/dataset/dataset_import.h"
 #include "core/run/run_card.h"
 #include "core/run/run_comparison.h"
@@ -26,11 +27,6 @@ namespace {
 const std::string kPackage = VOXBENCH_FIXTURE_DIR "/whisper/packages/en";
 const std::string kManifest = VOXBENCH_SOURCE_DIR "/resources/demo/asr/clean.json";
 
-std::string slurp(const std::string& path)
-{
-    std::ifstream in(path);
-    return {std::istreambuf_iterator<char>(in), {}};
-}
 
 } // namespace
 
@@ -75,7 +71,7 @@ private slots:
         auto s = ProjectStore::open(m_project);
         QVERIFY(s.ok());
         m_dataset = (*s)->addDataset(store::datasetRecord(*report, "clean"), records).value();
-        m_variant = (*s)->addVariant({0, "en", kPackage, slurp(kPackage + "/voxbench-model.json")}).value();
+        m_variant = (*s)->addVariant({0, "en", kPackage, test::fileText(kPackage + "/voxbench-model.json")}).value();
         m_kws = (*s)->addVariant({0, "kws", "/nowhere", R"({"family":"kws-crnn"})"}).value();
     }
 
@@ -268,7 +264,7 @@ private slots:
         QCOMPARE(store()->run(kwsRun)->message, outcome.message);
 
         auto moved = store()->addVariant({0, "moved", m_dir.filePath("gone").toStdString(),
-                                          slurp(kPackage + "/voxbench-model.json")});
+                                          test::fileText(kPackage + "/voxbench-model.json")});
         QVERIFY(moved.ok());
         auto movedRun = run::createRun(*store(), *moved, m_dataset, {}).value();
         outcome = run::executeRun(m_project, movedRun, control);
