@@ -106,7 +106,8 @@ int main(int argc, char* argv[])
     }
     if (parser.isSet(screenshotOption)) {
         // Once the page shows the project's content (the Results, Diff and Charts pages a
-        // comparison, the Profiler page its profiles; at most 30 s), or the project failed to open.
+        // comparison, the Profiler page the chosen runs' profiles; at most 30 s; at once for a
+        // project without runs), or the project failed to open.
         const QString file = parser.value(screenshotOption);
         auto taken = std::make_shared<bool>(false);
         auto shoot = [&window, file, taken] {
@@ -126,8 +127,7 @@ int main(int argc, char* argv[])
             waits = true;
             auto* profiler = static_cast<vox::ui::ProfilerPage*>(window.page(page));
             QObject::connect(profiler, &vox::ui::ProfilerPage::profilesShown, &window, [profiler, shoot] {
-                const auto shown = profiler->shown();
-                if (shown && shown->ok() && shown->a.present() && (!shown->b || shown->b->present()))
+                if (profiler->shown() && profiler->shown()->ok())
                     shoot();
             });
         } else if (page == QLatin1String("results") || page == QLatin1String("diff") || page == QLatin1String("charts")) {
@@ -138,6 +138,12 @@ int main(int argc, char* argv[])
                     shoot();
             });
         }
+        // A project without runs has nothing more to show.
+        auto* runsPage = static_cast<vox::ui::RunsPage*>(window.page(QStringLiteral("runs")));
+        QObject::connect(runsPage, &vox::ui::RunsPage::runsReloaded, &window, [&window, shoot, waits] {
+            if (waits && window.runModel()->rowCount() == 0)
+                shoot();
+        });
         if (positional.isEmpty()) {
             shoot();
         } else {
