@@ -1120,14 +1120,6 @@ Quantization engines: %3
         <translation>&amp;Высказывания</translation>
     </message>
     <message>
-        <source>Export table…</source>
-        <translation>Экспорт таблицы…</translation>
-    </message>
-    <message>
-        <source>Export table</source>
-        <translation>Экспорт таблицы</translation>
-    </message>
-    <message>
         <source>Could not write %1</source>
         <translation>Не удалось записать %1</translation>
     </message>
@@ -1315,24 +1307,12 @@ Quantization engines: %3
         <translation>&lt;b&gt;Несравнимо:&lt;/b&gt; эти прогоны различаются не только вариантом, поэтому разница между ними — не только заслуга вариантов.&lt;br&gt;%1</translation>
     </message>
     <message>
-        <source>Export table…</source>
-        <translation>Экспорт таблицы…</translation>
-    </message>
-    <message>
         <source>Summary</source>
         <translation>Сводка</translation>
     </message>
     <message>
         <source>Utterances (as filtered)</source>
         <translation>Высказывания (с учётом фильтра)</translation>
-    </message>
-    <message>
-        <source>Export table</source>
-        <translation>Экспорт таблицы</translation>
-    </message>
-    <message>
-        <source>Could not write %1</source>
-        <translation>Не удалось записать %1</translation>
     </message>
 </context>
 <context>
@@ -1499,6 +1479,21 @@ Quantization engines: %3
         <translation>Несравним с первым прогоном на %1: %2
 
 </translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::TableExport</name>
+    <message>
+        <source>Export table…</source>
+        <translation>Экспорт таблицы…</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>Экспорт таблицы</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>Не удалось записать %1</translation>
     </message>
 </context>
 </TS>

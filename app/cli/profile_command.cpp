@@ -5,6 +5,7 @@
 #include "core/profile/profile_json.h"
 #include "core/profile/profile_report.h"
 #include "core/run/run_summary.h"
+#include "core/store/dataset_records.h"
 #include "core/torch/torch_runtime.h"
 
 #include <CLI/CLI.hpp>
@@ -57,19 +58,9 @@ Expected<std::vector<profile::OperatorProfile>> profilePackages(const ProfileArg
     auto report = dataset::importDataset(a.dataset);
     if (!report)
         return report.error();
-    std::vector<store::UtteranceRecord> utterances;
-    for (const auto& u : report->utterances) {
-        if (a.limit > 0 && int64_t(utterances.size()) >= a.limit)
-            break;
-        store::UtteranceRecord r;
-        r.uttId = u.id;
-        r.audioPath = u.audio.string();
-        if (u.start > 0)
-            r.start = u.start;
-        if (u.end >= 0)
-            r.end = u.end;
-        utterances.push_back(std::move(r));
-    }
+    auto utterances = store::utteranceRecords(*report);
+    if (a.limit > 0 && int64_t(utterances.size()) > a.limit)
+        utterances.resize(size_t(a.limit));
     std::vector<std::string> skipped;
     const auto audio = profile::decodeUtterances(utterances, &skipped);
     for (const auto& s : skipped)

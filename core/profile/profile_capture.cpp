@@ -47,19 +47,10 @@ Expected<OperatorProfile> captureProfile(const TorchRuntime& runtime, const std:
     };
     auto cancelled = [&] { return options.cancel && options.cancel->load(); };
     stage("loading");
-    whisper::EngineOptions engine;
-    engine.device = settings->device;
-    engine.dtype = settings->dtype;
-    engine.threads = settings->threads;
-    engine.optimize = settings->optimize;
-    auto runner = runtime.openWhisper(package, engine);
+    auto runner = runtime.openWhisper(package, run::engineOptions(*settings));
     if (!runner)
         return runner.error();
-    whisper::DecodeOptions decode;
-    decode.beamSize = settings->beam;
-    decode.maxTokens = settings->maxTokens;
-    decode.language = settings->language;
-    decode.task = settings->task;
+    const whisper::DecodeOptions decode = run::decodeOptions(*settings);
     const auto batches = batchesOf(audio, settings->batch);
     auto call = [&](const std::vector<std::vector<float>>& batch) -> Expected<Done> {
         auto out = (*runner)->transcribe(batch, decode, options.cancel);

@@ -104,12 +104,7 @@ Expected<std::vector<UtteranceRecord>> Execution::pending()
 
 Expected<std::unique_ptr<WhisperRunner>> Execution::openModel(const TorchRuntime& runtime, const std::string& package)
 {
-    whisper::EngineOptions options;
-    options.device = m_settings.device;
-    options.dtype = m_settings.dtype;
-    options.threads = m_settings.threads;
-    options.optimize = m_settings.optimize;
-    auto runner = runtime.openWhisper(package, options);
+    auto runner = runtime.openWhisper(package, engineOptions(m_settings));
     if (!runner)
         return runner.error();
     const TorchEnvironment env = runtime.environment();
@@ -235,10 +230,7 @@ RunOutcome Execution::execute()
     if (!settings)
         return stop("failed", settings.error().describe());
     m_settings = *settings;
-    m_decode.beamSize = m_settings.beam;
-    m_decode.maxTokens = m_settings.maxTokens;
-    m_decode.language = m_settings.language;
-    m_decode.task = m_settings.task;
+    m_decode = decodeOptions(m_settings);
 
     auto variants = m_store.variants();
     if (!variants)

@@ -65,4 +65,24 @@ Expected<RunSettings> runSettingsFromJson(std::string_view text)
     return checked(std::move(s));
 }
 
+whisper::EngineOptions engineOptions(const RunSettings& settings)
+{
+    whisper::EngineOptions options;
+    options.device = settings.device;
+    options.dtype = settings.dtype;
+    options.threads = settings.threads;
+    options.optimize = settings.optimize;
+    return options;
+}
+
+whisper::DecodeOptions decodeOptions(const RunSettings& settings)
+{
+    whisper::DecodeOptions options;
+    options.beamSize = settings.beam;
+    options.maxTokens = settings.maxTokens;
+    options.language = settings.language;
+    options.task = settings.task;
+    return options;
+}
+
 } // namespace vox::run

@@ -1,5 +1,6 @@
 #pragma once
 #include "core/util/expected.h"
+#include "core/whisper/engine.h"
 
 #include <cstdint>
 #include <string>
@@ -27,6 +28,10 @@ struct RunSettings {
 
 // Values outside what the engine accepts are errors that name the setting.
 Expected<RunSettings> checked(RunSettings settings);
+
+// What the engine is loaded with, and what each call decodes with, under these settings.
+whisper::EngineOptions engineOptions(const RunSettings& settings);
+whisper::DecodeOptions decodeOptions(const RunSettings& settings);
 
 std::string toJson(const RunSettings& settings);              // one JSON object
 Expected<RunSettings> runSettingsFromJson(std::string_view json); // missing keys: defaults

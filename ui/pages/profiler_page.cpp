@@ -1,12 +1,12 @@
 #include "ui/pages/profiler_page.h"
 
 #include "app/profile/operator_table_model.h"
-#include "app/results/table_export.h"
 #include "app/run/run_list_model.h"
 #include "app/run/run_queue.h"
 #include "core/profile/profile_json.h"
 #include "core/profile/profile_report.h"
 #include "ui/pages/plot_util.h"
+#include "ui/pages/table_export_button.h"
 
 #include <qcustomplot.h>
 
@@ -176,26 +176,11 @@ ProfilerPage::ProfilerPage(const QString& title, const QString& description, app
     auto* tableBar = new QHBoxLayout;
     tableBar->addWidget(m_byShapes);
     tableBar->addStretch(1);
-    auto* exportTable = new QPushButton(tr("Export table…"));
+    auto* exportTable = tableExportButton(this,
+                                          {{tr("Operators A"), m_operatorsA}, {tr("Operators B"), m_operatorsB},
+                                           {tr("A → B"), m_comparison}, {tr("Device kernels"), m_kernels}},
+                                          QStringLiteral("operators"), [this](const QString& why) { m_state->setText(why); });
     exportTable->setObjectName(QStringLiteral("profileExportTable"));
-    auto* menu = new QMenu(exportTable);
-    const std::pair<QString, const QAbstractItemModel*> tables[] = {
-        {tr("Operators A"), m_operatorsA}, {tr("Operators B"), m_operatorsB}, {tr("A → B"), m_comparison},
-        {tr("Device kernels"), m_kernels}};
-    for (const auto& [label, model] : tables) {
-        for (auto format : {app::TableFormat::Csv, app::TableFormat::Json, app::TableFormat::Markdown, app::TableFormat::Latex}) {
-            const QString suffix = app::tableFormatSuffix(format);
-            menu->addAction(QStringLiteral("%1 · %2").arg(label, suffix.toUpper()), this, [this, model, format, suffix] {
-                const QString path = QFileDialog::getSaveFileName(this, tr("Export table"), QStringLiteral("operators.") + suffix);
-                QFile file(path);
-                if (!path.isEmpty()
-                    && (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(app::exportTable(*model, format).toUtf8()) < 0))
-                    m_state->setText(tr("Could not write %1").arg(path));
-            });
-        }
-        menu->addSeparator();
-    }
-    exportTable->setMenu(menu);
     tableBar->addWidget(exportTable);
     auto* trace = new QPushButton(tr("Export trace…"));
     trace->setObjectName(QStringLiteral("profileExportTrace"));

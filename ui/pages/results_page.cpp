@@ -1,16 +1,13 @@
 #include "ui/pages/results_page.h"
 
 #include "app/results/summary_model.h"
-#include "app/results/table_export.h"
 #include "app/results/utterance_results_model.h"
 #include "app/run/run_list_model.h"
 #include "app/run/run_queue.h"
 #include "ui/pages/diff_view.h"
+#include "ui/pages/table_export_button.h"
 
 #include <QComboBox>
-#include <QFile>
-#include <QFileDialog>
-#include <QMenu>
 #include <QPushButton>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
@@ -115,28 +112,9 @@ ResultsPage::ResultsPage(const QString& title, const QString& description, app::
     options->addStretch(1);
     top->addLayout(options, 1);
 
-    auto* exportButton = new QPushButton(tr("Export table…"));
+    auto* exportButton = tableExportButton(this, {{tr("Summary"), m_summary}, {tr("Utterances (as filtered)"), m_filter}},
+                                           QStringLiteral("results"), [this](const QString& why) { m_state->setText(why); });
     exportButton->setObjectName(QStringLiteral("exportTableButton"));
-    auto* exportMenu = new QMenu(exportButton);
-    const std::pair<QString, const QAbstractItemModel*> tables[] = {{tr("Summary"), m_summary},
-                                                                    {tr("Utterances (as filtered)"), m_filter}};
-    for (const auto& [label, model] : tables) {
-        for (auto format : {app::TableFormat::Csv, app::TableFormat::Json, app::TableFormat::Markdown,
-                            app::TableFormat::Latex}) {
-            const QString suffix = app::tableFormatSuffix(format);
-            exportMenu->addAction(QStringLiteral("%1 · %2").arg(label, suffix.toUpper()), this, [this, model, format, suffix] {
-                const QString path = QFileDialog::getSaveFileName(this, tr("Export table"), QStringLiteral("results.") + suffix);
-                if (path.isEmpty())
-                    return;
-                QFile file(path);
-                if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)
-                    || file.write(app::exportTable(*model, format).toUtf8()) < 0)
-                    m_state->setText(tr("Could not write %1").arg(path));
-            });
-        }
-        exportMenu->addSeparator();
-    }
-    exportButton->setMenu(exportMenu);
 
     auto* filterBar = new QHBoxLayout;
     filterBar->addWidget(m_filterMode);

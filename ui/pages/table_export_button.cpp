@@ -1,0 +1,49 @@
+#include "ui/pages/table_export_button.h"
+
+#include "app/results/table_export.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileDialog>
+#include <QMenu>
+#include <QPushButton>
+
+namespace vox::ui {
+
+namespace {
+class TableExport {
+    Q_DECLARE_TR_FUNCTIONS(vox::ui::TableExport)
+public:
+    static QString button() { return tr("Export table…"); }
+    static QString dialog() { return tr("Export table"); }
+    static QString notWritten(const QString& path) { return tr("Could not write %1").arg(path); }
+};
+} // namespace
+
+QPushButton* tableExportButton(QWidget* parent, const QList<QPair<QString, const QAbstractItemModel*>>& tables,
+                               const QString& baseName, std::function<void(const QString&)> failed)
+{
+    auto* button = new QPushButton(TableExport::button(), parent);
+    auto* menu = new QMenu(button);
+    for (const auto& [label, model] : tables) {
+        for (auto format : {app::TableFormat::Csv, app::TableFormat::Json, app::TableFormat::Markdown, app::TableFormat::Latex}) {
+            const QString suffix = app::tableFormatSuffix(format);
+            menu->addAction(QStringLiteral("%1 · %2").arg(label, suffix.toUpper()), button,
+                            [parent, model, format, suffix, baseName, failed] {
+                                const QString path = QFileDialog::getSaveFileName(parent, TableExport::dialog(),
+                                                                                  baseName + QLatin1Char('.') + suffix);
+                                if (path.isEmpty())
+                                    return;
+                                QFile file(path);
+                                if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)
+                                    || file.write(app::exportTable(*model, format).toUtf8()) < 0)
+                                    failed(TableExport::notWritten(path));
+                            });
+        }
+        menu->addSeparator();
+    }
+    button->setMenu(menu);
+    return button;
+}
+
+} // namespace vox::ui
