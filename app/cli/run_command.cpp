@@ -99,10 +99,10 @@ int execute(ProjectStore& store, const std::string& project, int64_t runId, CliC
     const auto outcome = run::executeRun(project, runId, control, events);
     std::signal(SIGINT, previous);
     g_cancel = nullptr;
-    context.err << "run " << runId << ": " << outcome.status
+    context.err << "run " << runId << ": " << run::runStatusName(outcome.status)
                 << (outcome.message.empty() ? "" : ": " + outcome.message) << "\n";
     (void)store;
-    return outcome.status == "finished" ? 0 : 1;
+    return outcome.status == run::RunStatus::Finished ? 0 : 1;
 }
 
 template <typename Record>
@@ -159,7 +159,7 @@ int runVariants(const RunArgs& a, CliContext& context)
         if (execute(store, a.project, id, context) != 0)
             code = 1;
         auto record = store.run(id);
-        if (record && record->status == "cancelled")
+        if (record && record->status == run::runStatusName(run::RunStatus::Cancelled))
             break; // Ctrl-C stops the whole command, not just one run
     }
     printSummaries(store, runIds, a.normalizer, context);

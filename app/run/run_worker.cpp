@@ -10,7 +10,7 @@ void RunWorker::execute(const QString& project, qint64 runId, std::shared_ptr<ru
         emit batchDone(RunBatch{runId, p, results});
     };
     const auto outcome = run::executeRun(project.toStdString(), runId, *control, events);
-    emit stopped(runId, QString::fromStdString(outcome.status), QString::fromStdString(outcome.message));
+    emit stopped(runId, QString::fromLatin1(run::runStatusName(outcome.status)), QString::fromStdString(outcome.message));
 }
 
 } // namespace vox::app

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <optional>
 #include <chrono>
 #include <unordered_set>
 
@@ -50,7 +51,7 @@ public:
     RunOutcome execute();
 
 private:
-    RunOutcome stop(std::string status, std::string message);
+    RunOutcome stop(RunStatus status, std::string message);
     void stage(const std::string& name)
     {
         if (m_events.onStage)
@@ -69,14 +70,16 @@ private:
     RunSettings m_settings;
     whisper::DecodeOptions m_decode;
     RunProgress m_progress;
-    std::string m_stopStatus, m_stopMessage;
+    std::optional<RunStatus> m_stopStatus;
+    std::string m_stopMessage;
 };
 
-RunOutcome Execution::stop(std::string status, std::string message)
+RunOutcome Execution::stop(RunStatus status, std::string message)
 {
-    if (auto set = m_store.setRunStatus(m_run.id, status, message); !set)
-        log::get("run")->error("run {}: cannot record its status {}: {}", m_run.id, status, set.error().describe());
-    return {std::move(status), std::move(message), m_progress};
+    if (auto set = m_store.setRunStatus(m_run.id, runStatusName(status), message); !set)
+        log::get("run")->error("run {}: cannot record its status {}: {}", m_run.id, runStatusName(status),
+                               set.error().describe());
+    return {status, std::move(message), m_progress};
 }
 
 Expected<std::vector<UtteranceRecord>> Execution::pending()
@@ -207,7 +210,7 @@ bool Execution::runBatch(WhisperRunner& runner, const std::vector<const Utteranc
         }
     }
     if (auto written = m_store.addResults(results); !written) {
-        m_stopStatus = "failed";
+        m_stopStatus = RunStatus::Failed;
         m_stopMessage = "cannot write results to the project: " + written.error().describe();
         return false;
     }
@@ -228,43 +231,43 @@ RunOutcome Execution::execute()
         return runSettingsFromJson(card["settings"].dump());
     }();
     if (!settings)
-        return stop("failed", settings.error().describe());
+        return stop(RunStatus::Failed, settings.error().describe());
     m_settings = *settings;
     m_decode = decodeOptions(m_settings);
 
     auto variants = m_store.variants();
     if (!variants)
-        return stop("failed", variants.error().describe());
+        return stop(RunStatus::Failed, variants.error().describe());
     const auto variant = std::find_if(variants->begin(), variants->end(),
                                       [&](const store::VariantRecord& v) { return v.id == m_run.variantId; });
     if (variant == variants->end())
-        return stop("failed", "the run's variant is no longer in the project");
+        return stop(RunStatus::Failed, "the run's variant is no longer in the project");
     const json manifest = json::parse(variant->manifestJson, nullptr, false);
     const std::string family = manifest.is_object() ? manifest.value("family", "") : "";
     if (family != "whisper")
-        return stop("failed", "variant " + variant->name + " is a " + (family.empty() ? "unknown" : family)
+        return stop(RunStatus::Failed, "variant " + variant->name + " is a " + (family.empty() ? "unknown" : family)
                                   + " package; runs over a speech dataset take Whisper packages (KWS packages: "
                                     "voxbench-cli classify)");
 
     auto items = pending();
     if (!items)
-        return stop("failed", items.error().describe());
+        return stop(RunStatus::Failed, items.error().describe());
     if (items->empty())
-        return stop("finished", {});
+        return stop(RunStatus::Finished, {});
     if (m_control.cancel) // queued, then cancelled before its turn: no model load
-        return stop("cancelled", "cancelled before it started");
+        return stop(RunStatus::Cancelled, "cancelled before it started");
     if (m_control.pause)
-        return stop("paused", {});
-    if (auto set = m_store.setRunStatus(m_run.id, "running"); !set)
-        return {"failed", set.error().describe(), m_progress};
+        return stop(RunStatus::Paused, {});
+    if (auto set = m_store.setRunStatus(m_run.id, runStatusName(RunStatus::Running)); !set)
+        return {RunStatus::Failed, set.error().describe(), m_progress};
 
     stage("loading");
     auto runtime = loadTorchRuntime();
     if (!runtime)
-        return stop("failed", runtime.error().describe());
+        return stop(RunStatus::Failed, runtime.error().describe());
     auto runner = openModel(**runtime, variant->packagePath);
     if (!runner)
-        return stop("failed", "cannot load " + variant->name + ": " + runner.error().describe());
+        return stop(RunStatus::Failed, "cannot load " + variant->name + ": " + runner.error().describe());
     warmUp(**runner, items->front());
 
     stage("running");
@@ -272,25 +275,25 @@ RunOutcome Execution::execute()
     const size_t step = size_t(std::max(1, m_settings.batch));
     for (size_t begin = 0; begin < items->size(); begin += step) {
         if (m_control.cancel)
-            return stop("cancelled", "cancelled after " + std::to_string(m_progress.done) + " of "
+            return stop(RunStatus::Cancelled, "cancelled after " + std::to_string(m_progress.done) + " of "
                                          + std::to_string(m_progress.total) + " utterances");
         if (m_control.pause)
-            return stop("paused", {});
+            return stop(RunStatus::Paused, {});
         std::vector<const UtteranceRecord*> batch;
         for (size_t i = begin; i < std::min(items->size(), begin + step); ++i)
             batch.push_back(&(*items)[i]);
         const bool goOn = runBatch(**runner, batch);
         m_progress.elapsedSeconds = std::chrono::duration<double>(Clock::now() - started).count();
         if (!goOn) {
-            if (!m_stopStatus.empty())
-                return stop(m_stopStatus, m_stopMessage);
+            if (m_stopStatus)
+                return stop(*m_stopStatus, m_stopMessage);
             continue; // cancelled inside the batch: the check above stops the run
         }
     }
     if (m_control.cancel)
-        return stop("cancelled", "cancelled after " + std::to_string(m_progress.done) + " of "
+        return stop(RunStatus::Cancelled, "cancelled after " + std::to_string(m_progress.done) + " of "
                                      + std::to_string(m_progress.total) + " utterances");
-    return stop("finished", {});
+    return stop(RunStatus::Finished, {});
 }
 
 } // namespace
@@ -323,7 +326,7 @@ Expected<int64_t> createRun(ProjectStore& store, int64_t variantId, int64_t data
     store::RunRecord run;
     run.variantId = variantId;
     run.datasetId = datasetId;
-    run.status = "queued";
+    run.status = runStatusName(RunStatus::Queued);
     run.cardJson = makeRunCard(*settings, *v, *d);
     return store.createRun(run);
 }
@@ -332,16 +335,16 @@ RunOutcome executeRun(const std::filesystem::path& project, int64_t runId, RunCo
 {
     auto opened = ProjectStore::open(project, ProjectStore::Mode::OpenExisting);
     if (!opened)
-        return {"failed", opened.error().describe(), {}};
+        return {RunStatus::Failed, opened.error().describe(), {}};
     auto run = (*opened)->run(runId);
     if (!run)
-        return {"failed", run.error().describe(), {}};
+        return {RunStatus::Failed, run.error().describe(), {}};
     try {
         return Execution(**opened, std::move(*run), control, events).execute();
     } catch (const std::exception& e) {
         const std::string message = std::string("the run stopped on an unexpected error: ") + e.what();
-        (void)(*opened)->setRunStatus(runId, "failed", message);
-        return {"failed", message, {}};
+        (void)(*opened)->setRunStatus(runId, runStatusName(RunStatus::Failed), message);
+        return {RunStatus::Failed, message, {}};
     }
 }
 

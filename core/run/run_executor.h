@@ -1,5 +1,6 @@
 #pragma once
 #include "core/run/run_settings.h"
+#include "core/run/run_status.h"
 #include "core/store/project_store.h"
 
 #include <atomic>
@@ -41,7 +42,7 @@ struct RunEvents {
 };
 
 struct RunOutcome {
-    std::string status; // finished, paused, cancelled, failed
+    RunStatus status = RunStatus::Failed; // finished, paused, cancelled or failed
     std::string message;
     RunProgress progress;
 };

@@ -100,7 +100,7 @@ private slots:
         for (const auto variant : {fp32, int8}) {
             const auto id = run::createRun(*s, variant, dataset, settings).value();
             run::RunControl control;
-            QCOMPARE(run::executeRun(m_project.toStdString(), id, control).status, std::string("finished"));
+            QCOMPARE(run::executeRun(m_project.toStdString(), id, control).status, run::RunStatus::Finished);
         }
     }
 

@@ -377,7 +377,7 @@ private slots:
         run::RunControl control;
         run::RunEvents events;
         events.onResults = [&](const auto&, const run::RunProgress& p) { control.pause = p.done >= 2; };
-        QCOMPARE(run::executeRun(m_project.toStdString(), runId, control, events).status, std::string("paused"));
+        QCOMPARE(run::executeRun(m_project.toStdString(), runId, control, events).status, run::RunStatus::Paused);
         QVERIFY(store()->setRunStatus(runId, "running").ok());
 
         app::IssueModel issues;

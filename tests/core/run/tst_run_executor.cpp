@@ -97,7 +97,7 @@ private slots:
             lastDone = p.done;
         };
         const auto outcome = run::executeRun(m_project, *runId, control, events);
-        QCOMPARE(outcome.status, std::string("finished"));
+        QCOMPARE(outcome.status, run::RunStatus::Finished);
         QCOMPARE(outcome.progress.total, int64_t(7));
         QCOMPARE(outcome.progress.done, int64_t(7));
         QCOMPARE(outcome.progress.failed, int64_t(1));
@@ -166,7 +166,7 @@ private slots:
         auto whole = run::createRun(*store(), m_variant, m_dataset, settings).value();
         auto split = run::createRun(*store(), m_variant, m_dataset, settings).value();
         run::RunControl control;
-        QCOMPARE(run::executeRun(m_project, whole, control).status, std::string("finished"));
+        QCOMPARE(run::executeRun(m_project, whole, control).status, run::RunStatus::Finished);
 
         // Pause after the second utterance.
         run::RunControl pausing;
@@ -176,14 +176,14 @@ private slots:
                 pausing.pause = true;
         };
         const auto paused = run::executeRun(m_project, split, pausing, events);
-        QCOMPARE(paused.status, std::string("paused"));
+        QCOMPARE(paused.status, run::RunStatus::Paused);
         QCOMPARE(paused.progress.done, int64_t(2));
         QCOMPARE(store()->run(split)->status, std::string("paused"));
         QCOMPARE(store()->pendingUtterances(split)->size(), store()->utterances(m_dataset)->size() - 2);
 
         run::RunControl again;
         const auto resumed = run::executeRun(m_project, split, again);
-        QCOMPARE(resumed.status, std::string("finished"));
+        QCOMPARE(resumed.status, run::RunStatus::Finished);
         QCOMPARE(resumed.progress.done, int64_t(6));
 
         const auto a = resultsOf(whole), b = resultsOf(split);
@@ -205,7 +205,7 @@ private slots:
         beam2.limit = 4;
         auto beamRun = run::createRun(*store(), m_variant, m_dataset, beam2).value();
         run::RunControl control2;
-        QCOMPARE(run::executeRun(m_project, beamRun, control2).status, std::string("finished"));
+        QCOMPARE(run::executeRun(m_project, beamRun, control2).status, run::RunStatus::Finished);
         auto cmp = run::compareRuns(*store(), {whole, beamRun}, "whisper-en");
         QVERIFY2(cmp.ok(), cmp ? "" : cmp.error().describe().c_str());
         QCOMPARE(cmp->rows.size(), size_t(6));
@@ -234,7 +234,7 @@ private slots:
         // A finished run executed again does nothing.
         run::RunControl idle;
         const auto nothing = run::executeRun(m_project, split, idle);
-        QCOMPARE(nothing.status, std::string("finished"));
+        QCOMPARE(nothing.status, run::RunStatus::Finished);
         QCOMPARE(resultsOf(split).size(), size_t(6));
     }
 
@@ -248,7 +248,7 @@ private slots:
         run::RunEvents events;
         events.onResults = [&](const auto&, const run::RunProgress&) { control.cancel = true; };
         const auto outcome = run::executeRun(m_project, id, control, events);
-        QCOMPARE(outcome.status, std::string("cancelled"));
+        QCOMPARE(outcome.status, run::RunStatus::Cancelled);
         QVERIFY(outcome.message.find("1 of 5") != std::string::npos);
         QCOMPARE(resultsOf(id).size(), size_t(1));
         QVERIFY(!store()->run(id)->finishedAt.empty());
@@ -259,7 +259,7 @@ private slots:
         run::RunControl control;
         auto kwsRun = run::createRun(*store(), m_kws, m_dataset, {}).value();
         auto outcome = run::executeRun(m_project, kwsRun, control);
-        QCOMPARE(outcome.status, std::string("failed"));
+        QCOMPARE(outcome.status, run::RunStatus::Failed);
         QVERIFY2(outcome.message.find("kws-crnn package") != std::string::npos, outcome.message.c_str());
         QCOMPARE(store()->run(kwsRun)->message, outcome.message);
 
@@ -268,7 +268,7 @@ private slots:
         QVERIFY(moved.ok());
         auto movedRun = run::createRun(*store(), *moved, m_dataset, {}).value();
         outcome = run::executeRun(m_project, movedRun, control);
-        QCOMPARE(outcome.status, std::string("failed"));
+        QCOMPARE(outcome.status, run::RunStatus::Failed);
         QVERIFY2(outcome.message.find("cannot load moved") != std::string::npos, outcome.message.c_str());
 
         run::RunSettings bad;
