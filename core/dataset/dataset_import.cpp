@@ -166,6 +166,8 @@ Expected<ImportReport> importDataset(const fs::path& path, const ImportOptions& 
     auto report = [&]() -> Expected<ImportReport> {
         try {
             return importAs(format, source, options);
+        } catch (const detail::ImportCancelled&) {
+            return makeError("the import was cancelled", source.string());
         } catch (const std::exception& e) {
             return makeError(std::string("the import stopped: ") + e.what(), source.string());
         }

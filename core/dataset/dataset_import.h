@@ -1,6 +1,7 @@
 #pragma once
 #include "core/util/expected.h"
 
+#include <atomic>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -60,6 +61,9 @@ struct ImportOptions {
     // Called on the importing thread every few hundred lines read (utterances kept plus lines
     // skipped so far), and once at the end; for progress displays.
     std::function<void(size_t linesRead)> progress;
+    // Set from another thread to stop the import: importDataset then returns an error saying
+    // it was cancelled (checked at every line and every file).
+    const std::atomic<bool>* cancel = nullptr;
 };
 
 struct ImportReport {

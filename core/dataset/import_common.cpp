@@ -146,7 +146,7 @@ bool LineCursor::next(std::string_view& line)
 }
 
 ReportBuilder::ReportBuilder(Format format, fs::path source, const ImportOptions& options)
-    : m_progress(options.progress), m_requireAudio(options.requireAudioFiles)
+    : m_progress(options.progress), m_cancel(options.cancel), m_requireAudio(options.requireAudioFiles)
 {
     m_report.format = format;
     m_report.source = std::move(source);

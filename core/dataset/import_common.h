@@ -48,6 +48,10 @@ private:
     int m_number = 0;
 };
 
+// Thrown from inside an importer when ImportOptions::cancel is set; importDataset turns it into
+// an error. (Importers are loops over lines and files; unwinding is the one exit they share.)
+struct ImportCancelled {};
+
 // Collects utterances, skips and notes into an ImportReport while keeping ids unique.
 class ReportBuilder {
 public:
@@ -81,11 +85,14 @@ public:
 private:
     void tick()
     {
+        if (m_cancel && m_cancel->load(std::memory_order_relaxed))
+            throw ImportCancelled{};
         if (m_progress && ++m_lines % 256 == 0)
             m_progress(m_lines);
     }
 
     std::function<void(size_t)> m_progress;
+    const std::atomic<bool>* m_cancel = nullptr;
     size_t m_lines = 0;
     struct Origin {
         int file = 0; // index into m_files
