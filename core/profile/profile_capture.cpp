@@ -68,9 +68,12 @@ Expected<OperatorProfile> captureProfile(const TorchRuntime& runtime, const std:
     std::vector<double> passes;
     auto plainPass = [&]() -> Expected<Done> {
         const auto t0 = Clock::now();
-        for (const auto& b : batches)
+        for (const auto& b : batches) {
+            if (cancelled())
+                return Done{}; // the caller says so
             if (auto ok = call(b); !ok)
                 return ok.error();
+        }
         passes.push_back(msSince(t0));
         return Done{};
     };
@@ -85,6 +88,8 @@ Expected<OperatorProfile> captureProfile(const TorchRuntime& runtime, const std:
         return started.error();
     double wallMs = 0;
     for (const auto& b : batches) {
+        if (cancelled())
+            break;
         const auto t0 = Clock::now();
         auto ok = call(b);
         wallMs += msSince(t0);
@@ -96,6 +101,8 @@ Expected<OperatorProfile> captureProfile(const TorchRuntime& runtime, const std:
     auto events = runtime.stopOperatorRecording();
     if (!events)
         return events.error();
+    if (cancelled())
+        return makeError("the profile was cancelled", package.string());
     stage("timing");
     for (int p = 1; p < std::max(1, options.passes) && !cancelled(); ++p)
         if (auto ok = plainPass(); !ok)
@@ -123,10 +130,12 @@ Expected<OperatorProfile> captureProfile(const TorchRuntime& runtime, const std:
 }
 
 std::vector<std::vector<float>> decodeUtterances(const std::vector<store::UtteranceRecord>& utterances,
-                                                 std::vector<std::string>* skipped)
+                                                 std::vector<std::string>* skipped, const std::atomic<bool>* cancel)
 {
     std::vector<std::vector<float>> out;
     for (const auto& u : utterances) {
+        if (cancel && cancel->load())
+            break;
         audio::DecodeOptions options;
         options.startSeconds = u.start.value_or(0.0);
         options.endSeconds = u.end.value_or(-1.0);
@@ -171,7 +180,9 @@ Expected<OperatorProfile> profileRun(const std::filesystem::path& project, int64
     if (utterances > 0 && int64_t(covered.size()) > utterances)
         covered.resize(size_t(utterances));
     std::vector<std::string> skipped;
-    auto audio = decodeUtterances(covered, &skipped);
+    auto audio = decodeUtterances(covered, &skipped, cancel);
+    if (cancel && cancel->load())
+        return makeError("the profile was cancelled", project.string());
     for (const auto& s : skipped)
         log::get("profile")->warn("left out of the profile: {}", s);
     auto runtime = loadTorchRuntime();

@@ -34,12 +34,15 @@ Expected<OperatorProfile> captureProfile(const TorchRuntime& runtime, const std:
                                          const std::vector<std::vector<float>>& audio, const CaptureOptions& options);
 
 // Decodes utterances for a capture; ones that cannot be decoded are left out and named in `skipped`.
+// Stops early (with what it has) once `cancel` is set.
 std::vector<std::vector<float>> decodeUtterances(const std::vector<store::UtteranceRecord>& utterances,
-                                                 std::vector<std::string>* skipped = nullptr);
+                                                 std::vector<std::string>* skipped = nullptr,
+                                                 const std::atomic<bool>* cancel = nullptr);
 
 // Profiles run `runId` of the project: its variant with its card's settings on the first
 // `utterances` utterances it covers, and stores the profile with the run. Returns the profile.
-// `conditions`: what else shares the machine while it runs, kept with the profile.
+// `conditions`: what else shares the machine while it runs, kept with the profile. `cancel` is
+// read between utterances while decoding them, between the engine's calls and its decoder steps.
 Expected<OperatorProfile> profileRun(const std::filesystem::path& project, int64_t runId, int64_t utterances,
                                      const std::function<void(const std::string&)>& onStage = {},
                                      const std::atomic<bool>* cancel = nullptr, const std::string& conditions = {});
