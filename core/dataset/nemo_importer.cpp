@@ -4,6 +4,7 @@
 // they are and other values as compact JSON.
 #include "core/dataset/import_common.h"
 #include "core/dataset/importers.h"
+#include "core/util/json_fields.h"
 
 #include <nlohmann/json.hpp>
 
@@ -21,9 +22,7 @@ using Json = nlohmann::ordered_json;
 // manifest line is parsed on its own, so the line number is the manifest's, reported apart).
 std::string parseProblem(const std::exception& error)
 {
-    std::string text = error.what();
-    if (const auto tag = text.find("] "); text.starts_with("[json.exception") && tag != std::string::npos)
-        text.erase(0, tag + 2);
+    std::string text = json_fields::errorText(error);
     if (const auto at = text.find("at line 1, column"); at != std::string::npos)
         text.replace(at, 17, "at column");
     return text;

@@ -1,5 +1,7 @@
 #include "core/kws/demo_data.h"
 
+#include "core/util/json_fields.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -56,10 +58,7 @@ Expected<json> openManifest(const std::filesystem::path& path, const char* forma
     try {
         j = json::parse(in);
     } catch (const json::parse_error& e) {
-        std::string message = e.what();
-        if (const auto at = message.find("] "); at != std::string::npos)
-            message = message.substr(at + 2);
-        return makeError("not valid JSON: " + message, path.string());
+        return makeError("not valid JSON: " + json_fields::errorText(e), path.string());
     }
     if (!j.is_object() || !j.contains("format") || j["format"] != format)
         return makeError(std::string("not a ") + format + " file (its \"format\" field differs)", path.string());

@@ -1,5 +1,6 @@
 #include "core/kws/package.h"
 
+#include "core/util/json_fields.h"
 #include "core/whisper/sha256.h"
 
 #include <nlohmann/json.hpp>
@@ -166,10 +167,7 @@ Expected<PackageInfo> readPackage(const std::filesystem::path& folder, bool veri
     try {
         info = parse(json::parse(in), folder);
     } catch (const json::parse_error& e) {
-        std::string message = e.what(); // "[json.exception.parse_error.101] parse error at line ..."
-        if (const auto at = message.find("] "); at != std::string::npos)
-            message = message.substr(at + 2);
-        return makeError("the manifest is not valid JSON: " + message, manifestPath.string());
+        return makeError("the manifest is not valid JSON: " + json_fields::errorText(e), manifestPath.string());
     } catch (const Problem& e) {
         return makeError("manifest: " + e.message, manifestPath.string());
     } catch (const std::exception& e) {
@@ -182,16 +180,9 @@ Expected<PackageInfo> readPackage(const std::filesystem::path& folder, bool veri
     const auto digest = info.sha256.find(info.modelFile);
     if (digest == info.sha256.end())
         return makeError("the manifest has no sha256 entry for '" + info.modelFile + "'", manifestPath.string());
-    if (verifyChecksums) {
-        auto actual = whisper::sha256File(modelPath);
-        if (!actual)
-            return actual.error();
-        if (*actual != digest->second)
-            return makeError("checksum mismatch for '" + info.modelFile + "': the manifest says sha256 "
-                                 + digest->second.substr(0, 12) + "..., the file has " + actual->substr(0, 12)
-                                 + "... (the file was changed or damaged after export)",
-                             modelPath.string());
-    }
+    if (verifyChecksums)
+        if (auto checked = whisper::checkSha256(modelPath, info.modelFile, digest->second); !checked)
+            return checked.error();
     return info;
 }
 

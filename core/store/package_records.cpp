@@ -1,5 +1,9 @@
 #include "core/store/package_records.h"
 
+#include "core/kws/package.h"
+#include "core/whisper/package.h"
+#include "core/whisper/token_text.h"
+
 #include <nlohmann/json.hpp>
 
 #include <fstream>
@@ -10,8 +14,41 @@ namespace vox::store {
 namespace fs = std::filesystem;
 
 namespace {
+
 // The manifest file names of the package kinds VoxBench runs (docs/MODEL-PACKAGE.md).
-constexpr const char* kManifests[] = {"voxbench-model.json", "voxbench-kws.json"};
+constexpr const char* kManifests[] = {whisper::kManifestName, kws::kManifestName};
+
+// Everything Engine::load and Classifier::load check before they load torch: the manifest's
+// fields, dims and token ids, that every file is there with its checksum, and (Whisper) that the
+// vocabulary gives text for the model's token ids. What needs torch (the modules load, their
+// weights fit the manifest) is checked when a run loads the package.
+Expected<Done> checkPackage(const fs::path& folder, const std::string& manifestName, const std::string& manifestText)
+{
+    // A family VoxBench does not know is named here; a manifest that is not JSON, has no family,
+    // or names the family of the other manifest is described by that manifest's reader.
+    const auto manifest = nlohmann::json::parse(manifestText, nullptr, /*allow_exceptions=*/false);
+    const auto family = manifest.is_object() ? manifest.find("family") : manifest.end();
+    if (manifest.is_object() && family != manifest.end() && family->is_string() && *family != "whisper"
+        && *family != kws::kFamily)
+        return makeError("family '" + family->get<std::string>() + "' is not a package family VoxBench runs "
+                             "(whisper in " + whisper::kManifestName + ", " + kws::kFamily + " in "
+                             + kws::kManifestName + ")",
+                         (folder / manifestName).string());
+    if (manifestName == kws::kManifestName) {
+        auto info = kws::readPackage(folder, /*verifyChecksums=*/true);
+        if (!info)
+            return info.error();
+        return Done{};
+    }
+    auto info = whisper::readPackage(folder, {/*verifyChecksums=*/true});
+    if (!info)
+        return info.error();
+    auto text = whisper::TokenText::load(info->filePath(info->files.vocab), info->textTokenLimit);
+    if (!text)
+        return text.error();
+    return Done{};
+}
+
 } // namespace
 
 Expected<VariantRecord> variantFromPackage(const fs::path& given, const std::string& name)
@@ -29,12 +66,8 @@ Expected<VariantRecord> variantFromPackage(const fs::path& given, const std::str
         text << in.rdbuf();
         if (!in.good() && !in.eof())
             return makeError("cannot read " + file.string());
-        const auto json = nlohmann::json::parse(text.str(), nullptr, /*allow_exceptions=*/false);
-        if (!json.is_object())
-            return makeError(file.string() + " is not a JSON object (a damaged package? export it again)");
-        const auto family = json.find("family");
-        if (family == json.end() || !family->is_string())
-            return makeError(file.string() + " has no \"family\"");
+        if (auto checked = checkPackage(folder, manifestName, text.str()); !checked)
+            return checked.error();
         VariantRecord v;
         v.name = name.empty() ? folder.filename().string() : name;
         v.packagePath = folder.string();

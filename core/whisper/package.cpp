@@ -1,5 +1,6 @@
 #include "core/whisper/package.h"
 
+#include "core/util/json_fields.h"
 #include "core/whisper/sha256.h"
 
 #include <nlohmann/json.hpp>
@@ -200,8 +201,11 @@ PackageInfo parse(const json& m, const std::filesystem::path& folder)
     p.variantKind = text(variant, "variant", "kind");
     p.variantDescription = text(variant, "variant", "description");
     const json& options = field(variant, "variant", "options");
-    if (p.variantKind == "int8")
+    if (p.variantKind == "int8") {
         p.quantizationEngine = text(options, "variant.options", "quantization_engine");
+        require(p.quantizationEngine == "qnnpack", "variant.options.quantization_engine '" + p.quantizationEngine
+                                                       + "' is not supported (qnnpack is)");
+    }
     const json& dtype = field(variant, "variant", "dtype_at_load");
     if (!dtype.is_null()) {
         require(dtype == "float16" || dtype == "bfloat16", "variant.dtype_at_load must be null, float16 or bfloat16");
@@ -210,8 +214,14 @@ PackageInfo parse(const json& m, const std::filesystem::path& folder)
     p.parameterCount = integer(m, "", "parameter_count");
     p.torchVersion = text(m, "", "torch_version");
     const json& files = field(m, "", "files");
-    p.files = {text(files, "files", "encoder"), text(files, "files", "decoder"), text(files, "files", "vocab"),
-               text(files, "files", "merges"), text(files, "files", "vocab_license")};
+    auto fileName = [&](const char* key) {
+        std::string name = text(files, "files", key);
+        require(!name.empty() && name != "." && name != ".." && name.find('/') == std::string::npos,
+                std::string("files.") + key + " must be a file name inside the package folder");
+        return name;
+    };
+    p.files = {fileName("encoder"), fileName("decoder"), fileName("vocab"), fileName("merges"),
+               fileName("vocab_license")};
     const json& sums = field(m, "", "sha256");
     require(sums.is_object(), "field 'sha256' must be an object");
     for (const auto& [name, digest] : sums.items()) {
@@ -255,11 +265,7 @@ Expected<PackageInfo> readPackage(const std::filesystem::path& folder, const Pac
         const json manifest = json::parse(in);
         info = parse(manifest, folder);
     } catch (const json::parse_error& e) {
-        // nlohmann's text is "[json.exception.parse_error.101] parse error at line L, column C: ...".
-        std::string message = e.what();
-        if (const auto at = message.find("] "); at != std::string::npos)
-            message = message.substr(at + 2);
-        return makeError("the manifest is not valid JSON: " + message, manifestPath.string());
+        return makeError("the manifest is not valid JSON: " + json_fields::errorText(e), manifestPath.string());
     } catch (const ManifestError& e) {
         return makeError("manifest: " + e.message, manifestPath.string());
     } catch (const std::exception& e) {
@@ -276,14 +282,8 @@ Expected<PackageInfo> readPackage(const std::filesystem::path& folder, const Pac
             return makeError("the manifest has no sha256 entry for '" + name + "'", manifestPath.string());
         if (!options.verifyChecksums)
             continue;
-        auto actual = sha256File(path);
-        if (!actual)
-            return actual.error();
-        if (*actual != digest->second)
-            return makeError("checksum mismatch for '" + name + "': the manifest says sha256 "
-                                 + digest->second.substr(0, 12) + "..., the file has " + actual->substr(0, 12)
-                                 + "... (the file was changed or damaged after export)",
-                             path.string());
+        if (auto checked = checkSha256(path, name, digest->second); !checked)
+            return checked.error();
     }
     return info;
 }

@@ -118,4 +118,17 @@ Expected<std::string> sha256File(const std::filesystem::path& path)
     return hash.finishHex();
 }
 
+Expected<Done> checkSha256(const std::filesystem::path& file, const std::string& name, const std::string& expectedHex)
+{
+    auto actual = sha256File(file);
+    if (!actual)
+        return actual.error();
+    if (*actual != expectedHex)
+        return makeError("checksum mismatch for '" + name + "': the manifest says sha256 " + expectedHex.substr(0, 12)
+                             + "..., the file has " + actual->substr(0, 12)
+                             + "... (the file was changed or damaged after export)",
+                         file.string());
+    return Done{};
+}
+
 } // namespace vox::whisper

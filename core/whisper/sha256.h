@@ -28,4 +28,8 @@ private:
 // Hex SHA-256 of a file's contents; error (with the file as context) if it cannot be read.
 Expected<std::string> sha256File(const std::filesystem::path& path);
 
+// A package file against the digest its manifest lists for it under `name`: the error (with the
+// file as context) says that it changed after export, with the start of both digests.
+Expected<Done> checkSha256(const std::filesystem::path& file, const std::string& name, const std::string& expectedHex);
+
 } // namespace vox::whisper

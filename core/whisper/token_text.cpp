@@ -1,5 +1,7 @@
 #include "core/whisper/token_text.h"
 
+#include "core/util/json_fields.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -112,7 +114,7 @@ Expected<TokenText> TokenText::load(const std::filesystem::path& vocabJson, int6
     try {
         vocab = nlohmann::json::parse(in);
     } catch (const std::exception& e) {
-        return makeError(std::string("the vocabulary is not valid JSON: ") + e.what(), vocabJson.string());
+        return makeError("the vocabulary is not valid JSON: " + json_fields::errorText(e), vocabJson.string());
     }
     if (!vocab.is_object() || vocab.empty())
         return makeError("the vocabulary must be a JSON object of token -> id", vocabJson.string());

@@ -8,12 +8,7 @@ file(REMOVE_RECURSE "${dir}")
 file(MAKE_DIRECTORY "${dir}")
 set(clean "${SOURCE_DIR}/resources/demo/asr/clean.json")
 
-function(cli)
-  execute_process(COMMAND ${CLI} ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  set(rc "${rc}" PARENT_SCOPE)
-  set(out "${out}" PARENT_SCOPE)
-  set(err "${err}" PARENT_SCOPE)
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/cli_call.cmake)
 
 cli(profile --model ${FIXTURES}/whisper/packages/en --model ${FIXTURES}/whisper/packages/en-int8
     --dataset ${clean} --limit 2 --max-tokens 12 --passes 1 --top 10 --trace ${dir}/traces/t.json)

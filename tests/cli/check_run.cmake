@@ -7,12 +7,7 @@ file(REMOVE_RECURSE "${dir}")
 file(MAKE_DIRECTORY "${dir}")
 set(project "${dir}/p.voxbench")
 
-function(cli)
-  execute_process(COMMAND ${CLI} ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  set(rc "${rc}" PARENT_SCOPE)
-  set(out "${out}" PARENT_SCOPE)
-  set(err "${err}" PARENT_SCOPE)
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/cli_call.cmake)
 
 cli(import ${SOURCE_DIR}/resources/demo/asr/clean.json -p ${project} --name clean)
 if(NOT rc EQUAL 0)
