@@ -3,7 +3,6 @@
 #include "core/store/package_records.h"
 
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 
 #include <filesystem>
 
@@ -65,9 +64,8 @@ int listVariants(const std::string& project, CliContext& context)
         return 1;
     }
     for (const auto& v : *variants) {
-        const auto json = nlohmann::json::parse(v.manifestJson, nullptr, false);
-        const std::string family = json.is_object() ? json.value("family", "?") : "?";
-        context.out << v.id << "\t" << v.name << "\t" << family << "\t" << v.packagePath << "\n";
+        const std::string family = store::variantFacts(v.manifestJson).family;
+        context.out << v.id << "\t" << v.name << "\t" << (family.empty() ? "?" : family) << "\t" << v.packagePath << "\n";
     }
     return 0;
 }

@@ -3,10 +3,9 @@
 #include "core/audio/audio_decoder.h"
 #include "core/log/log.h"
 #include "core/profile/profile_json.h"
+#include "core/run/run_card.h"
 #include "core/run/run_executor.h"
 #include "core/torch/torch_runtime.h"
-
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -160,12 +159,12 @@ Expected<OperatorProfile> profileRun(const std::filesystem::path& project, int64
     auto run = (*store)->run(runId);
     if (!run)
         return run.error();
-    const auto card = nlohmann::json::parse(run->cardJson, nullptr, false);
-    if (!card.is_object() || !card.contains("settings"))
+    auto card = run::readRunCard(run->cardJson);
+    if (!card)
+        return card.error();
+    if (!card->hasSettings)
         return makeError("run " + std::to_string(runId) + " has no settings in its card");
-    auto settings = run::runSettingsFromJson(card["settings"].dump());
-    if (!settings)
-        return settings.error();
+    const run::RunSettings& settings = card->settings;
     auto variants = (*store)->variants();
     if (!variants)
         return variants.error();
@@ -176,7 +175,7 @@ Expected<OperatorProfile> profileRun(const std::filesystem::path& project, int64
     auto all = (*store)->utterances(run->datasetId);
     if (!all)
         return all.error();
-    auto covered = run::runUtterances(std::move(*all), settings->limit);
+    auto covered = run::runUtterances(std::move(*all), settings.limit);
     if (utterances > 0 && int64_t(covered.size()) > utterances)
         covered.resize(size_t(utterances));
     std::vector<std::string> skipped;
@@ -189,7 +188,7 @@ Expected<OperatorProfile> profileRun(const std::filesystem::path& project, int64
     if (!runtime)
         return runtime.error();
     CaptureOptions options;
-    options.settings = *settings;
+    options.settings = settings;
     options.variant = variant->name;
     options.onStage = onStage;
     options.cancel = cancel;

@@ -1,5 +1,8 @@
 #include "core/run/run_card.h"
 
+#include "core/store/package_records.h"
+#include "core/util/json_fields.h"
+
 #include <nlohmann/json.hpp>
 
 #include <fstream>
@@ -8,6 +11,7 @@
 namespace vox::run {
 
 using nlohmann::json;
+namespace jf = json_fields;
 
 namespace {
 
@@ -24,6 +28,21 @@ json environmentJson(const EnvironmentFacts& e)
                 {"blas_core", e.blasCore}, {"cpu", e.cpu},          {"host", e.host}};
 }
 
+EnvironmentFacts environmentFrom(const json& j)
+{
+    EnvironmentFacts e;
+    e.voxbench = jf::text(j, "voxbench");
+    e.torch = jf::text(j, "torch");
+    e.device = jf::text(j, "device");
+    e.deviceName = jf::text(j, "device_name");
+    e.dtype = jf::text(j, "dtype");
+    e.threads = static_cast<int>(jf::integer(j, "threads"));
+    e.blasCore = jf::text(j, "blas_core");
+    e.cpu = jf::text(j, "cpu");
+    e.host = jf::text(j, "host");
+    return e;
+}
+
 std::string text(const json& value)
 {
     if (value.is_null())
@@ -36,18 +55,43 @@ std::string text(const json& value)
 std::string makeRunCard(const RunSettings& settings, const store::VariantRecord& variant,
                         const store::DatasetRecord& dataset)
 {
-    const json manifest = parsed(variant.manifestJson);
+    const auto facts = store::variantFacts(variant.manifestJson);
     json card;
     card["settings"] = json::parse(toJson(settings));
-    json v{{"name", variant.name}, {"package", variant.packagePath}, {"family", manifest.value("family", "")}};
-    if (auto it = manifest.find("variant"); it != manifest.end() && it->is_object())
-        v["kind"] = it->value("kind", "");
-    if (auto it = manifest.find("parameter_count"); it != manifest.end())
-        v["parameters"] = *it;
-    card["variant"] = std::move(v);
+    card["variant"] = {{"name", variant.name},  {"package", variant.packagePath}, {"family", facts.family},
+                       {"kind", facts.kind},    {"parameters", facts.parameters}};
     card["dataset"] = {{"name", dataset.name}, {"source", dataset.source}, {"utterances", dataset.utteranceCount}};
     card["sessions"] = json::array();
     return card.dump();
+}
+
+Expected<RunCard> readRunCard(std::string_view cardText)
+{
+    const json card = json::parse(cardText, nullptr, /*allow_exceptions=*/false);
+    if (!card.is_object())
+        return makeError("the run's card is not a JSON object (a damaged project?)");
+    RunCard out;
+    if (const json& settings = jf::at(card, "settings"); !settings.is_null()) {
+        auto read = runSettingsFromJson(settings.dump());
+        if (!read)
+            return read.error();
+        out.settings = std::move(*read);
+        out.hasSettings = true;
+    }
+    const json& variant = jf::at(card, "variant");
+    out.variantName = jf::text(variant, "name");
+    out.variantPackage = jf::text(variant, "package");
+    out.variantFamily = jf::text(variant, "family");
+    out.variantKind = jf::text(variant, "kind");
+    out.variantParameters = jf::integer(variant, "parameters");
+    const json& dataset = jf::at(card, "dataset");
+    out.datasetName = jf::text(dataset, "name");
+    out.datasetSource = jf::text(dataset, "source");
+    out.datasetUtterances = jf::integer(dataset, "utterances");
+    if (const json& sessions = jf::at(card, "sessions"); sessions.is_array())
+        for (const json& s : sessions)
+            out.sessions.push_back({jf::text(s, "started_at"), environmentFrom(jf::at(s, "environment"))});
+    return out;
 }
 
 std::string withSession(std::string_view cardText, const EnvironmentFacts& environment)

@@ -2,6 +2,7 @@
 #include "core/run/run_settings.h"
 #include "core/store/project_store.h"
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +32,28 @@ struct EnvironmentFacts {
 
 std::string makeRunCard(const RunSettings& settings, const store::VariantRecord& variant,
                         const store::DatasetRecord& dataset);
+
+// One start of the run: when (UTC, as store::utcNow() writes it) and under what.
+struct CardSession {
+    std::string startedAt;
+    EnvironmentFacts environment;
+};
+
+// A stored card read back into types. A part the card lacks, or holds with another type, reads
+// as empty (0); the settings are checked as when the run was created.
+struct RunCard {
+    RunSettings settings;     // the defaults when the card has none (hasSettings false)
+    bool hasSettings = false;
+    std::string variantName, variantPackage, variantFamily, variantKind;
+    int64_t variantParameters = 0;
+    std::string datasetName, datasetSource;
+    int64_t datasetUtterances = 0;
+    std::vector<CardSession> sessions; // oldest first
+};
+
+// Errors: the text is not a JSON object, or its settings are not valid run settings (the
+// message names the setting).
+Expected<RunCard> readRunCard(std::string_view cardJson);
 
 // The card with one more session (started now, under `environment`).
 std::string withSession(std::string_view card, const EnvironmentFacts& environment);

@@ -3,6 +3,7 @@
 #include "core/audio/audio_decoder.h"
 #include "core/log/log.h"
 #include "core/run/run_card.h"
+#include "core/store/package_records.h"
 #include "core/torch/torch_runtime.h"
 #include "core/version.h"
 
@@ -224,15 +225,12 @@ bool Execution::runBatch(WhisperRunner& runner, const std::vector<const Utteranc
 
 RunOutcome Execution::execute()
 {
-    auto settings = [&]() -> Expected<RunSettings> {
-        const json card = json::parse(m_run.cardJson, nullptr, false);
-        if (!card.is_object() || !card.contains("settings"))
-            return makeError("the run's card has no settings");
-        return runSettingsFromJson(card["settings"].dump());
-    }();
-    if (!settings)
-        return stop(RunStatus::Failed, settings.error().describe());
-    m_settings = *settings;
+    auto card = readRunCard(m_run.cardJson);
+    if (!card)
+        return stop(RunStatus::Failed, card.error().describe());
+    if (!card->hasSettings)
+        return stop(RunStatus::Failed, "the run's card has no settings");
+    m_settings = card->settings;
     m_decode = decodeOptions(m_settings);
 
     auto variants = m_store.variants();
@@ -242,8 +240,7 @@ RunOutcome Execution::execute()
                                       [&](const store::VariantRecord& v) { return v.id == m_run.variantId; });
     if (variant == variants->end())
         return stop(RunStatus::Failed, "the run's variant is no longer in the project");
-    const json manifest = json::parse(variant->manifestJson, nullptr, false);
-    const std::string family = manifest.is_object() ? manifest.value("family", "") : "";
+    const std::string family = store::variantFacts(variant->manifestJson).family;
     if (family != "whisper")
         return stop(RunStatus::Failed, "variant " + variant->name + " is a " + (family.empty() ? "unknown" : family)
                                   + " package; runs over a speech dataset take Whisper packages (KWS packages: "

@@ -1,6 +1,7 @@
 #include "core/store/package_records.h"
 
 #include "core/kws/package.h"
+#include "core/util/json_fields.h"
 #include "core/whisper/package.h"
 #include "core/whisper/token_text.h"
 
@@ -76,6 +77,21 @@ Expected<VariantRecord> variantFromPackage(const fs::path& given, const std::str
     }
     return makeError(given.string() + " holds neither voxbench-model.json nor voxbench-kws.json: "
                      "make a package with tools/whisper/export.py or tools/demo/train_kws.py");
+}
+
+VariantFacts variantFacts(const std::string& manifestJson)
+{
+    const auto m = nlohmann::json::parse(manifestJson, nullptr, /*allow_exceptions=*/false);
+    const auto& variant = json_fields::at(m, "variant");
+    const auto& source = json_fields::at(m, "source");
+    VariantFacts facts;
+    facts.family = json_fields::text(m, "family");
+    facts.kind = json_fields::text(variant, "kind");
+    facts.description = json_fields::text(variant, "description");
+    facts.source = json_fields::text(source, "description");
+    facts.parameters = json_fields::integer(m, "parameter_count");
+    facts.demo = json_fields::flag(source, "demo");
+    return facts;
 }
 
 } // namespace vox::store

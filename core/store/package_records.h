@@ -1,6 +1,7 @@
 #pragma once
 #include "core/store/project_store.h"
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 
@@ -15,5 +16,19 @@ namespace vox::store {
 // text tokens), so a broken package is refused here rather than when a run loads it. The error
 // says what is wrong and names the file.
 Expected<VariantRecord> variantFromPackage(const std::filesystem::path& folder, const std::string& name = {});
+
+// What a stored manifest (VariantRecord::manifestJson) says about its package, for lists and
+// run cards. Plain fields of both package kinds; a field the manifest lacks, or has with
+// another type, is empty (0, false); text that is not a JSON object gives all empty.
+struct VariantFacts {
+    std::string family;      // "whisper", "kws-crnn"
+    std::string kind;        // variant.kind: "fp32", "int8", "pruned", ...
+    std::string description; // variant.description
+    std::string source;      // source.description (Whisper packages)
+    int64_t parameters = 0;  // parameter_count
+    bool demo = false;       // source.demo: made from VoxBench's demo model
+};
+
+VariantFacts variantFacts(const std::string& manifestJson); // never throws
 
 } // namespace vox::store

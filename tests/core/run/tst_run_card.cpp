@@ -84,6 +84,73 @@ private slots:
         QVERIFY(!c["sessions"][0]["started_at"].get<std::string>().empty());
     }
 
+    void cardReadsBackIntoTypes()
+    {
+        run::RunSettings s;
+        s.device = "cuda:0";
+        s.beam = 4;
+        s.limit = 7;
+        store::DatasetRecord d;
+        d.name = "clean";
+        d.source = "/data/clean.json";
+        d.utteranceCount = 240;
+        store::VariantRecord v{3, "tiny-int8", "/pkg/tiny-int8",
+                               R"({"family":"whisper","variant":{"kind":"int8"},"parameter_count":42})"};
+        auto second = environment();
+        second.threads = 4;
+        const auto text = run::withSession(run::withSession(run::makeRunCard(s, v, d), environment()), second);
+        auto c = run::readRunCard(text);
+        QVERIFY2(c.ok(), c ? "" : c.error().describe().c_str());
+        QVERIFY(c->hasSettings);
+        QCOMPARE(run::toJson(c->settings), run::toJson(s));
+        QCOMPARE(c->settings.limit, int64_t(7));
+        QCOMPARE(c->variantName, std::string("tiny-int8"));
+        QCOMPARE(c->variantPackage, std::string("/pkg/tiny-int8"));
+        QCOMPARE(c->variantFamily, std::string("whisper"));
+        QCOMPARE(c->variantKind, std::string("int8"));
+        QCOMPARE(c->variantParameters, int64_t(42));
+        QCOMPARE(c->datasetName, std::string("clean"));
+        QCOMPARE(c->datasetSource, std::string("/data/clean.json"));
+        QCOMPARE(c->datasetUtterances, int64_t(240));
+        QCOMPARE(c->sessions.size(), size_t(2));
+        QVERIFY(!c->sessions[0].startedAt.empty());
+        const auto& e = c->sessions[0].environment;
+        QCOMPARE(e.voxbench, std::string("0.1.0"));
+        QCOMPARE(e.torch, std::string("1.13.0"));
+        QCOMPARE(e.device, std::string("cpu"));
+        QCOMPARE(e.dtype, std::string("float32"));
+        QCOMPARE(e.blasCore, std::string("SkylakeX"));
+        QCOMPARE(e.cpu, std::string("Some CPU"));
+        QCOMPARE(e.host, std::string("box"));
+        QCOMPARE(e.threads, 1);
+        QCOMPARE(c->sessions[1].environment.threads, 4);
+
+        // What a card lacks, or holds with another type, is empty; its settings are the defaults.
+        auto sparse = run::readRunCard(R"({"variant":{"name":5,"kind":"fp32"},"sessions":{"x":1}})");
+        QVERIFY(sparse.ok());
+        QVERIFY(!sparse->hasSettings);
+        QCOMPARE(run::toJson(sparse->settings), run::toJson(run::RunSettings{}));
+        QVERIFY(sparse->variantName.empty());
+        QCOMPARE(sparse->variantKind, std::string("fp32"));
+        QCOMPARE(sparse->variantParameters, int64_t(0));
+        QVERIFY(sparse->datasetName.empty());
+        QVERIFY(sparse->sessions.empty());
+
+        // Not a card, or settings no run could have been created with: errors that say so.
+        for (const char* bad : {"", "not json", "[1, 2]", "\"text\""}) {
+            auto r = run::readRunCard(bad);
+            QVERIFY(!r.ok());
+            QVERIFY(r.error().message.find("not a JSON object") != std::string::npos);
+        }
+        auto beam = run::readRunCard(R"({"settings":{"beam":0}})");
+        QVERIFY(!beam.ok());
+        QVERIFY(beam.error().message.find("run setting beam is 0") != std::string::npos);
+        auto type = run::readRunCard(R"({"settings":{"threads":"two"}})");
+        QVERIFY(!type.ok());
+        QVERIFY(type.error().message.find("wrong type") != std::string::npos);
+        QVERIFY(!run::readRunCard(R"({"settings":[]})").ok());
+    }
+
     void differencesNameWhatMakesRunsNotComparable()
     {
         run::RunSettings base;

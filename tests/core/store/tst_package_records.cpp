@@ -230,6 +230,41 @@ private slots:
         expectRefused(kKwsPackages / "teacher", damages);
     }
 
+    void manifestFacts()
+    {
+        using vox::store::variantFacts;
+        const auto whisper = variantFacts(vox::test::fileText((kWhisperPackages / "en-int8" / "voxbench-model.json").string()));
+        const auto manifest = readJson(kWhisperPackages / "en-int8" / "voxbench-model.json");
+        QCOMPARE(whisper.family, std::string("whisper"));
+        QCOMPARE(whisper.kind, std::string("int8"));
+        QCOMPARE(whisper.description, manifest["variant"]["description"].get<std::string>());
+        QCOMPARE(whisper.source, manifest["source"]["description"].get<std::string>());
+        QCOMPARE(whisper.parameters, manifest["parameter_count"].get<int64_t>());
+        QVERIFY(!whisper.demo);
+
+        const auto kws = variantFacts(vox::test::fileText((kKwsPackages / "teacher-int8" / "voxbench-kws.json").string()));
+        QCOMPARE(kws.family, std::string("kws-crnn"));
+        QCOMPARE(kws.kind, std::string("int8"));
+        QVERIFY(kws.parameters > 0);
+
+        const auto demo = variantFacts(R"({"family":"whisper","variant":{"kind":"fp32","description":"d"},
+                                           "source":{"description":"the demo model","demo":true},"parameter_count":7})");
+        QCOMPARE(demo.source, std::string("the demo model"));
+        QVERIFY(demo.demo);
+        QCOMPARE(demo.parameters, int64_t(7));
+        QCOMPARE(demo.description, std::string("d"));
+
+        // Missing fields and fields of another type are empty; text that is no object gives nothing.
+        const auto odd = variantFacts(R"({"family":3,"variant":"int8","parameter_count":"many","source":{"demo":"yes"}})");
+        QVERIFY(odd.family.empty() && odd.kind.empty() && odd.description.empty() && odd.source.empty());
+        QCOMPARE(odd.parameters, int64_t(0));
+        QVERIFY(!odd.demo);
+        for (const char* text : {"", "{", "[]", "null"}) {
+            const auto none = variantFacts(text);
+            QVERIFY(none.family.empty() && none.kind.empty() && none.parameters == 0 && !none.demo);
+        }
+    }
+
     void foldersThatAreNoPackage()
     {
         const fs::path root = m_tmp.path().toStdString();
