@@ -2,7 +2,9 @@
 
 #include "core/kws/package.h"
 #include "core/log/log.h"
+#include "core/torch/quantized_engine.h"
 #include "core/torch/torch_env.h"
+#include "core/torch/torch_error.h"
 #include "core/torch/torch_warnings.h"
 
 #include <torch/script.h>
@@ -35,36 +37,12 @@ struct StreamSession::State {
 
 namespace {
 
-// libtorch's messages carry a C++ backtrace or a TorchScript traceback; keep the line a person
-// can act on (for errors raised by the module, the text after the last "Error: ").
-std::string oneLine(const std::string& text)
-{
-    std::string line = text;
-    if (text.find("TorchScript") != std::string::npos)
-        if (const auto at = text.rfind("Error: "); at != std::string::npos)
-            line = text.substr(at + 7);
-    const auto end = line.find('\n');
-    return end == std::string::npos ? line : line.substr(0, end);
-}
-
 std::string shapeOf(const torch::Tensor& t)
 {
     std::string s = "[";
     for (int64_t i = 0; i < t.dim(); ++i)
         s += (i ? ", " : "") + std::to_string(t.size(i));
     return s + "]";
-}
-
-Expected<Done> selectQuantizationEngine(const PackageInfo& p)
-{
-    if (p.variantKind != "int8")
-        return Done{};
-    const auto& engines = at::globalContext().supportedQEngines();
-    if (std::find(engines.begin(), engines.end(), at::QEngine::QNNPACK) == engines.end())
-        return makeError("this libtorch has no QNNPACK quantization engine, which int8 packages need", p.folder.string());
-    // Before loading: packed weights are unpacked for the engine that is current then.
-    at::globalContext().setQEngine(at::QEngine::QNNPACK);
-    return Done{};
 }
 
 std::pair<torch::Tensor, torch::Tensor> streamStep(ClassifierImpl& impl, const torch::Tensor& chunk, const torch::Tensor& state)
@@ -137,10 +115,8 @@ Expected<std::vector<float>> StreamSession::push(const float* samples, size_t co
             scores.push_back(torch::softmax(logits, 1)[0][impl.info.keywordIndex].item<float>());
             ++d->done;
         }
-    } catch (const c10::Error& e) {
-        return makeError(oneLine(e.what_without_backtrace()), impl.info.folder.string() + " stream()");
     } catch (const std::exception& e) {
-        return makeError(oneLine(e.what()), impl.info.folder.string() + " stream()");
+        return makeError(torchMessage(e), impl.info.folder.string() + " stream()");
     }
     d->pending.erase(d->pending.begin(), d->pending.begin() + static_cast<std::ptrdiff_t>(whole * chunk));
     return scores;
@@ -159,18 +135,17 @@ Expected<Classifier> Classifier::load(const std::filesystem::path& folder, const
     auto impl = std::make_shared<ClassifierImpl>();
     impl->info = std::move(*info);
     impl->options = options;
-    auto engine = selectQuantizationEngine(impl->info);
-    if (!engine)
-        return engine.error();
+    // int8: before loading, as packed weights are unpacked for the engine that is current then.
+    if (impl->info.variantKind == "int8")
+        if (auto engine = selectQuantizedEngine(impl->info.quantizationEngine, folder.string()); !engine)
+            return engine.error();
     const auto path = impl->info.filePath(impl->info.modelFile);
     impl->prepare();
     try {
         impl->module = torch::jit::load(path.string(), torch::kCPU);
         impl->module.eval();
-    } catch (const c10::Error& e) {
-        return makeError("not a loadable TorchScript module: " + oneLine(e.what_without_backtrace()), path.string());
     } catch (const std::exception& e) {
-        return makeError("not a loadable TorchScript module: " + oneLine(e.what()), path.string());
+        return makeError("not a loadable TorchScript module: " + torchMessage(e), path.string());
     }
     for (const char* method : {"forward", "init_state", "stream"})
         if (!impl->module.find_method(method))
@@ -181,10 +156,8 @@ Expected<Classifier> Classifier::load(const std::filesystem::path& folder, const
         auto checked = checkByRunning(*impl);
         if (!checked)
             return checked.error();
-    } catch (const c10::Error& e) {
-        return makeError("the module fails on silence: " + oneLine(e.what_without_backtrace()), path.string());
     } catch (const std::exception& e) {
-        return makeError("the module fails on silence: " + oneLine(e.what()), path.string());
+        return makeError("the module fails on silence: " + torchMessage(e), path.string());
     }
     log::get("torch")->debug("loaded KWS package {} ({}, {} parameters)", folder.string(), impl->info.variantKind,
                              impl->info.parameterCount);
@@ -214,10 +187,8 @@ Expected<std::vector<ClipResult>> Classifier::classify(const std::vector<std::ve
             r.predicted = static_cast<int>(std::max_element(row, row + classes) - row);
             results.push_back(std::move(r));
         }
-    } catch (const c10::Error& e) {
-        return makeError(oneLine(e.what_without_backtrace()), d->info.folder.string() + " forward()");
     } catch (const std::exception& e) {
-        return makeError(oneLine(e.what()), d->info.folder.string() + " forward()");
+        return makeError(torchMessage(e), d->info.folder.string() + " forward()");
     }
     return results;
 }
@@ -237,7 +208,7 @@ Expected<StreamSession> Classifier::openStream(int chunkSamples)
         torch::InferenceMode guard;
         state->state = d->module.get_method("init_state")({int64_t(1)}).toTensor();
     } catch (const c10::Error& e) {
-        return makeError(oneLine(e.what_without_backtrace()), d->info.folder.string() + " init_state()");
+        return makeError(torchMessage(e), d->info.folder.string() + " init_state()");
     }
     return StreamSession(std::move(state));
 }

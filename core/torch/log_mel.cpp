@@ -1,5 +1,7 @@
 #include "core/torch/log_mel.h"
 
+#include "core/torch/torch_error.h"
+
 #include <torch/types.h>
 
 #include <algorithm>
@@ -85,12 +87,6 @@ std::shared_ptr<const std::vector<float>> cachedFilters(int nMels)
     return slot;
 }
 
-std::string firstLine(const std::string& text)
-{
-    const auto end = text.find('\n');
-    return end == std::string::npos ? text : text.substr(0, end);
-}
-
 } // namespace
 
 std::vector<float> melFilters(int nMels)
@@ -144,10 +140,8 @@ Expected<TensorData> logMelSpectrogram(const std::vector<float>& samples16k, con
         const float* begin = logSpec.data_ptr<float>();
         out.values.assign(begin, begin + logSpec.numel());
         return out;
-    } catch (const c10::Error& e) {
-        return makeError("log-mel spectrogram failed: " + firstLine(e.what_without_backtrace()));
     } catch (const std::exception& e) {
-        return makeError("log-mel spectrogram failed: " + firstLine(e.what()));
+        return makeError("log-mel spectrogram failed: " + torchMessage(e));
     }
 }
 

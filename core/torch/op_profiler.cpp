@@ -1,5 +1,7 @@
 #include "core/torch/op_profiler.h"
 
+#include "core/torch/torch_error.h"
+
 #include <ATen/Context.h>
 #include <ATen/record_function.h>
 #include <torch/csrc/autograd/profiler_kineto.h>
@@ -74,8 +76,7 @@ Expected<Done> startRecording(const RecorderOptions& options)
         return Done{};
     } catch (const std::exception& e) {
         g_recording = false;
-        std::string what = e.what();
-        return makeError("libtorch's profiler did not start: " + what.substr(0, what.find('\n')));
+        return makeError("libtorch's profiler did not start: " + torchMessage(e));
     }
 }
 
@@ -88,8 +89,7 @@ Expected<std::vector<OpEvent>> stopRecording()
         result = tp::disableProfiler();
     } catch (const std::exception& e) {
         g_recording = false;
-        std::string what = e.what();
-        return makeError("libtorch's profiler did not stop cleanly: " + what.substr(0, what.find('\n')));
+        return makeError("libtorch's profiler did not stop cleanly: " + torchMessage(e));
     }
     g_recording = false;
     std::vector<OpEvent> out;

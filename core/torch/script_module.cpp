@@ -2,6 +2,7 @@
 
 #include "core/log/log.h"
 #include "core/torch/torch_env.h"
+#include "core/torch/torch_error.h"
 #include "core/torch/torch_warnings.h"
 
 #include <torch/script.h>
@@ -18,17 +19,6 @@ struct ScriptModule::Impl {
 };
 
 namespace {
-
-// Errors from torch carry a TorchScript traceback or a C++ backtrace; people need the one line
-// that says what failed. The interpreter puts it after "RuntimeError: " at the end.
-std::string firstLine(const std::string& text)
-{
-    std::string line = text;
-    if (const auto at = text.rfind("Error: "); at != std::string::npos && text.find("TorchScript") != std::string::npos)
-        line = text.substr(at + 7);
-    const auto end = line.find('\n');
-    return end == std::string::npos ? line : line.substr(0, end);
-}
 
 torch::Tensor toTensor(const TensorData& data)
 {
@@ -71,10 +61,8 @@ Expected<ScriptModule> ScriptModule::load(const std::filesystem::path& path, Scr
     try {
         impl->module = torch::jit::load(path.string(), torch::kCPU);
         impl->module.eval();
-    } catch (const c10::Error& e) {
-        return makeError("not a loadable TorchScript module: " + firstLine(e.what_without_backtrace()), where);
     } catch (const std::exception& e) {
-        return makeError("not a loadable TorchScript module: " + firstLine(e.what()), where);
+        return makeError("not a loadable TorchScript module: " + torchMessage(e), where);
     }
     log::get("torch")->debug("loaded TorchScript module {}", where);
     return ScriptModule(std::move(impl));
@@ -109,10 +97,8 @@ Expected<TensorData> ScriptModule::runMethod(const std::string& name, const std:
         for (const auto& input : inputs)
             args.emplace_back(toTensor(input));
         return fromIValue((*method)(std::move(args)), name + "()");
-    } catch (const c10::Error& e) {
-        return makeError(firstLine(e.what_without_backtrace()), where);
     } catch (const std::exception& e) {
-        return makeError(firstLine(e.what()), where);
+        return makeError(torchMessage(e), where);
     }
 }
 

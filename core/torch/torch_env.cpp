@@ -1,5 +1,7 @@
 #include "core/torch/torch_env.h"
 
+#include "core/torch/quantized_engine.h"
+
 #include <ATen/Parallel.h>
 #include <ATen/Context.h>
 #include <torch/cuda.h>
@@ -11,16 +13,6 @@
 
 namespace vox {
 namespace {
-
-std::string engineName(at::QEngine engine)
-{
-    if (engine == at::QEngine::NoQEngine)
-        return "none";
-    std::string name = c10::toString(engine); // "QNNPACK", "ONEDNN", ...
-    for (char& c : name)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return name;
-}
 
 // OpenBLAS's own report, looked up in the libraries already loaded (libtorch's BLAS).
 std::string openBlasText(const char* symbol)
@@ -76,8 +68,7 @@ TorchEnvironment torchEnvironment()
     const int cudaCount = env.cudaCompiledIn ? static_cast<int>(torch::cuda::device_count()) : 0;
     for (int i = 0; i < cudaCount; ++i)
         env.devices.push_back({"cuda:" + std::to_string(i), "CUDA device " + std::to_string(i)});
-    for (at::QEngine engine : at::globalContext().supportedQEngines())
-        env.quantizationEngines.push_back(engineName(engine));
+    env.quantizationEngines = quantizedEngineNames();
     env.parallelInfo = at::get_parallel_info();
     describeBlas(env);
     return env;

@@ -3,6 +3,7 @@
 #include "core/torch/log_mel.h"
 #include "core/torch/op_profiler.h"
 #include "core/torch/torch_env.h"
+#include "core/torch/torch_error.h"
 #include "core/torch/torch_warnings.h"
 #include "core/whisper/memory_probe.h"
 #include "core/whisper/model_runner.h"
@@ -248,7 +249,7 @@ Expected<std::vector<Transcript>> Engine::transcribe(const std::vector<std::vect
     try {
         return run();
     } catch (const std::exception& e) {
-        return makeError(std::string("transcription failed: ") + e.what(), where);
+        return makeError("transcription failed: " + torchMessage(e), where);
     }
 }
 

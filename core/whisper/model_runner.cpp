@@ -1,6 +1,7 @@
 #include "core/whisper/model_runner.h"
 
 #include "core/log/log.h"
+#include "core/torch/quantized_engine.h"
 #include "core/whisper/runner_state.h"
 
 #include <torch/cuda.h>
@@ -8,7 +9,6 @@
 #include <c10/cuda/CUDACachingAllocator.h>
 #endif
 
-#include <algorithm>
 #include <cstring>
 #include <utility>
 
@@ -79,7 +79,7 @@ Expected<torch::Device> parseDevice(const std::string& text)
                              + " CUDA devices)");
         return device;
     } catch (const std::exception& e) {
-        return makeError("device '" + text + "': " + oneLine(e.what()));
+        return makeError("device '" + text + "': " + torchMessage(e));
     }
 }
 
@@ -111,10 +111,10 @@ Expected<torch::jit::Module> loadModule(const std::filesystem::path& path, torch
         return module;
     } catch (const c10::Error& e) {
         return makeError("not a loadable TorchScript module (damaged or not exported by VoxBench): "
-                             + oneLine(e.what_without_backtrace()),
+                             + torchMessage(e),
                          path.string());
     } catch (const std::exception& e) {
-        return makeError("not a loadable TorchScript module: " + oneLine(e.what()), path.string());
+        return makeError("not a loadable TorchScript module: " + torchMessage(e), path.string());
     }
 }
 
@@ -173,13 +173,10 @@ Expected<ModelRunner> ModelRunner::load(const PackageInfo& info, const EngineOpt
             return makeError("int8 (dynamically quantized) packages run on the CPU only", where);
         if (impl->dtype != torch::kFloat32)
             return makeError("int8 packages cannot be cast to " + std::string(dtypeName(impl->dtype)), where);
-        if (p.quantizationEngine != "qnnpack")
-            return makeError("quantization engine '" + p.quantizationEngine + "' is not supported (qnnpack is)", where);
-        // Before loading: the packed weights are unpacked for the engine that is current then.
-        const auto& engines = at::globalContext().supportedQEngines();
-        if (std::find(engines.begin(), engines.end(), at::QEngine::QNNPACK) == engines.end())
-            return makeError("this libtorch has no QNNPACK quantization engine, which int8 packages need", where);
-        at::globalContext().setQEngine(at::QEngine::QNNPACK);
+        // Before loading (the packed weights are unpacked for the engine current then); the
+        // package reader has checked that the manifest names one VoxBench supports.
+        if (auto selected = selectQuantizedEngine(p.quantizationEngine, where); !selected)
+            return selected.error();
     }
     if (p.variantKind == "frozen" && impl->dtype != torch::kFloat32)
         return makeError("frozen packages have their weights folded into constants and cannot be cast to "
@@ -209,7 +206,7 @@ Expected<ModelRunner> ModelRunner::load(const PackageInfo& info, const EngineOpt
         impl->suppress = torch::tensor(p.suppressTokens, torch::kInt64).to(impl->device);
         impl->beginSuppress = torch::tensor(p.beginSuppressTokens, torch::kInt64).to(impl->device);
     } catch (const std::exception& e) {
-        return makeError(std::string("cannot cast the modules to ") + dtypeName(impl->dtype) + ": " + oneLine(e.what()), where);
+        return makeError(std::string("cannot cast the modules to ") + dtypeName(impl->dtype) + ": " + torchMessage(e), where);
     }
     if (auto ok = checkWeights(*impl); !ok)
         return ok.error();
@@ -230,13 +227,13 @@ Expected<ModelRunner> ModelRunner::load(const PackageInfo& info, const EngineOpt
             impl->encoder = torch::jit::optimize_for_inference(encoder);
             impl->decoder = torch::jit::optimize_for_inference(decoder, methods);
         } catch (const std::exception& e) {
-            return makeError("cannot optimize the modules for inference: " + oneLine(e.what()), where);
+            return makeError("cannot optimize the modules for inference: " + torchMessage(e), where);
         }
     }
     try {
         setUpProjection(*impl);
     } catch (const std::exception& e) {
-        return makeError("cannot set up the vocabulary projection: " + oneLine(e.what()), p.filePath(p.files.decoder).string());
+        return makeError("cannot set up the vocabulary projection: " + torchMessage(e), p.filePath(p.files.decoder).string());
     }
     log::get("torch")->debug("loaded Whisper package {} ({}, {} on {})", where, p.variantKind, dtypeName(impl->dtype),
                              impl->device.str());
@@ -260,7 +257,7 @@ Expected<EncodedAudio> ModelRunner::encode(const std::vector<float>& mels, int64
         }
         return EncodedAudio(std::make_unique<EncodedAudio::Impl>(EncodedAudio::Impl{features}));
     } catch (const std::exception& e) {
-        return makeError("encoder: " + oneLine(e.what()), d->info.filePath(d->info.files.encoder).string());
+        return makeError("encoder: " + torchMessage(e), d->info.filePath(d->info.files.encoder).string());
     }
 }
 

@@ -76,7 +76,7 @@ Expected<Done> runCheck(RunnerState& e)
         audio = e.encoder.forward({torch::zeros({1, d.nMels, 2 * d.nAudioCtx}, opts)}).toTensor();
     } catch (const std::exception& ex) {
         return makeError(std::string("the encoder does not run on a mel of shape [1, ") + std::to_string(d.nMels)
-                             + ", " + std::to_string(2 * d.nAudioCtx) + "] in " + dtypeName(e.dtype) + " on " + e.device.str() + ": " + oneLine(ex.what())
+                             + ", " + std::to_string(2 * d.nAudioCtx) + "] in " + dtypeName(e.dtype) + " on " + e.device.str() + ": " + torchMessage(ex)
                              + (e.dtype == torch::kFloat16 && e.device.is_cpu()
                                     ? " (this libtorch has no float16 convolution on the CPU: use dtype auto or "
                                       "float32 there, or a CUDA device)"
@@ -133,7 +133,7 @@ Expected<Done> runCheck(RunnerState& e)
                                  decoderFile);
         }
     } catch (const std::exception& ex) {
-        return makeError("the decoder does not run with the manifest's shapes: " + oneLine(ex.what()), decoderFile);
+        return makeError("the decoder does not run with the manifest's shapes: " + torchMessage(ex), decoderFile);
     }
     return Done{};
 }

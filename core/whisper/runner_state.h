@@ -2,6 +2,7 @@
 // Private to the Whisper engine's libtorch side (model_runner.cpp: loading; runner_checks.cpp:
 // the load checks; torch_session.cpp: the decoder session): what a ModelRunner holds and the
 // small pieces all three use. Includes torch headers, so it is never included by a public header.
+#include "core/torch/torch_error.h"
 #include "core/util/expected.h"
 #include "core/whisper/package.h"
 #include "core/whisper/search.h"
@@ -61,17 +62,6 @@ private:
     double& m_total;
     std::chrono::steady_clock::time_point m_start;
 };
-
-// torch's messages carry a TorchScript traceback or a C++ backtrace; keep the line that says
-// what failed (after the interpreter's "Error: " when there is a traceback).
-inline std::string oneLine(const std::string& text)
-{
-    std::string line = text;
-    if (const auto at = text.rfind("Error: "); at != std::string::npos && text.find("TorchScript") != std::string::npos)
-        line = text.substr(at + 7);
-    const auto end = line.find('\n');
-    return end == std::string::npos ? line : line.substr(0, end);
-}
 
 inline const char* dtypeName(torch::ScalarType t)
 {

@@ -109,11 +109,8 @@ private:
             torch::InferenceMode guard;
             body();
             return Done{};
-        } catch (const c10::Error& e) {
-            return makeError(std::string("decoder ") + what + ": " + oneLine(e.what_without_backtrace()),
-                             m_e.info.filePath(m_e.info.files.decoder).string());
         } catch (const std::exception& e) {
-            return makeError(std::string("decoder ") + what + ": " + oneLine(e.what()),
+            return makeError(std::string("decoder ") + what + ": " + torchMessage(e),
                              m_e.info.filePath(m_e.info.files.decoder).string());
         }
     }
