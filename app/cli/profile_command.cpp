@@ -1,5 +1,6 @@
 #include "app/cli/profile_command.h"
 
+#include "app/cli/engine_options.h"
 #include "core/dataset/dataset_import.h"
 #include "core/profile/profile_capture.h"
 #include "core/profile/profile_json.h"
@@ -18,12 +19,15 @@ namespace vox::cli {
 namespace {
 
 struct ProfileArgs {
+    ProfileArgs() { settings.warmup = 2; } // a profile is captured after at least two warm-up calls
+
     std::vector<std::string> models;
-    std::string dataset, project, trace, device = "cpu", dtype = "auto", normalizer = "whisper-en";
+    std::string dataset, project, trace, normalizer = "whisper-en";
     std::vector<int64_t> runs;
     int64_t limit = 8;
-    int top = 20, threads = 1, batch = 1, beam = 1, maxTokens = -1, warmup = 2, passes = 3;
-    bool byShapes = false, optimize = false;
+    int top = 20, passes = 3;
+    bool byShapes = false;
+    run::RunSettings settings; // the engine and decoding options of packages profiled (not runs)
 };
 
 std::string tracePath(const ProfileArgs& a, const profile::OperatorProfile& p, size_t index, size_t count)
@@ -71,16 +75,9 @@ Expected<std::vector<profile::OperatorProfile>> profilePackages(const ProfileArg
     std::vector<profile::OperatorProfile> out;
     for (const auto& model : a.models) {
         profile::CaptureOptions options;
-        options.settings.device = a.device;
-        options.settings.dtype = a.dtype;
-        options.settings.threads = a.threads;
-        options.settings.batch = a.batch;
-        options.settings.beam = a.beam;
-        options.settings.maxTokens = a.maxTokens;
-        options.settings.warmup = a.warmup;
-        options.settings.optimize = a.optimize;
+        options.settings = a.settings;
         options.passes = a.passes;
-        options.recorder.device = a.device != "cpu";
+        options.recorder.device = a.settings.device != "cpu";
         options.onStage = [&](const std::string& stage) { context.err << model << ": " << stage << "\n"; };
         auto p = profile::captureProfile(**runtime, model, audio, options);
         if (!p)
@@ -171,17 +168,12 @@ void addProfileCommand(CLI::App& app, CliContext& context, int& exitCode)
     cmd->add_option("--top", a->top, "Operators shown (0: all)")->check(CLI::Range(0, 100000))->capture_default_str();
     cmd->add_flag("--by-shapes", a->byShapes, "One row per operator and input shapes");
     cmd->add_option("--trace", a->trace, "Write a Chrome-trace JSON file (Perfetto, chrome://tracing)");
-    cmd->add_option("--device", a->device, "cpu or cuda[:N]")->capture_default_str();
-    cmd->add_option("--dtype", a->dtype, "auto (the package's), float32, float16, bfloat16")->capture_default_str();
-    cmd->add_option("--threads", a->threads, "Intra-op threads")->check(CLI::Range(0, 256))->capture_default_str();
-    cmd->add_option("--batch", a->batch, "Utterances decoded together (greedy)")->check(CLI::Range(1, 256))->capture_default_str();
-    cmd->add_option("--beam", a->beam, "Beam size (1: greedy)")->check(CLI::Range(1, 64))->capture_default_str();
-    cmd->add_option("--max-tokens", a->maxTokens, "New tokens per 30-second window (-1: the package's default)")
-        ->capture_default_str();
-    cmd->add_option("--warmup", a->warmup, "Untimed calls first (at least 2)")->check(CLI::Range(0, 100))->capture_default_str();
+    EngineOptionChoice choice;
+    choice.warmup = true;
+    choice.warmupHelp = "Untimed calls first (at least 2)";
+    addEngineOptions(*cmd, a->settings, choice);
     cmd->add_option("--passes", a->passes, "Timed passes without the profiler, for its overhead")
         ->check(CLI::Range(1, 50))->capture_default_str();
-    cmd->add_flag("--optimize", a->optimize, "Freeze and optimize the model for inference at load (CPU, float32)");
     cmd->add_option("--normalizer", a->normalizer, "Text normalizer of the runs' WER/CER (project mode)")->capture_default_str();
     cmd->callback([a, &context, &exitCode] { exitCode = runProfile(*a, context); });
 }

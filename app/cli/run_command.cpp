@@ -1,5 +1,6 @@
 #include "app/cli/run_command.h"
 
+#include "app/cli/engine_options.h"
 #include "core/run/run_card.h"
 #include "core/run/run_executor.h"
 #include "core/run/run_summary.h"
@@ -196,15 +197,10 @@ void addRunCommands(CLI::App& app, CliContext& context, int& exitCode)
     cmd->add_option("--dataset", a->dataset, "Dataset name");
     cmd->add_option("--resume", a->resume, "Continue a stopped run (its own settings)");
     cmd->add_option("--limit", a->settings.limit, "The dataset's first N utterances (0: all)")->capture_default_str();
-    cmd->add_option("--device", a->settings.device, "cpu or cuda[:N]")->capture_default_str();
-    cmd->add_option("--dtype", a->settings.dtype, "auto, float32, float16, bfloat16")->capture_default_str();
-    cmd->add_option("--threads", a->settings.threads, "Intra-op threads")->capture_default_str();
-    cmd->add_option("--batch", a->settings.batch, "Utterances decoded together (greedy)")->capture_default_str();
-    cmd->add_option("--beam", a->settings.beam, "Beam size (1: greedy)")->capture_default_str();
-    cmd->add_option("--max-tokens", a->settings.maxTokens, "Per 30-s window (-1: the package's)")->capture_default_str();
-    cmd->add_option("--warmup", a->settings.warmup, "Untimed decodes before timing")->capture_default_str();
-    cmd->add_option("--repeats", a->settings.repeats, "Timed decodes per batch (median kept)")->capture_default_str();
-    cmd->add_flag("--optimize", a->settings.optimize, "Freeze and optimize at load (CPU, float32)");
+    EngineOptionChoice choice;
+    choice.warmup = true;
+    choice.repeats = true;
+    addEngineOptions(*cmd, a->settings, choice);
     cmd->add_option("--normalizer", a->normalizer, "none, basic, whisper-en (for the summary)")->capture_default_str();
     cmd->callback([a, &context, &exitCode] { exitCode = runVariants(*a, context); });
 

@@ -1,5 +1,6 @@
 #include "app/cli/transcribe_command.h"
 
+#include "app/cli/engine_options.h"
 #include "core/audio/audio_decoder.h"
 #include "core/dataset/dataset_import.h"
 #include "core/torch/torch_runtime.h"
@@ -15,12 +16,11 @@ namespace vox::cli {
 namespace {
 
 struct TranscribeArgs {
-    std::string model, dataset, device = "cpu", dtype = "auto", language = "en", task = "transcribe";
+    std::string model, dataset;
     std::string output = "trn";
     std::vector<std::string> files;
-    int threads = 1, beam = 1, maxTokens = -1, batch = 1;
     size_t limit = 0;
-    bool optimize = false;
+    run::RunSettings settings; // the engine and decoding options
 };
 
 struct Item {
@@ -88,12 +88,8 @@ int runTranscribe(const TranscribeArgs& a, CliContext& context)
         context.err << "voxbench-cli transcribe: " << items.error().describe() << "\n";
         return 1;
     }
-    whisper::EngineOptions engineOptions;
-    engineOptions.device = a.device;
-    engineOptions.dtype = a.dtype;
-    engineOptions.threads = a.threads;
-    engineOptions.optimize = a.optimize;
-    auto runner = (*runtime)->openWhisper(a.model, engineOptions);
+    const run::RunSettings& s = a.settings;
+    auto runner = (*runtime)->openWhisper(a.model, run::engineOptions(s));
     if (!runner) {
         context.err << "voxbench-cli transcribe: " << runner.error().describe() << "\n";
         return 1;
@@ -101,23 +97,18 @@ int runTranscribe(const TranscribeArgs& a, CliContext& context)
     const auto& package = (*runner)->package();
     context.err << "model: " << package.folder.string() << " (" << package.variantKind << ", "
                 << package.parameterCount << " parameters) on " << (*runner)->device() << " in " << (*runner)->dtype()
-                << ", " << a.threads << " thread(s), beam " << a.beam << ", batch " << a.batch
-                << (a.optimize ? ", optimized for inference" : "") << "\n";
-
-    whisper::DecodeOptions decode;
-    decode.beamSize = a.beam;
-    decode.maxTokens = a.maxTokens;
-    decode.language = a.language;
-    decode.task = a.task;
+                << ", " << s.threads << " thread(s), beam " << s.beam << ", batch " << s.batch
+                << (s.optimize ? ", optimized for inference" : "") << "\n";
+    const whisper::DecodeOptions decode = run::decodeOptions(s);
 
     // A file that cannot be decoded fails its utterance, not the run.
     size_t failed = 0;
     double audioSeconds = 0;
     const auto started = std::chrono::steady_clock::now();
-    for (size_t begin = 0; begin < items->size(); begin += size_t(a.batch)) {
+    for (size_t begin = 0; begin < items->size(); begin += size_t(s.batch)) {
         std::vector<const Item*> batchItems;
         std::vector<std::vector<float>> batchAudio;
-        for (size_t i = begin; i < items->size() && i < begin + size_t(a.batch); ++i) {
+        for (size_t i = begin; i < items->size() && i < begin + size_t(s.batch); ++i) {
             const Item& item = (*items)[i];
             audio::DecodeOptions options;
             options.startSeconds = item.start;
@@ -160,16 +151,9 @@ void addTranscribeCommand(CLI::App& app, CliContext& context, int& exitCode)
     cmd->add_option("files", a->files, "Audio files (any format FFmpeg reads)");
     cmd->add_option("--dataset", a->dataset, "A dataset in any supported layout (see import)");
     cmd->add_option("--limit", a->limit, "Transcribe at most this many utterances");
-    cmd->add_option("--device", a->device, "cpu or cuda[:N]")->capture_default_str();
-    cmd->add_option("--dtype", a->dtype, "auto (the package's), float32, float16, bfloat16")->capture_default_str();
-    cmd->add_option("--threads", a->threads, "Intra-op threads")->check(CLI::Range(0, 256))->capture_default_str();
-    cmd->add_flag("--optimize", a->optimize, "Freeze and optimize the model for inference at load (CPU, float32)");
-    cmd->add_option("--beam", a->beam, "Beam size (1: greedy)")->check(CLI::Range(1, 64))->capture_default_str();
-    cmd->add_option("--batch", a->batch, "Utterances decoded together (greedy)")->check(CLI::Range(1, 256))->capture_default_str();
-    cmd->add_option("--max-tokens", a->maxTokens, "New tokens per 30-second window (-1: the package's default)")
-        ->capture_default_str();
-    cmd->add_option("--language", a->language, "Language code (multilingual packages)")->capture_default_str();
-    cmd->add_option("--task", a->task, "transcribe or translate (multilingual packages)")->capture_default_str();
+    EngineOptionChoice choice;
+    choice.languageAndTask = true;
+    addEngineOptions(*cmd, a->settings, choice);
     cmd->add_option("--output,-o", a->output, "trn (for score), text, json (tokens, timings, memory)")
         ->check(CLI::IsMember({"trn", "text", "json"}))
         ->capture_default_str();

@@ -1,7 +1,8 @@
 # `voxbench-cli run` and `runs` end to end: two variants over the demo's clean set (the first
 # four utterances) into a new project, each run finished with a summary row; a run with another
 # beam size is flagged as not comparable, naming the setting; a KWS package fails its run with
-# a message; `runs` lists all of them from the stored results.
+# a message; engine options out of range are refused before a run is created; `runs` lists all
+# of them from the stored results.
 set(dir "${WORK_DIR}/run")
 file(REMOVE_RECURSE "${dir}")
 file(MAKE_DIRECTORY "${dir}")
@@ -45,10 +46,28 @@ if(rc EQUAL 0 OR NOT err MATCHES "no variant \"nosuch\"")
   message(FATAL_ERROR "an unknown variant must be named (exit ${rc}):\n${out}\n${err}")
 endif()
 
+# The engine options are checked as transcribe and profile check them (app/cli/engine_options.cpp):
+# a value out of range is refused before any run is created.
+foreach(bad "--threads|999|--threads: Value 999 not in range 0 to 256"
+            "--batch|0|--batch: Value 0 not in range 1 to 256"
+            "--beam|65|--beam: Value 65 not in range 1 to 64"
+            "--repeats|0|--repeats: Value 0 not in range 1 to 100"
+            "--max-tokens|0|--max-tokens: Value 0 is neither -1")
+  string(REPLACE "|" ";" bad "${bad}")
+  list(GET bad 0 option)
+  list(GET bad 1 value)
+  list(GET bad 2 message)
+  cli(run -p ${project} --variant fp32 --dataset clean ${option} ${value})
+  if(rc EQUAL 0 OR NOT err MATCHES "${message}")
+    message(FATAL_ERROR "run ${option} ${value} must be refused with \"${message}\" (exit ${rc}):\n${out}\n${err}")
+  endif()
+endforeach()
+
 cli(runs -p ${project} --normalizer none)
 if(NOT rc EQUAL 0
    OR NOT out MATCHES "\n1\tfp32\tfinished\t4/4"
    OR NOT out MATCHES "\n4\tkws\tfailed\t0/4"
+   OR out MATCHES "\n5\t"
    OR NOT out MATCHES "not comparable: run 1 and run 3 differ in beam 1 vs 2"
    OR NOT out MATCHES "normalizer: none")
   message(FATAL_ERROR "runs listing (exit ${rc}):\n${out}\n${err}")

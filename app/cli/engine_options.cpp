@@ -1,0 +1,53 @@
+#include "app/cli/engine_options.h"
+
+#include <CLI/CLI.hpp>
+
+#include <charconv>
+
+namespace vox::cli {
+
+namespace {
+
+// -1 (the package's default) or a positive count: 0 new tokens would decode nothing.
+const CLI::Validator kMaxTokens(
+    [](std::string& text) -> std::string {
+        int value = 0;
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (error != std::errc() || end != text.data() + text.size())
+            return {}; // not a number: the conversion to int says so
+        if (value == -1 || value >= 1)
+            return {};
+        return "Value " + text + " is neither -1 (the package's default) nor at least 1";
+    },
+    "-1 or >= 1", "MAX_TOKENS");
+
+} // namespace
+
+void addEngineOptions(CLI::App& command, run::RunSettings& settings, const EngineOptionChoice& choice)
+{
+    command.add_option("--device", settings.device, "cpu or cuda[:N]")->capture_default_str();
+    command.add_option("--dtype", settings.dtype, "auto (the package's), float32, float16, bfloat16")
+        ->capture_default_str();
+    command.add_option("--threads", settings.threads, "Intra-op threads")->check(CLI::Range(0, 256))->capture_default_str();
+    command.add_option("--batch", settings.batch, "Utterances decoded together (greedy)")
+        ->check(CLI::Range(1, 256))
+        ->capture_default_str();
+    command.add_option("--beam", settings.beam, "Beam size (1: greedy)")->check(CLI::Range(1, 64))->capture_default_str();
+    command.add_option("--max-tokens", settings.maxTokens, "New tokens per 30-second window (-1: the package's default)")
+        ->check(kMaxTokens)
+        ->capture_default_str();
+    if (choice.warmup)
+        command.add_option("--warmup", settings.warmup, choice.warmupHelp)->check(CLI::Range(0, 100))->capture_default_str();
+    if (choice.repeats)
+        command.add_option("--repeats", settings.repeats, "Timed decodes per batch (median kept)")
+            ->check(CLI::Range(1, 100))
+            ->capture_default_str();
+    command.add_flag("--optimize", settings.optimize, "Freeze and optimize the model for inference at load (CPU, float32)");
+    if (choice.languageAndTask) {
+        command.add_option("--language", settings.language, "Language code (multilingual packages)")->capture_default_str();
+        command.add_option("--task", settings.task, "transcribe or translate (multilingual packages)")
+            ->capture_default_str();
+    }
+}
+
+} // namespace vox::cli
