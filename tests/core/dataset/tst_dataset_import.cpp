@@ -6,12 +6,30 @@
 
 #include <QTemporaryDir>
 
+#include <atomic>
 #include <fstream>
+#include <future>
+#include <optional>
 #include <QTest>
+#include <thread>
 
 
 using namespace vox::dataset;
 using namespace vox::dataset::test;
+
+namespace {
+
+// A NeMo manifest of `lines` utterances (audio not looked at: requireAudioFiles false).
+std::string writeNemoManifest(const QTemporaryDir& tmp, int lines)
+{
+    const std::string manifest = tmp.filePath("long.json").toStdString();
+    std::ofstream out(manifest);
+    for (int i = 0; i < lines; ++i)
+        out << "{\"audio_filepath\": \"a" << i << ".wav\", \"text\": \"words " << i << "\", \"duration\": 1.0}\n";
+    return manifest;
+}
+
+} // namespace
 
 class TestDatasetImport : public QObject {
     Q_OBJECT
@@ -36,6 +54,68 @@ private slots:
         QCOMPARE(report->utterances.size(), size_t(600));
         QCOMPARE(report->skipped.size(), size_t(1));
         QCOMPARE(calls, (std::vector<size_t>{256, 512, 601})); // every 256 lines, then the total
+    }
+
+    void aSetCancelFlagStopsTheImport()
+    {
+        QTemporaryDir tmp;
+        const std::string manifest = writeNemoManifest(tmp, 200000);
+        std::atomic<bool> cancel{false};
+        ImportOptions options;
+        options.requireAudioFiles = false;
+        options.cancel = &cancel;
+        // The first progress call waits until the flag is set, so the import is known to be
+        // under way (and far from its end) when it is cancelled, however fast the machine.
+        std::promise<void> reading, flagSet;
+        std::shared_future<void> flagSetFuture = flagSet.get_future().share();
+        std::vector<size_t> calls;
+        options.progress = [&](size_t lines) {
+            calls.push_back(lines);
+            if (calls.size() == 1) {
+                reading.set_value();
+                flagSetFuture.wait();
+            }
+        };
+        std::optional<vox::Expected<ImportReport>> result;
+        std::thread importer([&] { result.emplace(importDataset(manifest, options)); });
+        reading.get_future().wait();
+        cancel = true;
+        flagSet.set_value();
+        importer.join();
+
+        QVERIFY(result.has_value());
+        QVERIFY(!result->ok());
+        QVERIFY2(result->error().message.find("cancelled") != std::string::npos, result->error().describe().c_str());
+        QVERIFY(result->error().context.find("long.json") != std::string::npos);
+        // Read at every line: nothing more was read after the flag was set.
+        QCOMPARE(calls, (std::vector<size_t>{256}));
+    }
+
+    void anUnsetCancelFlagChangesNothing()
+    {
+        QTemporaryDir tmp;
+        const std::string manifest = writeNemoManifest(tmp, 3000);
+        ImportOptions plain;
+        plain.requireAudioFiles = false;
+        std::atomic<bool> cancel{false};
+        ImportOptions withFlag = plain;
+        withFlag.cancel = &cancel;
+        std::vector<size_t> plainCalls, flagCalls;
+        plain.progress = [&](size_t lines) { plainCalls.push_back(lines); };
+        withFlag.progress = [&](size_t lines) { flagCalls.push_back(lines); };
+        auto a = importDataset(manifest, plain);
+        auto b = importDataset(manifest, withFlag);
+        QVERIFY(succeeded(a));
+        QVERIFY(succeeded(b));
+        QCOMPARE(b->utterances.size(), size_t(3000));
+        QCOMPARE(b->utterances.size(), a->utterances.size());
+        for (size_t i = 0; i < a->utterances.size(); ++i) {
+            QCOMPARE(b->utterances[i].id, a->utterances[i].id);
+            QCOMPARE(b->utterances[i].reference, a->utterances[i].reference);
+        }
+        QCOMPARE(b->skipped.size(), a->skipped.size());
+        QCOMPARE(flagCalls, plainCalls);
+        QVERIFY(!cancel);
     }
 
     void audioFolderPairsAudioWithSidecars()
