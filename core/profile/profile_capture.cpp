@@ -46,7 +46,9 @@ Expected<OperatorProfile> captureProfile(const TorchRuntime& runtime, const std:
     };
     auto cancelled = [&] { return options.cancel && options.cancel->load(); };
     stage("loading");
-    auto runner = runtime.openWhisper(package, run::engineOptions(*settings));
+    auto engine = run::engineOptions(*settings);
+    engine.cancel = options.cancel;
+    auto runner = runtime.openWhisper(package, engine);
     if (!runner)
         return runner.error();
     const whisper::DecodeOptions decode = run::decodeOptions(*settings);

@@ -108,7 +108,9 @@ Expected<std::vector<UtteranceRecord>> Execution::pending()
 
 Expected<std::unique_ptr<WhisperRunner>> Execution::openModel(const TorchRuntime& runtime, const std::string& package)
 {
-    auto runner = runtime.openWhisper(package, engineOptions(m_settings));
+    auto options = engineOptions(m_settings);
+    options.cancel = &m_control.cancel; // a cancel while a large model loads stops it between steps
+    auto runner = runtime.openWhisper(package, options);
     if (!runner)
         return runner.error();
     const TorchEnvironment env = runtime.environment();
@@ -263,6 +265,8 @@ RunOutcome Execution::execute()
     if (!runtime)
         return stop(RunStatus::Failed, runtime.error().describe());
     auto runner = openModel(**runtime, variant->packagePath);
+    if (!runner && m_control.cancel)
+        return stop(RunStatus::Cancelled, "cancelled while the model was loaded");
     if (!runner)
         return stop(RunStatus::Failed, "cannot load " + variant->name + ": " + runner.error().describe());
     warmUp(**runner, items->front());

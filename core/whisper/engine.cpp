@@ -90,7 +90,9 @@ Expected<Engine> Engine::load(const std::filesystem::path& packageFolder, const 
     installTorchWarningHandler();
     if (options.threads > 0)
         setIntraOpThreads(options.threads);
-    auto info = readPackage(packageFolder);
+    PackageReadOptions read;
+    read.cancel = options.cancel;
+    auto info = readPackage(packageFolder, read);
     if (!info)
         return info.error();
     auto text = TokenText::load(info->filePath(info->files.vocab), info->textTokenLimit);

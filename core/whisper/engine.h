@@ -25,6 +25,10 @@ struct EngineOptions {
     // frozen packages): weights become constants and linear layers are prepacked, so a decoder
     // step does not repack the vocabulary projection. Recorded in the run settings by callers.
     bool optimize = false;
+    // Set from another thread to stop a load between its steps (checksums, each module, the
+    // checks, optimizing): load returns an error saying it was cancelled. Not a setting: the
+    // caller's stop request, never recorded.
+    const std::atomic<bool>* cancel = nullptr;
 };
 
 struct DecodeOptions {

@@ -183,12 +183,19 @@ Expected<ModelRunner> ModelRunner::load(const PackageInfo& info, const EngineOpt
                              + std::string(dtypeName(impl->dtype)),
                          where);
 
+    // A load takes seconds for a real checkpoint: a stop request is honoured between its steps.
+    auto cancelled = [&] { return options.cancel && options.cancel->load(); };
+    const Error stopped = makeError("cancelled while the model was loaded", where);
     auto encoder = loadModule(p.filePath(p.files.encoder), impl->device);
     if (!encoder)
         return encoder.error();
+    if (cancelled())
+        return stopped;
     auto decoder = loadModule(p.filePath(p.files.decoder), impl->device);
     if (!decoder)
         return decoder.error();
+    if (cancelled())
+        return stopped;
     impl->encoder = std::move(*encoder);
     impl->decoder = std::move(*decoder);
     for (const char* method : {"cross_kv", "init_self_kv", "step"})
@@ -210,9 +217,13 @@ Expected<ModelRunner> ModelRunner::load(const PackageInfo& info, const EngineOpt
     }
     if (auto ok = checkWeights(*impl); !ok)
         return ok.error();
+    if (cancelled())
+        return stopped;
     if (options.checkByRunning) {
         if (auto ok = runCheck(*impl); !ok)
             return ok.error();
+        if (cancelled())
+            return stopped;
     }
     if (options.optimize) {
         if (!impl->device.is_cpu() || impl->dtype != torch::kFloat32 || p.variantKind == "int8"

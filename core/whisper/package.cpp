@@ -282,6 +282,8 @@ Expected<PackageInfo> readPackage(const std::filesystem::path& folder, const Pac
             return makeError("the manifest has no sha256 entry for '" + name + "'", manifestPath.string());
         if (!options.verifyChecksums)
             continue;
+        if (options.cancel && options.cancel->load())
+            return makeError("cancelled while the package was read", info.folder.string());
         if (auto checked = checkSha256(path, name, digest->second); !checked)
             return checked.error();
     }

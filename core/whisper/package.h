@@ -3,6 +3,7 @@
 // and files. Torch-free: the TorchScript modules are checked by Engine::load.
 #include "core/util/expected.h"
 
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -71,6 +72,7 @@ struct PackageInfo {
 
 struct PackageReadOptions {
     bool verifyChecksums = true; // hashing reads every byte (about 1 s per GB)
+    const std::atomic<bool>* cancel = nullptr; // read before each file is hashed
 };
 
 // Reads `folder/voxbench-model.json` and checks what can be checked without torch: every

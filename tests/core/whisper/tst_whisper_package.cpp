@@ -3,6 +3,7 @@
 // for damaged packages, cancellation, timings, which vocabulary projection runs.
 #include "core/log/log.h"
 #include "core/whisper/engine.h"
+#include "core/whisper/model_runner.h"
 #include "core/whisper/search.h"
 #include "core/whisper/sha256.h"
 #include "core/whisper/token_text.h"
@@ -391,6 +392,23 @@ private slots:
         cancel = false;
         auto full = engine->transcribe({m_audio[0]}, options, &cancel);
         QVERIFY(full.ok() && !full->front().cancelled);
+    }
+
+    void aLoadStopsBetweenItsStepsWhenCancelled()
+    {
+        // A real checkpoint takes seconds to hash and load: a stop request ends it between steps.
+        std::atomic<bool> cancel{true};
+        EngineOptions options;
+        options.cancel = &cancel;
+        expectLoadError(packagePath("en"), {"cancelled while the package was read"}, options);
+        auto info = vox::whisper::readPackage(packagePath("en"));
+        QVERIFY(info.ok());
+        auto runner = vox::whisper::ModelRunner::load(*info, options);
+        QVERIFY(!runner.ok());
+        QVERIFY2(runner.error().describe().find("cancelled while the model was loaded") != std::string::npos,
+                 runner.error().describe().c_str());
+        cancel = false;
+        QVERIFY(Engine::load(packagePath("en"), options).ok());
     }
 
     void timingsAndSteps()
