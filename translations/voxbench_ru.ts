@@ -35,6 +35,18 @@
             <numerusform>Добавлено %n пакетов</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Nothing to import from %1: %n line(s) skipped, the first: %2</source>
+        <translation>
+            <numerusform>В %1 нечего импортировать: пропущена %n строка, первая: %2</numerusform>
+            <numerusform>В %1 нечего импортировать: пропущены %n строки, первая: %2</numerusform>
+            <numerusform>В %1 нечего импортировать: пропущено %n строк, первая: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the import was cancelled; the project is unchanged</source>
+        <translation>импорт отменён; проект не изменился</translation>
+    </message>
 </context>
 <context>
     <name>vox::app::DatasetTableModel</name>
@@ -251,6 +263,55 @@
     <message>
         <source>Share B</source>
         <translation>Доля B</translation>
+    </message>
+</context>
+<context>
+    <name>vox::app::ProfileSession</name>
+    <message numerus="yes">
+        <source>%n run(s) executing in VoxBench</source>
+        <translation>
+            <numerusform>в VoxBench выполняется %n прогон</numerusform>
+            <numerusform>в VoxBench выполняются %n прогона</numerusform>
+            <numerusform>в VoxBench выполняются %n прогонов</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vox::app::ProfileSummary</name>
+    <message>
+        <source>no profile yet: press Profile</source>
+        <translation>профиля ещё нет: нажмите «Профилировать»</translation>
+    </message>
+    <message>
+        <source>measured while %1</source>
+        <translation>измерено, пока: %1</translation>
+    </message>
+    <message>
+        <source>%1 ms per utterance profiled (%2 without the profiler: overhead %3 %) · self times %4 % of the total · %5 utterances · %6, %7, %8</source>
+        <translation>%1 мс на высказывание под профилировщиком (%2 без него: накладные расходы %3 %) · собственное время — %4 % от общего · высказываний: %5 · %6, %7, %8</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;B − A&lt;/b&gt;: WER %1 · CER %2 · time %3 ms per utterance</source>
+        <translation>&lt;b&gt;B − A&lt;/b&gt;: WER %1 · CER %2 · время %3 мс на высказывание</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3; %4 utterances; profiler overhead %5 %</source>
+        <translation>%1: %2, %3; высказываний: %4; накладные расходы профилировщика %5 %</translation>
+    </message>
+</context>
+<context>
+    <name>vox::app::ProjectSession</name>
+    <message>
+        <source>Could not open the project: %1</source>
+        <translation>Не удалось открыть проект: %1</translation>
+    </message>
+    <message>
+        <source>Could not read the project&apos;s runs: %1</source>
+        <translation>Не удалось прочитать прогоны проекта: %1</translation>
+    </message>
+    <message>
+        <source>… and %1 more lines skipped</source>
+        <translation>… и ещё пропущено строк: %1</translation>
     </message>
 </context>
 <context>
@@ -484,6 +545,10 @@
         <source>first %1</source>
         <translation>первые %1</translation>
     </message>
+    <message>
+        <source>status &quot;%1&quot; is unknown to this VoxBench (a newer one wrote it)</source>
+        <translation>состояние «%1» неизвестно этой версии VoxBench (его записала более новая)</translation>
+    </message>
 </context>
 <context>
     <name>vox::app::UtteranceResultsModel</name>
@@ -600,6 +665,41 @@
 <context>
     <name>vox::ui::ChartsPage</name>
     <message>
+        <source>Compare runs on the Results page; their charts appear here.</source>
+        <translation>Сравните прогоны на странице «Результаты» — их графики появятся здесь.</translation>
+    </message>
+    <message>
+        <source>Export %1…</source>
+        <translation>Экспорт %1…</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>Экспорт отчёта…</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>Экспорт графика</translation>
+    </message>
+    <message>
+        <source>%1 files (*.%2)</source>
+        <translation>Файлы %1 (*.%2)</translation>
+    </message>
+    <message>
+        <source>Export report into a folder</source>
+        <translation>Экспорт отчёта в папку</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n file(s) into %1</source>
+        <translation>
+            <numerusform>Записан %n файл в %1</numerusform>
+            <numerusform>Записано %n файла в %1</numerusform>
+            <numerusform>Записано %n файлов в %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::ComparisonChartTabs</name>
+    <message>
         <source>WER and CER</source>
         <translation>WER и CER</translation>
     </message>
@@ -622,18 +722,6 @@
     <message>
         <source>Time histogram</source>
         <translation>Гистограмма времени</translation>
-    </message>
-    <message>
-        <source>Compare runs on the Results page; their charts appear here.</source>
-        <translation>Сравните прогоны на странице «Результаты» — их графики появятся здесь.</translation>
-    </message>
-    <message>
-        <source>Export %1…</source>
-        <translation>Экспорт %1…</translation>
-    </message>
-    <message>
-        <source>Export report…</source>
-        <translation>Экспорт отчёта…</translation>
     </message>
     <message>
         <source>%1, %2 (95 % interval)</source>
@@ -666,6 +754,10 @@
     <message>
         <source>utterances</source>
         <translation>высказывания</translation>
+    </message>
+    <message>
+        <source>WER and CER (%1 normalizer)</source>
+        <translation>WER и CER (нормализатор %1)</translation>
     </message>
     <message>
         <source>Mean time per utterance</source>
@@ -703,54 +795,6 @@
         <source>real-time factor</source>
         <translation>коэффициент реального времени</translation>
     </message>
-    <message>
-        <source>Compare runs on the Results page first</source>
-        <translation>Сначала сравните прогоны на странице «Результаты»</translation>
-    </message>
-    <message>
-        <source>Could not create %1</source>
-        <translation>Не удалось создать %1</translation>
-    </message>
-    <message>
-        <source>Could not write into %1</source>
-        <translation>Не удалось записать в %1</translation>
-    </message>
-    <message>
-        <source># VoxBench report
-
-Normalizer: %1
-
-</source>
-        <translation># Отчёт VoxBench
-
-Нормализатор: %1
-
-</translation>
-    </message>
-    <message>
-        <source>Export chart</source>
-        <translation>Экспорт графика</translation>
-    </message>
-    <message>
-        <source>%1 files (*.%2)</source>
-        <translation>Файлы %1 (*.%2)</translation>
-    </message>
-    <message>
-        <source>Export report into a folder</source>
-        <translation>Экспорт отчёта в папку</translation>
-    </message>
-    <message numerus="yes">
-        <source>Wrote %n file(s) into %1</source>
-        <translation>
-            <numerusform>Записан %n файл в %1</numerusform>
-            <numerusform>Записано %n файла в %1</numerusform>
-            <numerusform>Записано %n файлов в %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>WER and CER (%1 normalizer)</source>
-        <translation>WER и CER (нормализатор %1)</translation>
-    </message>
 </context>
 <context>
     <name>vox::ui::DataPage</name>
@@ -773,6 +817,10 @@ Normalizer: %1
     <message>
         <source>%1 of %2 utterances</source>
         <translation>Высказываний: %1 из %2</translation>
+    </message>
+    <message>
+        <source>Datasets: %1 · utterances: %2 · %3</source>
+        <translation>Наборов данных: %1 · высказываний: %2 · %3</translation>
     </message>
 </context>
 <context>
@@ -823,6 +871,10 @@ Quantization engines: %3
     <message>
         <source> · OpenBLAS %1</source>
         <translation> · OpenBLAS %1</translation>
+    </message>
+    <message>
+        <source>Reading the libtorch environment…</source>
+        <translation>Чтение окружения libtorch…</translation>
     </message>
 </context>
 <context>
@@ -919,24 +971,8 @@ Quantization engines: %3
         <translation>Не удалось открыть %1</translation>
     </message>
     <message>
-        <source>Could not open the project: %1</source>
-        <translation>Не удалось открыть проект: %1</translation>
-    </message>
-    <message>
         <source>%1 — VoxBench</source>
         <translation>%1 — VoxBench</translation>
-    </message>
-    <message>
-        <source>Datasets: %1 · utterances: %2 · %3</source>
-        <translation>Наборов данных: %1 · высказываний: %2 · %3</translation>
-    </message>
-    <message>
-        <source>Variants: %1 · hover over a row for its package folder and source</source>
-        <translation>Вариантов: %1 · наведите курсор на строку, чтобы увидеть папку пакета и источник</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Demo models.&lt;/b&gt; The variants marked (demo) are small models VoxBench trained here on synthetic speech (espeak-ng, flite and Festival voices). They are not Whisper checkpoints and know only the demo&apos;s little vocabulary; bring real checkpoints through tools/whisper/export.py.</source>
-        <translation>&lt;b&gt;Демо-модели.&lt;/b&gt; Варианты с пометкой (демо) — небольшие модели, которые VoxBench обучил здесь на синтетической речи (голоса espeak-ng, flite и Festival). Это не контрольные точки Whisper, и они знают только небольшой словарь демо; настоящие контрольные точки подключаются через tools/whisper/export.py.</translation>
     </message>
     <message>
         <source>Opened %1</source>
@@ -991,8 +1027,12 @@ Quantization engines: %3
         <translation>Добавить папку пакета модели</translation>
     </message>
     <message>
-        <source>… and %1 more lines skipped</source>
-        <translation>… и ещё пропущено строк: %1</translation>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Stop the import; the project stays as it was</source>
+        <translation>Остановить импорт; проект останется прежним</translation>
     </message>
 </context>
 <context>
@@ -1066,6 +1106,49 @@ Quantization engines: %3
     </message>
 </context>
 <context>
+    <name>vox::ui::ProfileChartTabs</name>
+    <message>
+        <source>Top operators</source>
+        <translation>Главные операторы</translation>
+    </message>
+    <message>
+        <source>Stages</source>
+        <translation>Этапы</translation>
+    </message>
+    <message>
+        <source>self time, ms per utterance</source>
+        <translation>собственное время, мс на высказывание</translation>
+    </message>
+    <message>
+        <source>Top operators by self time</source>
+        <translation>Главные операторы по собственному времени</translation>
+    </message>
+    <message>
+        <source>ms per utterance</source>
+        <translation>мс на высказывание</translation>
+    </message>
+    <message>
+        <source>features</source>
+        <translation>признаки</translation>
+    </message>
+    <message>
+        <source>encoder</source>
+        <translation>кодировщик</translation>
+    </message>
+    <message>
+        <source>decoder</source>
+        <translation>декодер</translation>
+    </message>
+    <message>
+        <source>outside stages</source>
+        <translation>вне этапов</translation>
+    </message>
+    <message>
+        <source>Time per stage</source>
+        <translation>Время по этапам</translation>
+    </message>
+</context>
+<context>
     <name>vox::ui::ProfilerPage</name>
     <message>
         <source>Group by input shapes</source>
@@ -1098,14 +1181,6 @@ Quantization engines: %3
     <message>
         <source>A → B</source>
         <translation>A → B</translation>
-    </message>
-    <message>
-        <source>Top operators</source>
-        <translation>Главные операторы</translation>
-    </message>
-    <message>
-        <source>Stages</source>
-        <translation>Этапы</translation>
     </message>
     <message>
         <source>Run &amp;A</source>
@@ -1168,52 +1243,8 @@ Quantization engines: %3
         <translation>Профиль не снят: %1</translation>
     </message>
     <message>
-        <source>no profile yet: press Profile</source>
-        <translation>профиля ещё нет: нажмите «Профилировать»</translation>
-    </message>
-    <message>
-        <source>%1 ms per utterance profiled (%2 without the profiler: overhead %3 %) · self times %4 % of the total · %5 utterances · %6, %7, %8</source>
-        <translation>%1 мс на высказывание под профилировщиком (%2 без него: накладные расходы %3 %) · собственное время — %4 % от общего · высказываний: %5 · %6, %7, %8</translation>
-    </message>
-    <message>
         <source>Cannot read the profiles: %1</source>
         <translation>Не удалось прочитать профили: %1</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;B − A&lt;/b&gt;: WER %1 · CER %2 · time %3%4 ms per utterance</source>
-        <translation>&lt;b&gt;B − A&lt;/b&gt;: WER %1 · CER %2 · время %3%4 мс на высказывание</translation>
-    </message>
-    <message>
-        <source>self time, ms per utterance</source>
-        <translation>собственное время, мс на высказывание</translation>
-    </message>
-    <message>
-        <source>Top operators by self time</source>
-        <translation>Главные операторы по собственному времени</translation>
-    </message>
-    <message>
-        <source>ms per utterance</source>
-        <translation>мс на высказывание</translation>
-    </message>
-    <message>
-        <source>features</source>
-        <translation>признаки</translation>
-    </message>
-    <message>
-        <source>encoder</source>
-        <translation>кодировщик</translation>
-    </message>
-    <message>
-        <source>decoder</source>
-        <translation>декодер</translation>
-    </message>
-    <message>
-        <source>outside stages</source>
-        <translation>вне этапов</translation>
-    </message>
-    <message>
-        <source>Time per stage</source>
-        <translation>Время по этапам</translation>
     </message>
     <message>
         <source>Run A has no profile to export</source>
@@ -1224,10 +1255,6 @@ Quantization engines: %3
         <translation>Экспорт графика…</translation>
     </message>
     <message>
-        <source>%1: %2, %3; %4 utterances; profiler overhead %5 %</source>
-        <translation>%1: %2, %3; высказываний: %4; накладные расходы профилировщика %5 %</translation>
-    </message>
-    <message>
         <source>Device kernels</source>
         <translation>Ядра устройства</translation>
     </message>
@@ -1235,17 +1262,40 @@ Quantization engines: %3
         <source>Device time per kernel (CUDA builds of libtorch with Kineto); empty on CPU</source>
         <translation>Время устройства по ядрам (сборки libtorch с CUDA и Kineto); на CPU пусто</translation>
     </message>
-    <message numerus="yes">
-        <source>%n run(s) executing in VoxBench</source>
-        <translation>
-            <numerusform>в VoxBench выполняется %n прогон</numerusform>
-            <numerusform>в VoxBench выполняются %n прогона</numerusform>
-            <numerusform>в VoxBench выполняются %n прогонов</numerusform>
-        </translation>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
     </message>
     <message>
-        <source>measured while %1</source>
-        <translation>измерено, пока: %1</translation>
+        <source>Stop profiling; profiles captured before it stay</source>
+        <translation>Остановить профилирование; уже снятые профили останутся</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::ReportWriter</name>
+    <message>
+        <source>Compare runs on the Results page first</source>
+        <translation>Сначала сравните прогоны на странице «Результаты»</translation>
+    </message>
+    <message>
+        <source>Could not create %1</source>
+        <translation>Не удалось создать %1</translation>
+    </message>
+    <message>
+        <source>Could not write into %1</source>
+        <translation>Не удалось записать в %1</translation>
+    </message>
+    <message>
+        <source># VoxBench report
+
+Normalizer: %1
+
+</source>
+        <translation># Отчёт VoxBench
+
+Нормализатор: %1
+
+</translation>
     </message>
 </context>
 <context>
@@ -1494,6 +1544,17 @@ Quantization engines: %3
     <message>
         <source>Could not write %1</source>
         <translation>Не удалось записать %1</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::VariantsPage</name>
+    <message>
+        <source>Variants: %1 · hover over a row for its package folder and source</source>
+        <translation>Вариантов: %1 · наведите курсор на строку, чтобы увидеть папку пакета и источник</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Demo models.&lt;/b&gt; The variants marked (demo) are small models VoxBench trained here on synthetic speech (espeak-ng, flite and Festival voices). They are not Whisper checkpoints and know only the demo&apos;s little vocabulary; bring real checkpoints through tools/whisper/export.py.</source>
+        <translation>&lt;b&gt;Демо-модели.&lt;/b&gt; Варианты с пометкой (демо) — небольшие модели, которые VoxBench обучил здесь на синтетической речи (голоса espeak-ng, flite и Festival). Это не контрольные точки Whisper, и они знают только небольшой словарь демо; настоящие контрольные точки подключаются через tools/whisper/export.py.</translation>
     </message>
 </context>
 </TS>

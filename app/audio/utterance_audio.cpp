@@ -3,7 +3,6 @@
 #include "core/audio/audio_decoder.h"
 #include "core/torch/log_mel.h"
 
-#include <QtConcurrent>
 #include <QtEndian>
 
 #include <algorithm>
@@ -43,7 +42,7 @@ QByteArray wavBytes(const std::vector<float>& samples, int sampleRate)
     return out;
 }
 
-UtteranceAudio readUtteranceAudio(const QString& utteranceId, const QString& path, double start, double end)
+Expected<UtteranceAudio> readUtteranceAudio(const QString& utteranceId, const QString& path, double start, double end)
 {
     UtteranceAudio out;
     out.utteranceId = utteranceId;
@@ -51,10 +50,8 @@ UtteranceAudio readUtteranceAudio(const QString& utteranceId, const QString& pat
     options.startSeconds = std::max(0.0, start);
     options.endSeconds = end;
     auto decoded = audio::decodeAudio(path.toStdString(), options);
-    if (!decoded) {
-        out.error = QString::fromStdString(decoded.error().describe());
-        return out;
-    }
+    if (!decoded)
+        return decoded.error();
     out.samples = std::move(decoded->samples);
     out.sampleRate = decoded->sampleRate;
     out.wav = wavBytes(out.samples, out.sampleRate);
@@ -70,11 +67,6 @@ UtteranceAudio readUtteranceAudio(const QString& utteranceId, const QString& pat
         out.mel = std::move(spectrogram->values);
     }
     return out;
-}
-
-QFuture<UtteranceAudio> loadUtteranceAudio(const QString& utteranceId, const QString& path, double start, double end)
-{
-    return QtConcurrent::run(readUtteranceAudio, utteranceId, path, start, end);
 }
 
 } // namespace vox::app

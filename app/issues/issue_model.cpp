@@ -6,24 +6,14 @@
 
 namespace vox::app {
 
-IssueModel::IssueModel(QObject* parent) : QAbstractTableModel(parent)
+IssueModel::IssueModel(QObject* parent) : TableModel(parent)
 {
     qRegisterMetaType<Issue>();
 }
 
-int IssueModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
-}
-
-int IssueModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
 QVariant IssueModel::data(const QModelIndex& index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!isCell(index))
         return {};
     const Row& row = m_rows.at(index.row());
     const Issue& issue = row.issue;
@@ -60,11 +50,9 @@ QVariant IssueModel::data(const QModelIndex& index, int role) const
     return {};
 }
 
-QVariant IssueModel::headerData(int section, Qt::Orientation orientation, int role) const
+QString IssueModel::header(int column) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
+    switch (column) {
     case SeverityColumn: return tr("Severity");
     case MessageColumn: return tr("Message");
     case ContextColumn: return tr("Context");

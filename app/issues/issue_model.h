@@ -1,7 +1,7 @@
 #pragma once
 #include "app/issues/issue.h"
+#include "app/models/table_model.h"
 
-#include <QAbstractTableModel>
 #include <QList>
 
 namespace vox::app {
@@ -9,7 +9,7 @@ namespace vox::app {
 // The application-wide list of issues, newest last. Lives on the GUI thread; other threads
 // report through report(), which queues the call onto the model's thread.
 // Repeated identical issues (same severity, message and context) are merged and counted.
-class IssueModel : public QAbstractTableModel {
+class IssueModel : public TableModel {
     Q_OBJECT
 public:
     enum Column { SeverityColumn, MessageColumn, ContextColumn, CountColumn, TimeColumn, ColumnCount };
@@ -21,10 +21,7 @@ public:
 
     explicit IssueModel(QObject* parent = nullptr);
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     // Thread-safe: from another thread the issue is queued to the model's thread.
     void report(const Issue& issue);
@@ -37,6 +34,11 @@ public:
 signals:
     void issueAdded(const vox::app::Issue& issue);
     void countsChanged();
+
+protected:
+    int rows() const override { return int(m_rows.size()); }
+    int columns() const override { return ColumnCount; }
+    QString header(int column) const override;
 
 private:
     void addOnModelThread(const Issue& issue);

@@ -1,5 +1,7 @@
 #include "app/profile/operator_table_model.h"
 
+#include "app/format/numbers.h"
+
 #include <QLocale>
 
 #include <cmath>
@@ -10,49 +12,44 @@ namespace {
 
 QString ms(double value, int decimals = 2)
 {
-    return QLocale().toString(value, 'f', decimals);
+    return formatNumber(value, decimals);
 }
 
 QString percent(double share)
 {
-    return QStringLiteral("%1 %").arg(QLocale().toString(100.0 * share, 'f', 1));
+    return formatPercent(share);
 }
 
 } // namespace
 
 void OperatorTableModel::setProfile(std::shared_ptr<const profile::OperatorProfile> profile, bool byShapes)
 {
-    beginResetModel();
-    m_profile = std::move(profile);
-    m_byShapes = byShapes;
-    endResetModel();
+    reset([&] {
+        m_profile = std::move(profile);
+        m_byShapes = byShapes;
+    });
 }
 
-const std::vector<profile::OperatorRow>* OperatorTableModel::rows() const
+const std::vector<profile::OperatorRow>* OperatorTableModel::rowList() const
 {
     if (!m_profile)
         return nullptr;
     return m_byShapes ? &m_profile->byShape : &m_profile->byName;
 }
 
-int OperatorTableModel::rowCount(const QModelIndex& parent) const
+int OperatorTableModel::rows() const
 {
-    return parent.isValid() || !rows() ? 0 : int(rows()->size());
-}
-
-int OperatorTableModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
+    return rowList() ? int(rowList()->size()) : 0;
 }
 
 QVariant OperatorTableModel::data(const QModelIndex& index, int role) const
 {
-    if (!index.isValid() || !rows() || index.row() >= int(rows()->size()))
+    if (!isCell(index))
         return {};
-    const auto& r = (*rows())[size_t(index.row())];
+    const auto& r = (*rowList())[size_t(index.row())];
     const auto& p = *m_profile;
     if (role == Qt::TextAlignmentRole)
-        return index.column() >= CallsColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+        return index.column() >= CallsColumn ? rightAligned() : QVariant();
     if (role == Qt::ToolTipRole && r.pseudo)
         return r.name == profile::kInterpreterRow
                    ? tr("Time in TorchScript frames outside any operator: the interpreter's own work")
@@ -66,7 +63,7 @@ QVariant OperatorTableModel::data(const QModelIndex& index, int role) const
     case CallsColumn:
         if (r.pseudo)
             return sort ? QVariant(-1) : QVariant(QStringLiteral("–"));
-        return sort ? QVariant(qlonglong(r.calls)) : QVariant(QLocale().toString(qlonglong(r.calls)));
+        return sort ? QVariant(qlonglong(r.calls)) : QVariant(formatCount(qlonglong(r.calls)));
     case SelfMsColumn: return sort ? QVariant(r.selfUs) : QVariant(ms(r.selfUs / 1000.0));
     case ShareColumn: return sort ? QVariant(p.share(r)) : QVariant(percent(p.share(r)));
     case TotalMsColumn: return sort ? QVariant(r.totalUs) : QVariant(ms(r.totalUs / 1000.0));
@@ -84,11 +81,9 @@ QVariant OperatorTableModel::data(const QModelIndex& index, int role) const
     }
 }
 
-QVariant OperatorTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+QString OperatorTableModel::header(int column) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
+    switch (column) {
     case NameColumn: return tr("Operator");
     case ShapesColumn: return tr("Input shapes");
     case CallsColumn: return tr("Calls");
@@ -106,28 +101,16 @@ QVariant OperatorTableModel::headerData(int section, Qt::Orientation orientation
 void ProfileComparisonModel::setProfiles(std::shared_ptr<const profile::OperatorProfile> a,
                                          std::shared_ptr<const profile::OperatorProfile> b)
 {
-    beginResetModel();
-    m_data = a && b ? profile::compareProfiles(*a, *b) : profile::ProfileComparison{};
-    endResetModel();
-}
-
-int ProfileComparisonModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : int(m_data.rows.size());
-}
-
-int ProfileComparisonModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
+    reset([&] { m_data = a && b ? profile::compareProfiles(*a, *b) : profile::ProfileComparison{}; });
 }
 
 QVariant ProfileComparisonModel::data(const QModelIndex& index, int role) const
 {
-    if (!index.isValid() || index.row() >= int(m_data.rows.size()))
+    if (!isCell(index))
         return {};
     const auto& r = m_data.rows[size_t(index.row())];
     if (role == Qt::TextAlignmentRole)
-        return index.column() >= CallsAColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+        return index.column() >= CallsAColumn ? rightAligned() : QVariant();
     if (role == PresenceRole)
         return int(r.presence);
     if (role == DeltaRole)
@@ -158,11 +141,9 @@ QVariant ProfileComparisonModel::data(const QModelIndex& index, int role) const
     }
 }
 
-QVariant ProfileComparisonModel::headerData(int section, Qt::Orientation orientation, int role) const
+QString ProfileComparisonModel::header(int column) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
+    switch (column) {
     case NameColumn: return tr("Operator");
     case PresenceColumn: return tr("Change");
     case CallsAColumn: return tr("Calls A / utt.");
@@ -179,39 +160,29 @@ QVariant ProfileComparisonModel::headerData(int section, Qt::Orientation orienta
 void KernelTableModel::setProfiles(
     const std::vector<std::pair<QString, std::shared_ptr<const profile::OperatorProfile>>>& profiles)
 {
-    beginResetModel();
-    m_rows.clear();
-    for (const auto& [label, p] : profiles)
-        if (p)
-            for (const auto& k : p->kernels)
-                m_rows.push_back({label, k, std::max<int64_t>(1, p->info.utterances)});
-    endResetModel();
-}
-
-int KernelTableModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int KernelTableModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
+    reset([&] {
+        m_rows.clear();
+        for (const auto& [label, p] : profiles)
+            if (p)
+                for (const auto& k : p->kernels)
+                    m_rows.push_back({label, k, std::max<int64_t>(1, p->info.utterances)});
+    });
 }
 
 QVariant KernelTableModel::data(const QModelIndex& index, int role) const
 {
-    if (!index.isValid() || index.row() >= int(m_rows.size()))
+    if (!isCell(index))
         return {};
     const auto& r = m_rows[size_t(index.row())];
     if (role == Qt::TextAlignmentRole)
-        return index.column() >= CallsColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+        return index.column() >= CallsColumn ? rightAligned() : QVariant();
     if (role != Qt::DisplayRole && role != SortRole)
         return {};
     const bool sort = role == SortRole;
     switch (index.column()) {
     case RunColumn: return r.run;
     case NameColumn: return QString::fromStdString(r.kernel.name);
-    case CallsColumn: return sort ? QVariant(qlonglong(r.kernel.calls)) : QVariant(QLocale().toString(qlonglong(r.kernel.calls)));
+    case CallsColumn: return sort ? QVariant(qlonglong(r.kernel.calls)) : QVariant(formatCount(qlonglong(r.kernel.calls)));
     case DeviceMsColumn: return sort ? QVariant(r.kernel.deviceUs) : QVariant(ms(r.kernel.deviceUs / 1000.0, 3));
     case PerUtteranceColumn: {
         const double v = r.kernel.deviceUs / 1000.0 / double(r.utterances);
@@ -221,11 +192,9 @@ QVariant KernelTableModel::data(const QModelIndex& index, int role) const
     }
 }
 
-QVariant KernelTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+QString KernelTableModel::header(int column) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (section) {
+    switch (column) {
     case RunColumn: return tr("Run");
     case NameColumn: return tr("Kernel");
     case CallsColumn: return tr("Calls");

@@ -5,7 +5,6 @@
 #include "core/run/run_summary.h"
 #include "core/store/project_store.h"
 
-#include <QtConcurrent/QtConcurrent>
 
 namespace vox::app {
 
@@ -42,43 +41,35 @@ Expected<RunProfile> readOne(store::ProjectStore& store, const std::vector<store
 
 } // namespace
 
-RunProfilesPtr readRunProfiles(const QString& project, qint64 runA, qint64 runB)
+Expected<RunProfilesPtr> readRunProfiles(const QString& project, qint64 runA, qint64 runB)
 {
     auto out = std::make_shared<RunProfiles>();
-    auto fail = [&](const Error& e) {
-        out->error = QString::fromStdString(e.describe());
-        return out;
-    };
     auto store = store::ProjectStore::open(project.toStdString(), store::ProjectStore::Mode::ReadOnly);
     if (!store)
-        return fail(store.error());
+        return store.error();
     auto entries = (*store)->operatorProfiles();
     if (!entries)
-        return fail(entries.error());
+        return entries.error();
     auto a = readOne(**store, *entries, runA);
     if (!a)
-        return fail(a.error());
+        return a.error();
     out->a = std::move(*a);
     if (runB > 0) {
         auto b = readOne(**store, *entries, runB);
         if (!b)
-            return fail(b.error());
+            return b.error();
         out->b = std::move(*b);
     }
-    return out;
+    return RunProfilesPtr(std::move(out));
 }
 
-QFuture<RunProfilesPtr> loadRunProfiles(const QString& project, qint64 runA, qint64 runB)
+Expected<Done> captureRunProfile(const QString& project, qint64 runId, int utterances, const QString& conditions,
+                                 const std::atomic<bool>* cancel)
 {
-    return QtConcurrent::run([project, runA, runB] { return readRunProfiles(project, runA, runB); });
-}
-
-QFuture<QString> captureRunProfile(const QString& project, qint64 runId, int utterances, const QString& conditions)
-{
-    return QtConcurrent::run([project, runId, utterances, conditions] {
-        auto p = profile::profileRun(project.toStdString(), runId, utterances, {}, nullptr, conditions.toStdString());
-        return p ? QString() : QString::fromStdString(p.error().describe());
-    });
+    auto p = profile::profileRun(project.toStdString(), runId, utterances, {}, cancel, conditions.toStdString());
+    if (!p)
+        return p.error();
+    return Done{};
 }
 
 } // namespace vox::app

@@ -1,13 +1,14 @@
 #pragma once
 // Operator profiles of runs for the Profiler page: the latest stored profile of each chosen
-// run with the run's WER/CER, read off the UI thread; and capturing a new one (core's
-// profile::profileRun) on a thread of its own.
+// run with the run's WER/CER; and capturing a new one (core's profile::profileRun). Blocking
+// calls for jobs (ProfileSession runs them off the UI thread).
 #include "core/profile/operator_profile.h"
+#include "core/util/expected.h"
 
-#include <QFuture>
 #include <QMetaType>
 #include <QString>
 
+#include <atomic>
 #include <memory>
 #include <optional>
 
@@ -23,22 +24,20 @@ struct RunProfile {
 };
 
 struct RunProfiles {
-    QString error;  // empty when read
     RunProfile a;
     std::optional<RunProfile> b; // the run compared with, when one is chosen
-    bool ok() const { return error.isEmpty(); }
 };
 
 using RunProfilesPtr = std::shared_ptr<const RunProfiles>;
 
-// Blocking; call it off the UI thread. runB 0: no comparison.
-RunProfilesPtr readRunProfiles(const QString& project, qint64 runA, qint64 runB);
-QFuture<RunProfilesPtr> loadRunProfiles(const QString& project, qint64 runA, qint64 runB);
+// runB 0: no comparison.
+Expected<RunProfilesPtr> readRunProfiles(const QString& project, qint64 runA, qint64 runB);
 
-// Profiles run `runId` on its first `utterances` utterances and stores the profile; the
-// future's value is empty on success, else the error. One capture at a time in the process.
-// `conditions`: what else shares the machine (runs executing), kept with the profile.
-QFuture<QString> captureRunProfile(const QString& project, qint64 runId, int utterances, const QString& conditions = {});
+// Profiles run `runId` on its first `utterances` utterances and stores the profile. One
+// capture at a time in the process. `conditions`: what else shares the machine (runs
+// executing), kept with the profile. Stops soon after `cancel` is set (an error says so).
+Expected<Done> captureRunProfile(const QString& project, qint64 runId, int utterances, const QString& conditions,
+                                 const std::atomic<bool>* cancel);
 
 } // namespace vox::app
 

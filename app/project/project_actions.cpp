@@ -6,8 +6,6 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
-#include <QPromise>
-#include <QtConcurrent>
 
 namespace vox::app {
 
@@ -20,7 +18,14 @@ public:
     static QString exists(const QString& path) { return tr("%1 already exists; open it instead").arg(path); }
     static QString reading(qint64 lines) { return tr("Read %1 lines…").arg(lines); }
     static QString writing(qint64 count) { return tr("Writing %1 utterances into the project…").arg(count); }
-    static QString nothing(const QString& source) { return tr("Nothing to import from %1").arg(source); }
+    static QString nothing(const QString& source, const QStringList& skipped)
+    {
+        if (skipped.isEmpty())
+            return tr("Nothing to import from %1").arg(source);
+        return tr("Nothing to import from %1: %n line(s) skipped, the first: %2", nullptr, int(skipped.size()))
+            .arg(source, skipped.first());
+    }
+    static QString cancelledBeforeWriting() { return tr("the import was cancelled; the project is unchanged"); }
     static QString imported(qint64 count, const QString& name, qint64 skipped)
     {
         return tr("Imported %1 utterances as \"%2\" (%3 lines skipped)").arg(count).arg(name).arg(skipped);
@@ -33,74 +38,64 @@ QString qs(const std::string& s)
     return QString::fromStdString(s);
 }
 
-void createIn(QPromise<ProjectChange>& promise, const QString& path)
+Error errorOf(const QString& message, const QString& context = {})
 {
-    ProjectChange change;
-    if (QFileInfo::exists(path)) {
-        change.error = ChangeTexts::exists(path);
-    } else if (auto store = store::ProjectStore::open(path.toStdString(), store::ProjectStore::Mode::OpenOrCreate); !store) {
-        change.error = qs(store.error().describe());
-    } else {
-        change.message = ChangeTexts::created(path);
-    }
-    promise.addResult(change);
+    return makeError(message.toStdString(), context.toStdString());
 }
 
-void importInto(QPromise<ProjectChange>& promise, const QString& project, const QString& source, const QString& name,
-                const QString& format)
+} // namespace
+
+Expected<ProjectChange> createProject(const QString& path)
 {
-    ProjectChange change;
-    auto finish = [&] { promise.addResult(change); };
+    if (QFileInfo::exists(path))
+        return errorOf(ChangeTexts::exists(path));
+    if (auto store = store::ProjectStore::open(path.toStdString(), store::ProjectStore::Mode::OpenOrCreate); !store)
+        return store.error();
+    return ProjectChange{ChangeTexts::created(path), {}};
+}
+
+Expected<ProjectChange> importDataset(const QString& project, const QString& source, const QString& name,
+                                      const QString& format, const JobContext& job)
+{
     auto parsed = dataset::parseFormat(format.toStdString());
-    if (!parsed) {
-        change.error = qs(parsed.error().describe());
-        return finish();
-    }
-    promise.setProgressRange(0, 0);
+    if (!parsed)
+        return parsed.error();
     dataset::ImportOptions options;
     options.format = *parsed;
-    options.progress = [&promise](size_t lines) {
-        promise.setProgressValueAndText(0, ChangeTexts::reading(qint64(lines)));
-    };
+    options.progress = [&job](size_t lines) { job.progress(qint64(lines), 0, ChangeTexts::reading(qint64(lines))); };
+    options.cancel = job.token().flag();
     auto report = dataset::importDataset(source.toStdString(), options);
-    if (!report) {
-        change.error = qs(report.error().describe());
-        return finish();
-    }
+    if (!report)
+        return report.error();
+    ProjectChange change;
     for (const auto& s : report->skipped)
         change.warnings << QStringLiteral("%1%2: %3")
                                .arg(qs(s.file), s.line > 0 ? QStringLiteral(":%1").arg(s.line) : QString(), qs(s.reason));
+    const QStringList skipped = change.warnings;
     for (const auto& n : report->notes)
         change.warnings << qs(n);
-    if (report->utterances.empty()) {
-        change.error = ChangeTexts::nothing(source);
-        return finish();
-    }
-    promise.setProgressValueAndText(0, ChangeTexts::writing(qint64(report->utterances.size())));
+    if (report->utterances.empty())
+        return errorOf(ChangeTexts::nothing(source, skipped));
+    job.progress(0, 0, ChangeTexts::writing(qint64(report->utterances.size())));
     auto records = store::utteranceRecords(*report);
     const auto dataset = store::datasetRecord(*report, name.toStdString());
+    if (job.cancelled()) // the last moment it can stop: the store takes the dataset in one transaction
+        return errorOf(ChangeTexts::cancelledBeforeWriting(), source);
     auto store = store::ProjectStore::open(project.toStdString(), store::ProjectStore::Mode::OpenExisting);
-    if (!store) {
-        change.error = qs(store.error().describe());
-        return finish();
-    }
-    if (auto id = (*store)->addDataset(dataset, records); !id) {
-        change.error = qs(id.error().describe());
-        return finish();
-    }
+    if (!store)
+        return store.error();
+    if (auto id = (*store)->addDataset(dataset, records); !id)
+        return id.error();
     change.message = ChangeTexts::imported(qint64(records.size()), qs(dataset.name), qint64(report->skipped.size()));
-    finish();
+    return change;
 }
 
-void addInto(QPromise<ProjectChange>& promise, const QString& project, const QStringList& folders)
+Expected<ProjectChange> addPackages(const QString& project, const QStringList& folders)
 {
-    ProjectChange change;
     auto store = store::ProjectStore::open(project.toStdString(), store::ProjectStore::Mode::OpenExisting);
-    if (!store) {
-        change.error = qs(store.error().describe());
-        promise.addResult(change);
-        return;
-    }
+    if (!store)
+        return store.error();
+    ProjectChange change;
     int added = 0;
     for (const QString& folder : folders) {
         auto v = store::variantFromPackage(folder.toStdString());
@@ -115,28 +110,9 @@ void addInto(QPromise<ProjectChange>& promise, const QString& project, const QSt
         ++added;
     }
     if (added == 0 && !change.warnings.isEmpty())
-        change.error = change.warnings.takeFirst();
-    else
-        change.message = ChangeTexts::added(added);
-    promise.addResult(change);
-}
-
-} // namespace
-
-QFuture<ProjectChange> createProject(const QString& path)
-{
-    return QtConcurrent::run(createIn, path);
-}
-
-QFuture<ProjectChange> importDataset(const QString& project, const QString& source, const QString& name,
-                                     const QString& format)
-{
-    return QtConcurrent::run(importInto, project, source, name, format);
-}
-
-QFuture<ProjectChange> addPackages(const QString& project, const QStringList& folders)
-{
-    return QtConcurrent::run(addInto, project, folders);
+        return errorOf(change.warnings.join(QStringLiteral("; ")));
+    change.message = ChangeTexts::added(added);
+    return change;
 }
 
 } // namespace vox::app

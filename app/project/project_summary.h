@@ -2,7 +2,8 @@
 // What the workbench shows of a project before anything runs: its datasets and its variants
 // with the facts of their manifests. Read from the project store (core/store) on a worker
 // thread; the UI thread only receives the finished summary.
-#include <QFuture>
+#include "core/util/expected.h"
+
 #include <QList>
 #include <QString>
 
@@ -33,20 +34,14 @@ struct VariantSummary {
 
 struct ProjectSummary {
     QString path;
-    QString error; // empty when the project was read
     QList<DatasetSummary> datasets;
     QList<VariantSummary> variants;
 
-    bool ok() const { return error.isEmpty(); }
     bool hasDemoVariants() const;
+    qint64 utteranceCount() const;
 };
 
-// Blocking: opens the project read-only and reads it. Call it off the UI thread.
-ProjectSummary readProjectSummary(const QString& path);
-// readProjectSummary on the global thread pool.
-QFuture<ProjectSummary> loadProjectSummary(const QString& path);
-
-// The facts a variant's manifest (voxbench-model.json or voxbench-kws.json, as stored) gives.
-void fillFromManifest(VariantSummary& variant, const std::string& manifestJson);
+// Blocking: opens the project and reads it. Call it off the UI thread (ProjectSession does).
+Expected<ProjectSummary> readProjectSummary(const QString& path);
 
 } // namespace vox::app

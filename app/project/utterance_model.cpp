@@ -1,31 +1,20 @@
 #include "app/project/utterance_model.h"
 
-#include "app/project/project_models.h"
-
-#include <QtConcurrent/QtConcurrentRun>
+#include "app/format/numbers.h"
 
 #include <nlohmann/json.hpp>
 
 namespace vox::app {
 
-QFuture<UtteranceLoad> loadUtterances(const QString& projectPath, qint64 datasetId)
+Expected<UtteranceRows> readUtterances(const QString& projectPath, qint64 datasetId)
 {
-    return QtConcurrent::run([path = projectPath.toStdString(), datasetId] {
-        UtteranceLoad out;
-        out.datasetId = datasetId;
-        auto store = store::ProjectStore::open(path, store::ProjectStore::Mode::ReadOnly);
-        if (!store) {
-            out.error = QString::fromStdString(store.error().describe());
-            return out;
-        }
-        auto rows = (*store)->utterances(datasetId);
-        if (!rows) {
-            out.error = QString::fromStdString(rows.error().describe());
-            return out;
-        }
-        out.rows = std::make_shared<const std::vector<store::UtteranceRecord>>(std::move(*rows));
-        return out;
-    });
+    auto store = store::ProjectStore::open(projectPath.toStdString(), store::ProjectStore::Mode::ReadOnly);
+    if (!store)
+        return store.error();
+    auto rows = (*store)->utterances(datasetId);
+    if (!rows)
+        return rows.error();
+    return UtteranceRows(std::make_shared<const std::vector<store::UtteranceRecord>>(std::move(*rows)));
 }
 
 QString describeExtra(const std::string& extraJson)
@@ -40,26 +29,14 @@ QString describeExtra(const std::string& extraJson)
     return parts.join(QStringLiteral("; "));
 }
 
-void UtteranceTableModel::setRows(std::shared_ptr<const std::vector<store::UtteranceRecord>> rows)
+void UtteranceTableModel::setRows(UtteranceRows rows)
 {
-    beginResetModel();
-    m_rows = rows ? std::move(rows) : std::make_shared<const std::vector<store::UtteranceRecord>>();
-    endResetModel();
-}
-
-int UtteranceTableModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows->size());
-}
-
-int UtteranceTableModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
+    reset([&] { m_rows = rows ? std::move(rows) : std::make_shared<const std::vector<store::UtteranceRecord>>(); });
 }
 
 QVariant UtteranceTableModel::data(const QModelIndex& index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!isCell(index))
         return {};
     const store::UtteranceRecord& u = record(index.row());
     const int column = index.column();
@@ -81,15 +58,13 @@ QVariant UtteranceTableModel::data(const QModelIndex& index, int role) const
     if (role == AudioPathRole)
         return QString::fromStdString(u.audioPath);
     if (role == Qt::TextAlignmentRole && column == DurationColumn)
-        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return rightAligned();
     return {};
 }
 
-QVariant UtteranceTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+QString UtteranceTableModel::header(int column) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
+    switch (column) {
     case IdColumn: return tr("Utterance");
     case DurationColumn: return tr("Duration");
     case SpeakerColumn: return tr("Speaker");

@@ -3,10 +3,9 @@
 // as a condition), read from the project store off the UI thread, and a filter over id,
 // speaker, reference and extra text. The model keeps the records and formats a cell only when a
 // view asks for it, so 100,000 rows cost one vector, not 500,000 items.
+#include "app/models/table_model.h"
 #include "core/store/project_store.h"
 
-#include <QAbstractTableModel>
-#include <QFuture>
 #include <QSortFilterProxyModel>
 
 #include <memory>
@@ -14,29 +13,27 @@
 
 namespace vox::app {
 
-struct UtteranceLoad {
-    QString error; // empty when read
-    qint64 datasetId = 0;
-    std::shared_ptr<const std::vector<store::UtteranceRecord>> rows;
-};
+using UtteranceRows = std::shared_ptr<const std::vector<store::UtteranceRecord>>;
 
-// Opens the project read-only and reads one dataset's utterances, on the global thread pool.
-QFuture<UtteranceLoad> loadUtterances(const QString& projectPath, qint64 datasetId);
+// Opens the project read-only and reads one dataset's utterances. Blocking: for a job.
+Expected<UtteranceRows> readUtterances(const QString& projectPath, qint64 datasetId);
 
-class UtteranceTableModel : public QAbstractTableModel {
+class UtteranceTableModel : public TableModel {
     Q_OBJECT
 public:
     enum Column { IdColumn, DurationColumn, SpeakerColumn, ReferenceColumn, ExtraColumn, ColumnCount };
     enum Role { AudioPathRole = Qt::UserRole + 1, SortRole };
-    using QAbstractTableModel::QAbstractTableModel;
+    using TableModel::TableModel;
 
-    void setRows(std::shared_ptr<const std::vector<store::UtteranceRecord>> rows);
+    void setRows(UtteranceRows rows);
     const store::UtteranceRecord& record(int row) const { return (*m_rows)[size_t(row)]; }
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+protected:
+    int rows() const override { return int(m_rows->size()); }
+    int columns() const override { return ColumnCount; }
+    QString header(int column) const override;
 
 private:
     std::shared_ptr<const std::vector<store::UtteranceRecord>> m_rows =

@@ -2,27 +2,25 @@
 
 #include "core/store/project_store.h"
 
-#include <QtConcurrent>
 
 namespace vox::app {
 
-ComparisonPtr readComparison(const QString& project, const QList<qint64>& runIds, const QString& normalizer)
+Expected<ComparisonPtr> readComparison(const QString& project, const QList<qint64>& runIds, const QString& normalizer,
+                                       const std::atomic<bool>* cancel)
 {
     auto out = std::make_shared<Comparison>();
     out->normalizer = normalizer;
     auto store = store::ProjectStore::open(project.toStdString(), store::ProjectStore::Mode::OpenExisting);
-    if (!store) {
-        out->error = QString::fromStdString(store.error().describe());
-        return out;
-    }
+    if (!store)
+        return store.error();
     const std::vector<int64_t> ids(runIds.begin(), runIds.end());
     auto data = run::compareRuns(**store, ids, normalizer.toStdString());
-    if (!data) {
-        out->error = QString::fromStdString(data.error().describe());
-        return out;
-    }
+    if (!data)
+        return data.error();
     out->data = std::move(*data);
     for (const auto& r : out->data.runs) {
+        if (cancel && cancel->load())
+            return makeError("the comparison was cancelled");
         std::array<std::optional<double>, 3> wers;
         for (size_t n = 0; n < 3; ++n) {
             if (normalizer == QLatin1String(kNormalizers[n])) { // scored already, above
@@ -35,12 +33,7 @@ ComparisonPtr readComparison(const QString& project, const QList<qint64>& runIds
         }
         out->werByNormalizer.push_back(wers);
     }
-    return out;
-}
-
-QFuture<ComparisonPtr> loadComparison(const QString& project, const QList<qint64>& runIds, const QString& normalizer)
-{
-    return QtConcurrent::run(readComparison, project, runIds, normalizer);
+    return ComparisonPtr(std::move(out));
 }
 
 } // namespace vox::app

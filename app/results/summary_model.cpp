@@ -2,49 +2,21 @@
 
 #include "app/run/run_info.h"
 
-#include <QLocale>
 
 namespace vox::app {
 
-QString formatInterval(const std::optional<scoring::Interval>& i)
-{
-    if (!i)
-        return QStringLiteral("–");
-    const QLocale l;
-    return QStringLiteral("%1 % [%2, %3]")
-        .arg(l.toString(100 * i->estimate, 'f', 1), l.toString(100 * i->low, 'f', 1), l.toString(100 * i->high, 'f', 1));
-}
-
-QString formatPercent(const std::optional<double>& rate)
-{
-    return rate ? QStringLiteral("%1 %").arg(QLocale().toString(100 * *rate, 'f', 1)) : QStringLiteral("–");
-}
-
 void RunSummaryModel::setComparison(ComparisonPtr comparison)
 {
-    beginResetModel();
-    m_data = std::move(comparison);
-    endResetModel();
-}
-
-int RunSummaryModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() || !m_data ? 0 : int(m_data->data.runs.size());
-}
-
-int RunSummaryModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
+    reset([&] { m_data = std::move(comparison); });
 }
 
 QVariant RunSummaryModel::data(const QModelIndex& index, int role) const
 {
-    if (!index.isValid() || !m_data || index.row() >= rowCount())
+    if (!isCell(index))
         return {};
     const size_t row = size_t(index.row());
     const run::RunSummary& s = m_data->data.runs[row];
     const auto& wers = m_data->werByNormalizer[row];
-    const QLocale l;
     if (role == SortRole) {
         switch (index.column()) {
         case RunColumn: return qint64(s.run.id);
@@ -73,11 +45,11 @@ QVariant RunSummaryModel::data(const QModelIndex& index, int role) const
         case CerColumn: return formatInterval(s.cer);
         case WerNoneColumn: case WerBasicColumn: case WerWhisperColumn:
             return formatPercent(wers[size_t(index.column() - WerNoneColumn)]);
-        case MeanMsColumn: return l.toString(s.meanMs, 'f', 1);
-        case MedianMsColumn: return l.toString(s.medianMs, 'f', 1);
-        case P90MsColumn: return l.toString(s.p90Ms, 'f', 1);
-        case RtfColumn: return l.toString(s.realTimeFactor, 'f', 3);
-        case MemoryColumn: return s.peakMemoryBytes > 0 ? l.toString(double(s.peakMemoryBytes) / 1e6, 'f', 1) : QString();
+        case MeanMsColumn: return formatNumber(s.meanMs, 1);
+        case MedianMsColumn: return formatNumber(s.medianMs, 1);
+        case P90MsColumn: return formatNumber(s.p90Ms, 1);
+        case RtfColumn: return formatNumber(s.realTimeFactor, 3);
+        case MemoryColumn: return s.peakMemoryBytes > 0 ? formatNumber(double(s.peakMemoryBytes) / 1e6, 1) : QString();
         case SettingsColumn: return settingsLine(s.settings);
         }
     }
@@ -89,15 +61,13 @@ QVariant RunSummaryModel::data(const QModelIndex& index, int role) const
             return QString::fromStdString(s.run.cardJson);
     }
     if (role == Qt::TextAlignmentRole && index.column() != VariantColumn && index.column() != SettingsColumn)
-        return int(Qt::AlignRight | Qt::AlignVCenter);
+        return rightAligned();
     return {};
 }
 
-QVariant RunSummaryModel::headerData(int section, Qt::Orientation orientation, int role) const
+QString RunSummaryModel::header(int column) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
+    switch (column) {
     case RunColumn: return tr("Run");
     case VariantColumn: return tr("Variant");
     case ScoredColumn: return tr("Scored");

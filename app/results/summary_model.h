@@ -2,13 +2,13 @@
 // Corpus figures of the compared runs, one row per run: WER and CER with 95 % bootstrap
 // intervals under the chosen normalizer, WER under each normalizer side by side, time per
 // utterance, real-time factor, memory, and whether the run is comparable with the baseline.
+#include "app/format/numbers.h"
+#include "app/models/table_model.h"
 #include "app/results/comparison.h"
-
-#include <QAbstractTableModel>
 
 namespace vox::app {
 
-class RunSummaryModel : public QAbstractTableModel {
+class RunSummaryModel : public TableModel {
     Q_OBJECT
 public:
     enum Column {
@@ -17,22 +17,20 @@ public:
         ColumnCount
     };
     static constexpr int SortRole = Qt::UserRole + 1;
-    using QAbstractTableModel::QAbstractTableModel;
+    using TableModel::TableModel;
 
     void setComparison(ComparisonPtr comparison);
     ComparisonPtr comparison() const { return m_data; }
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+protected:
+    int rows() const override { return m_data ? int(m_data->data.runs.size()) : 0; }
+    int columns() const override { return ColumnCount; }
+    QString header(int column) const override;
 
 private:
     ComparisonPtr m_data;
 };
-
-// "12.3 % [10.1, 14.8]"
-QString formatInterval(const std::optional<scoring::Interval>& interval);
-QString formatPercent(const std::optional<double>& rate);
 
 } // namespace vox::app

@@ -1,6 +1,6 @@
 #include "app/results/utterance_results_model.h"
 
-#include <QLocale>
+#include "app/format/numbers.h"
 
 #include <algorithm>
 
@@ -17,9 +17,7 @@ QString qs(const std::string& s)
 
 void UtteranceResultsModel::setComparison(ComparisonPtr comparison)
 {
-    beginResetModel();
-    m_data = std::move(comparison);
-    endResetModel();
+    reset([&] { m_data = std::move(comparison); });
 }
 
 const run::ComparisonRow* UtteranceResultsModel::rowAt(int row) const
@@ -71,22 +69,11 @@ double UtteranceResultsModel::worstWer(int row) const
     return worst;
 }
 
-int UtteranceResultsModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() || !m_data ? 0 : int(m_data->data.rows.size());
-}
-
-int UtteranceResultsModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : FixedColumns + runCount() * GroupColumns;
-}
-
 QVariant UtteranceResultsModel::data(const QModelIndex& index, int role) const
 {
-    const auto* r = index.isValid() ? rowAt(index.row()) : nullptr;
-    if (!r || index.column() >= columnCount())
+    if (!isCell(index))
         return {};
-    const QLocale l;
+    const auto* r = rowAt(index.row());
     const int run = runOfColumn(index.column());
     if (run < 0) {
         if (role == Qt::DisplayRole || role == SortRole || role == Qt::ToolTipRole) {
@@ -94,11 +81,11 @@ QVariant UtteranceResultsModel::data(const QModelIndex& index, int role) const
             case IdColumn: return qs(r->uttId);
             case ReferenceColumn: return qs(r->reference);
             case SecondsColumn:
-                return role == SortRole ? QVariant(r->audioSeconds) : QVariant(l.toString(r->audioSeconds, 'f', 2));
+                return role == SortRole ? QVariant(r->audioSeconds) : QVariant(formatNumber(r->audioSeconds, 2));
             }
         }
         if (role == Qt::TextAlignmentRole && index.column() == SecondsColumn)
-            return int(Qt::AlignRight | Qt::AlignVCenter);
+            return rightAligned();
         return {};
     }
     const run::ComparisonCell& c = r->cells[size_t(run)];
@@ -121,9 +108,9 @@ QVariant UtteranceResultsModel::data(const QModelIndex& index, int role) const
             if (!c.error.empty())
                 return QString();
             const auto wer = run::cellWer(c);
-            return wer ? QStringLiteral("%1 %").arg(l.toString(100 * *wer, 'f', 0)) : QStringLiteral("–");
+            return formatPercent(wer, 0);
         }
-        case TimeColumn: return l.toString(c.ms, 'f', 1);
+        case TimeColumn: return formatNumber(c.ms, 1);
         }
     }
     if (role == Qt::ToolTipRole && c.present) {
@@ -133,17 +120,15 @@ QVariant UtteranceResultsModel::data(const QModelIndex& index, int role) const
             .arg(c.counts.correct).arg(c.counts.substitutions).arg(c.counts.deletions).arg(c.counts.insertions);
     }
     if (role == Qt::TextAlignmentRole && group != HypothesisColumn)
-        return int(Qt::AlignRight | Qt::AlignVCenter);
+        return rightAligned();
     return {};
 }
 
-QVariant UtteranceResultsModel::headerData(int section, Qt::Orientation orientation, int role) const
+QString UtteranceResultsModel::header(int column) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    const int run = runOfColumn(section);
+    const int run = runOfColumn(column);
     if (run < 0) {
-        switch (section) {
+        switch (column) {
         case IdColumn: return tr("Utterance");
         case ReferenceColumn: return tr("Reference");
         case SecondsColumn: return tr("Seconds");
@@ -153,7 +138,7 @@ QVariant UtteranceResultsModel::headerData(int section, Qt::Orientation orientat
     if (!m_data || run >= runCount())
         return {};
     const QString variant = qs(m_data->data.runs[size_t(run)].variant);
-    switch (groupColumn(section)) {
+    switch (groupColumn(column)) {
     case HypothesisColumn: return variant;
     case WerColumn: return tr("%1 WER").arg(variant);
     case TimeColumn: return tr("%1 ms").arg(variant);

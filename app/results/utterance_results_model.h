@@ -2,21 +2,21 @@
 // The per-utterance results table: id, reference and audio length, then one column group per
 // compared run (hypothesis, WER, time). A filter keeps errors only, utterances whose
 // hypothesis changed against the baseline run (the first), or the worst N.
+#include "app/models/table_model.h"
 #include "app/results/comparison.h"
 
-#include <QAbstractTableModel>
 #include <QSortFilterProxyModel>
 
 namespace vox::app {
 
-class UtteranceResultsModel : public QAbstractTableModel {
+class UtteranceResultsModel : public TableModel {
     Q_OBJECT
 public:
     enum FixedColumn { IdColumn, ReferenceColumn, SecondsColumn, FixedColumns };
     enum GroupColumn { HypothesisColumn, WerColumn, TimeColumn, GroupColumns };
     static constexpr int SortRole = Qt::UserRole + 1;
 
-    using QAbstractTableModel::QAbstractTableModel;
+    using TableModel::TableModel;
 
     void setComparison(ComparisonPtr comparison);
     ComparisonPtr comparison() const { return m_data; }
@@ -34,10 +34,12 @@ public:
     // The largest WER of the row over the runs (failed counts as 1).
     double worstWer(int row) const;
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+protected:
+    int rows() const override { return m_data ? int(m_data->data.rows.size()) : 0; }
+    int columns() const override { return FixedColumns + GroupColumns * runCount(); }
+    QString header(int column) const override;
 
 private:
     ComparisonPtr m_data;

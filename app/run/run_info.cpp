@@ -5,9 +5,6 @@
 #include "core/store/project_store.h"
 
 #include <QCoreApplication>
-#include <QtConcurrent>
-
-#include <nlohmann/json.hpp>
 
 #include <map>
 
@@ -34,6 +31,10 @@ public:
             parts << tr("first %1").arg(s.limit);
         return parts.join(QStringLiteral(" · "));
     }
+    static QString unknownStatus(const QString& name)
+    {
+        return tr("status \"%1\" is unknown to this VoxBench (a newer one wrote it)").arg(name);
+    }
 };
 
 } // namespace
@@ -49,22 +50,17 @@ QString settingsLine(const run::RunSettings& settings)
     return RunTexts::line(settings);
 }
 
-QList<RunInfo> readRuns(const QString& projectPath, QString* error)
+Expected<QList<RunInfo>> readRuns(const QString& projectPath)
 {
     QList<RunInfo> out;
-    auto fail = [&](const Error& e) {
-        if (error)
-            *error = qs(e.describe());
-        return QList<RunInfo>{};
-    };
     auto store = store::ProjectStore::open(projectPath.toStdString(), store::ProjectStore::Mode::OpenExisting);
     if (!store)
-        return fail(store.error());
+        return store.error();
     auto runs = (*store)->runs();
     auto counts = (*store)->resultCounts();
     auto datasets = (*store)->datasets();
     if (!runs || !counts || !datasets)
-        return fail(!runs ? runs.error() : !counts ? counts.error() : datasets.error());
+        return !runs ? runs.error() : !counts ? counts.error() : datasets.error();
     std::map<int64_t, store::ProjectStore::ResultCount> countOf;
     for (const auto& c : *counts)
         countOf[c.runId] = c;
@@ -77,19 +73,24 @@ QList<RunInfo> readRuns(const QString& projectPath, QString* error)
         info.id = r.id;
         info.variantId = r.variantId;
         info.datasetId = r.datasetId;
-        info.status = qs(r.status);
-        info.message = qs(r.message);
+        if (const auto status = run::parseRunStatus(r.status)) {
+            info.status = *status;
+            info.message = qs(r.message);
+        } else { // written by a newer VoxBench: nothing here can act on it
+            info.status = run::RunStatus::Failed;
+            info.message = RunTexts::unknownStatus(qs(r.status));
+        }
         info.cardJson = qs(r.cardJson);
         info.createdAt = qs(r.createdAt);
-        const auto card = nlohmann::json::parse(r.cardJson, nullptr, false);
-        if (card.is_object()) {
-            info.variant = qs(card.value("variant", nlohmann::json::object()).value("name", ""));
-            info.dataset = qs(card.value("dataset", nlohmann::json::object()).value("name", ""));
-            const auto settings = card.value("settings", nlohmann::json::object());
-            info.settings = settingsLine(settings.dump());
-            info.device = qs(settings.value("device", "cpu"));
-            const int64_t limit = settings.value("limit", int64_t(0));
+        if (const auto card = run::readRunCard(r.cardJson)) {
+            info.variant = qs(card->variantName);
+            info.dataset = qs(card->datasetName);
+            info.settings = card->hasSettings ? settingsLine(card->settings) : QString();
+            info.device = qs(card->settings.device);
+            const int64_t limit = card->settings.limit;
             info.total = limit > 0 ? std::min(limit, sizeOf[r.datasetId]) : sizeOf[r.datasetId];
+        } else if (info.message.isEmpty()) {
+            info.message = qs(card.error().describe()); // the card is damaged: say so where it shows
         }
         info.done = countOf[r.id].results;
         info.failed = countOf[r.id].failed;
@@ -99,11 +100,6 @@ QList<RunInfo> readRuns(const QString& projectPath, QString* error)
         out.push_back(std::move(info));
     }
     return out;
-}
-
-QFuture<QList<RunInfo>> loadRuns(const QString& projectPath)
-{
-    return QtConcurrent::run([projectPath] { return readRuns(projectPath); });
 }
 
 } // namespace vox::app

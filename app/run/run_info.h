@@ -2,8 +2,9 @@
 // A project's runs as the Runs page lists them: the store's records, the facts of their cards
 // and how far each got. Read off the UI thread.
 #include "core/run/run_settings.h"
+#include "core/run/run_status.h"
+#include "core/util/expected.h"
 
-#include <QFuture>
 #include <QList>
 #include <QString>
 
@@ -15,7 +16,7 @@ struct RunInfo {
     qint64 datasetId = 0;
     QString variant;
     QString dataset;
-    QString status;    // as stored: queued running paused cancelled failed finished
+    run::RunStatus status = run::RunStatus::Queued;
     QString message;   // why it stopped
     QString device;    // the run setting
     QString settings;  // the settings in one line
@@ -34,9 +35,8 @@ struct RunInfo {
     QString notComparable;
 };
 
-// Blocking; call it off the UI thread. `error` is set when the project cannot be read.
-QList<RunInfo> readRuns(const QString& projectPath, QString* error = nullptr);
-QFuture<QList<RunInfo>> loadRuns(const QString& projectPath);
+// Blocking; call it off the UI thread (ProjectSession does).
+Expected<QList<RunInfo>> readRuns(const QString& projectPath);
 
 // The one-line form of a run card's settings: "cpu · auto · 1 thread · batch 1 · beam 1 · ...".
 QString settingsLine(const std::string& settingsJson);

@@ -1,6 +1,6 @@
 #include "app/run/run_list_model.h"
 
-#include <QLocale>
+#include "app/format/numbers.h"
 
 namespace vox::app {
 
@@ -9,7 +9,7 @@ void RunListModel::setRuns(QList<RunInfo> runs)
     for (RunInfo& fresh : runs) {
         if (m_active.contains(fresh.id)) {
             fresh.active = true;
-            fresh.status = QStringLiteral("queued");
+            fresh.status = run::RunStatus::Queued;
         }
         if (const RunInfo* old = run(fresh.id); old && old->active) {
             fresh.active = true;
@@ -23,9 +23,7 @@ void RunListModel::setRuns(QList<RunInfo> runs)
             fresh.status = old->status;
         }
     }
-    beginResetModel();
-    m_rows = std::move(runs);
-    endResetModel();
+    reset([&] { m_rows = std::move(runs); });
 }
 
 const RunInfo* RunListModel::run(qint64 runId) const
@@ -55,7 +53,7 @@ void RunListModel::setQueued(qint64 runId)
         return;
     RunInfo& r = m_rows[row];
     r.active = true;
-    r.status = QStringLiteral("queued");
+    r.status = run::RunStatus::Queued;
     r.stage.clear();
     r.message.clear();
     r.elapsedSeconds = r.audioSeconds = r.computeSeconds = 0;
@@ -69,7 +67,7 @@ void RunListModel::setStage(qint64 runId, const QString& stage)
     if (row < 0)
         return;
     m_rows[row].stage = stage;
-    m_rows[row].status = QStringLiteral("running");
+    m_rows[row].status = run::RunStatus::Running;
     changed(row);
 }
 
@@ -89,7 +87,7 @@ void RunListModel::applyBatch(const RunBatch& batch)
     changed(row);
 }
 
-void RunListModel::setStopped(qint64 runId, const QString& status, const QString& message)
+void RunListModel::setStopped(qint64 runId, run::RunStatus status, const QString& message)
 {
     m_active.remove(runId);
     const int row = rowOf(runId);
@@ -103,52 +101,40 @@ void RunListModel::setStopped(qint64 runId, const QString& status, const QString
     changed(row);
 }
 
-int RunListModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-int RunListModel::columnCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
 QString RunListModel::statusText(const RunInfo& r)
 {
+    using run::RunStatus;
     if (r.active && !r.stage.isEmpty() && r.stage != QLatin1String("running"))
         return tr("%1…").arg(r.stage);
     if (r.active)
-        return r.status == QLatin1String("queued") ? tr("queued") : tr("running");
-    if (r.status == QLatin1String("running") || r.status == QLatin1String("queued"))
-        return r.done > 0 ? tr("interrupted") : tr("not started");
-    if (r.status == QLatin1String("finished"))
-        return tr("finished");
-    if (r.status == QLatin1String("paused"))
-        return tr("paused");
-    if (r.status == QLatin1String("cancelled"))
-        return tr("cancelled");
-    if (r.status == QLatin1String("failed"))
-        return tr("failed");
-    return r.status;
+        return r.status == RunStatus::Queued ? tr("queued") : tr("running");
+    switch (r.status) {
+    case RunStatus::Queued:
+    case RunStatus::Running: return r.done > 0 ? tr("interrupted") : tr("not started");
+    case RunStatus::Finished: return tr("finished");
+    case RunStatus::Paused: return tr("paused");
+    case RunStatus::Cancelled: return tr("cancelled");
+    case RunStatus::Failed: return tr("failed");
+    }
+    return {};
 }
 
 QVariant RunListModel::data(const QModelIndex& index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_rows.size())
+    if (!isCell(index))
         return {};
     const RunInfo& r = m_rows[index.row()];
     if (role == RunIdRole)
         return r.id;
     if (role == FractionRole)
         return r.total > 0 ? double(r.done) / double(r.total) : 0.0;
-    const QLocale locale;
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case IdColumn: return r.id;
         case VariantColumn: return r.variant;
         case DatasetColumn: return r.dataset;
         case StatusColumn: return statusText(r);
-        case ProgressColumn: return tr("%1 / %2").arg(locale.toString(r.done), locale.toString(r.total));
+        case ProgressColumn: return tr("%1 / %2").arg(formatCount(r.done), formatCount(r.total));
         case FailedColumn: return r.failed;
         case EtaColumn: {
             const qint64 left = r.total - r.done;
@@ -156,10 +142,10 @@ QVariant RunListModel::data(const QModelIndex& index, int role) const
                 return QString();
             // The utterances done in this session set the pace.
             const double perUtterance = r.elapsedSeconds / double(r.doneThisSession);
-            return tr("%1 s").arg(locale.toString(perUtterance * double(left), 'f', 0));
+            return tr("%1 s").arg(formatNumber(perUtterance * double(left), 0));
         }
         case RtfColumn:
-            return r.audioSeconds > 0 ? locale.toString(r.computeSeconds / r.audioSeconds, 'f', 3) : QString();
+            return r.audioSeconds > 0 ? formatNumber(r.computeSeconds / r.audioSeconds, 3) : QString();
         case SettingsColumn: return r.settings;
         case ComparableColumn: return r.notComparable.isEmpty() ? tr("yes") : tr("no: %1").arg(r.notComparable);
         }
@@ -177,18 +163,16 @@ QVariant RunListModel::data(const QModelIndex& index, int role) const
     if (role == Qt::TextAlignmentRole) {
         switch (index.column()) {
         case IdColumn: case FailedColumn: case EtaColumn: case RtfColumn:
-            return int(Qt::AlignRight | Qt::AlignVCenter);
+            return rightAligned();
         default: break;
         }
     }
     return {};
 }
 
-QVariant RunListModel::headerData(int section, Qt::Orientation orientation, int role) const
+QString RunListModel::header(int column) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
+    switch (column) {
     case IdColumn: return tr("Run");
     case VariantColumn: return tr("Variant");
     case DatasetColumn: return tr("Dataset");

@@ -1,15 +1,15 @@
 #pragma once
 // The Runs page's table: every run of the project with its live state (stage, progress, time
 // left, real-time factor) while a worker holds it.
+#include "app/models/table_model.h"
 #include "app/run/run_info.h"
 #include "app/run/run_queue.h"
 
-#include <QAbstractTableModel>
 #include <QSet>
 
 namespace vox::app {
 
-class RunListModel : public QAbstractTableModel {
+class RunListModel : public TableModel {
     Q_OBJECT
 public:
     enum Column {
@@ -19,7 +19,7 @@ public:
     static constexpr int FractionRole = Qt::UserRole + 1; // ProgressColumn: done / total in [0, 1]
     static constexpr int RunIdRole = Qt::UserRole + 2;
 
-    using QAbstractTableModel::QAbstractTableModel;
+    using TableModel::TableModel;
 
     // Replaces the rows; live state of runs that are still active is kept.
     void setRuns(QList<RunInfo> runs);
@@ -30,16 +30,18 @@ public:
     void setQueued(qint64 runId);
     void setStage(qint64 runId, const QString& stage);
     void applyBatch(const RunBatch& batch);
-    void setStopped(qint64 runId, const QString& status, const QString& message);
+    void setStopped(qint64 runId, run::RunStatus status, const QString& message);
 
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     // What the status column says: a run the store calls running that no worker holds was
     // interrupted (the app or machine stopped); it can be resumed.
     static QString statusText(const RunInfo& run);
+
+protected:
+    int rows() const override { return int(m_rows.size()); }
+    int columns() const override { return ColumnCount; }
+    QString header(int column) const override;
 
 private:
     void changed(int row);

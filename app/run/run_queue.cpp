@@ -4,44 +4,46 @@
 #include "app/run/run_worker.h"
 #include "core/store/project_store.h"
 
-#include <QFutureWatcher>
 #include <QThread>
-#include <QtConcurrent>
 
 namespace vox::app {
 
 namespace {
 
-struct Created {
-    QList<qint64> ids;
-    QString error;
-};
-
-Created createRuns(const QString& project, qint64 datasetId, const QList<qint64>& variantIds,
-                   const run::RunSettings& settings)
+// One run per variant; either all are created or none (a failure names the variant).
+Expected<QList<qint64>> createRuns(const QString& project, qint64 datasetId, const QList<qint64>& variantIds,
+                                   const run::RunSettings& settings)
 {
-    Created out;
     auto store = store::ProjectStore::open(project.toStdString(), store::ProjectStore::Mode::OpenExisting);
-    if (!store) {
-        out.error = QString::fromStdString(store.error().describe());
-        return out;
-    }
+    if (!store)
+        return store.error();
+    QList<qint64> ids;
     for (qint64 variant : variantIds) {
         auto id = run::createRun(**store, variant, datasetId, settings);
         if (!id) {
-            out.error = QString::fromStdString(id.error().describe());
-            return out;
+            for (qint64 made : ids) // runs of this start that were created already
+                (void)(*store)->setRunStatus(made, run::runStatusName(run::RunStatus::Cancelled),
+                                             "not started: " + id.error().describe());
+            return id.error();
         }
-        out.ids << *id;
+        ids << *id;
     }
-    return out;
+    return ids;
 }
 
 } // namespace
 
-RunQueue::RunQueue(QObject* parent) : QObject(parent)
+RunExecutor coreRunExecutor()
+{
+    return [](const QString& project, qint64 runId, run::RunControl& control, const run::RunEvents& events) {
+        return run::executeRun(project.toStdString(), runId, control, events);
+    };
+}
+
+RunQueue::RunQueue(RunExecutor executor, QObject* parent) : QObject(parent), m_executor(std::move(executor))
 {
     qRegisterMetaType<vox::app::RunBatch>();
+    qRegisterMetaType<vox::run::RunStatus>();
 }
 
 RunQueue::~RunQueue()
@@ -62,20 +64,19 @@ void RunQueue::start(qint64 datasetId, const QList<qint64>& variantIds, const ru
 {
     const QString project = m_project;
     const QString device = QString::fromStdString(settings.device);
-    auto* watcher = new QFutureWatcher<Created>(this);
-    connect(watcher, &QFutureWatcher<Created>::finished, this, [this, watcher, device] {
-        watcher->deleteLater();
-        const Created created = watcher->result();
-        if (!created.error.isEmpty()) {
-            emit createFailed(created.error);
-            if (created.ids.isEmpty())
-                return;
+    auto job = m_creating.emplace(m_creating.end());
+    job->start([project, datasetId, variantIds, settings](const JobContext&) {
+        return createRuns(project, datasetId, variantIds, settings);
+    }, [this, job, device](Expected<QList<qint64>> created) {
+        m_creating.erase(job); // destroys the lambda's Job, not the lambda: it is still called safely
+        if (!created) {
+            emit createFailed(QString::fromStdString(created.error().describe()));
+            return;
         }
-        emit runsCreated(created.ids);
-        for (qint64 id : created.ids)
+        emit runsCreated(*created);
+        for (qint64 id : *created)
             enqueue(id, device);
     });
-    watcher->setFuture(QtConcurrent::run(createRuns, project, datasetId, variantIds, settings));
 }
 
 void RunQueue::resume(qint64 runId, const QString& device)
@@ -119,7 +120,7 @@ RunWorker* RunQueue::workerFor(const QString& device)
         return worker;
     auto* thread = new QThread(this);
     thread->setObjectName(QStringLiteral("run worker ") + device);
-    auto* worker = new RunWorker;
+    auto* worker = new RunWorker(m_executor);
     worker->moveToThread(thread);
     connect(thread, &QThread::finished, worker, &QObject::deleteLater);
     connect(worker, &RunWorker::stageChanged, this, &RunQueue::stageChanged);
@@ -132,7 +133,7 @@ RunWorker* RunQueue::workerFor(const QString& device)
     return worker;
 }
 
-void RunQueue::onStopped(qint64 runId, const QString& status, const QString& message)
+void RunQueue::onStopped(qint64 runId, run::RunStatus status, const QString& message)
 {
     m_controls.remove(runId);
     emit runStopped(runId, status, message);

@@ -1,9 +1,10 @@
 #pragma once
-// The run queue: one worker thread per device executes runs one after another (core's
-// run::executeRun, which creates the engine on that thread and writes results to the store).
-// The UI thread only posts work and receives signals; it never waits on a model, the audio
-// decoder or the database, except when the queue is destroyed (it pauses what runs, so the
-// runs can be resumed, and joins the workers).
+// The run queue: one worker thread per device executes runs one after another (by default
+// core's run::executeRun, which creates the engine on that thread and writes results to the
+// store). The UI thread only posts work and receives signals; it never waits on a model, the
+// audio decoder or the database, except when the queue is destroyed (it pauses what runs, so
+// the runs can be resumed, and joins the workers).
+#include "app/jobs/job.h"
 #include "core/run/run_executor.h"
 
 #include <QHash>
@@ -12,6 +13,8 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
+#include <list>
 #include <memory>
 #include <vector>
 
@@ -26,12 +29,18 @@ struct RunBatch {
     std::vector<store::ResultRecord> results;
 };
 
+// What a worker calls to execute one run on its own thread. Tests give the queue one that
+// needs no model.
+using RunExecutor = std::function<run::RunOutcome(const QString& project, qint64 runId, run::RunControl& control,
+                                                  const run::RunEvents& events)>;
+RunExecutor coreRunExecutor(); // run::executeRun
+
 class RunWorker;
 
 class RunQueue : public QObject {
     Q_OBJECT
 public:
-    explicit RunQueue(QObject* parent = nullptr);
+    explicit RunQueue(RunExecutor executor = coreRunExecutor(), QObject* parent = nullptr);
     ~RunQueue() override;
 
     // New runs go into this project. Runs already queued keep their own project.
@@ -57,20 +66,24 @@ signals:
     void runQueued(qint64 runId);
     void stageChanged(qint64 runId, const QString& stage);
     void batchDone(const vox::app::RunBatch& batch);
-    void runStopped(qint64 runId, const QString& status, const QString& message);
+    void runStopped(qint64 runId, vox::run::RunStatus status, const QString& message);
     void idle(); // no run is queued or running any more
 
 private:
     void enqueue(qint64 runId, const QString& device);
     RunWorker* workerFor(const QString& device);
-    void onStopped(qint64 runId, const QString& status, const QString& message);
+    void onStopped(qint64 runId, run::RunStatus status, const QString& message);
 
+    RunExecutor m_executor;
     QString m_project;
     QHash<QString, RunWorker*> m_workers; // by device
     QList<QThread*> m_threads;
     QHash<qint64, std::shared_ptr<run::RunControl>> m_controls; // queued or running
+    // Run creations in flight, one job each (two quick starts both create their runs).
+    std::list<Job<QList<qint64>>> m_creating;
 };
 
 } // namespace vox::app
 
 Q_DECLARE_METATYPE(vox::app::RunBatch)
+Q_DECLARE_METATYPE(vox::run::RunStatus)

@@ -9,8 +9,8 @@ void RunWorker::execute(const QString& project, qint64 runId, std::shared_ptr<ru
     events.onResults = [this, runId](const std::vector<store::ResultRecord>& results, const run::RunProgress& p) {
         emit batchDone(RunBatch{runId, p, results});
     };
-    const auto outcome = run::executeRun(project.toStdString(), runId, *control, events);
-    emit stopped(runId, QString::fromLatin1(run::runStatusName(outcome.status)), QString::fromStdString(outcome.message));
+    const auto outcome = m_executor(project, runId, *control, events);
+    emit stopped(runId, outcome.status, QString::fromStdString(outcome.message));
 }
 
 } // namespace vox::app

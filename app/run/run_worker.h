@@ -9,7 +9,7 @@ namespace vox::app {
 class RunWorker : public QObject {
     Q_OBJECT
 public:
-    using QObject::QObject;
+    explicit RunWorker(RunExecutor executor) : m_executor(std::move(executor)) {}
 
     // Runs on the worker's thread (post it with QMetaObject::invokeMethod).
     void execute(const QString& project, qint64 runId, std::shared_ptr<run::RunControl> control);
@@ -17,7 +17,10 @@ public:
 signals:
     void stageChanged(qint64 runId, const QString& stage);
     void batchDone(const vox::app::RunBatch& batch);
-    void stopped(qint64 runId, const QString& status, const QString& message);
+    void stopped(qint64 runId, vox::run::RunStatus status, const QString& message);
+
+private:
+    RunExecutor m_executor;
 };
 
 } // namespace vox::app

@@ -1,10 +1,10 @@
 // The utterance table of the Data page: a model over 100,000 records that formats cells only on
 // demand, its filter and numeric sort, and reading a dataset from a real project off the
 // calling thread.
+#include "app/jobs/job.h"
 #include "app/project/utterance_model.h"
 
 #include <QAbstractItemModelTester>
-#include <QFutureWatcher>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -106,19 +106,23 @@ private slots:
             QVERIFY(id.ok());
             datasetId = *id;
         }
-        QFutureWatcher<vox::app::UtteranceLoad> watcher;
-        QSignalSpy finished(&watcher, &QFutureWatcher<vox::app::UtteranceLoad>::finished);
-        watcher.setFuture(vox::app::loadUtterances(QString::fromStdString(path), datasetId));
-        QVERIFY(finished.wait(10000));
-        const auto load = watcher.result();
-        QVERIFY2(load.error.isEmpty(), qPrintable(load.error));
-        QCOMPARE(load.datasetId, datasetId);
-        QCOMPARE(int(load.rows->size()), 50);
-        QCOMPARE(load.rows->at(49).uttId, std::string("utt-49"));
+        // Read off the UI thread, as the Data page does.
+        vox::app::Job<vox::app::UtteranceRows> job;
+        std::optional<vox::Expected<vox::app::UtteranceRows>> load;
+        const QString project = QString::fromStdString(path);
+        job.start([&](const vox::app::JobContext&) { return vox::app::readUtterances(project, datasetId); },
+                  [&](vox::Expected<vox::app::UtteranceRows> rows) { load = std::move(rows); });
+        QTRY_VERIFY_WITH_TIMEOUT(load.has_value(), 10000);
+        QVERIFY2(load->ok(), load->ok() ? "" : load->error().describe().c_str());
+        QCOMPARE(int((**load)->size()), 50);
+        QCOMPARE((**load)->at(49).uttId, std::string("utt-49"));
 
-        watcher.setFuture(vox::app::loadUtterances(dir.path() + QStringLiteral("/missing.voxbench"), 1));
-        QVERIFY(finished.wait(10000));
-        QVERIFY(!watcher.result().error.isEmpty());
+        load.reset();
+        job.start([&](const vox::app::JobContext&) {
+            return vox::app::readUtterances(dir.path() + QStringLiteral("/missing.voxbench"), 1);
+        }, [&](vox::Expected<vox::app::UtteranceRows> rows) { load = std::move(rows); });
+        QTRY_VERIFY_WITH_TIMEOUT(load.has_value(), 10000);
+        QVERIFY(!load->ok());
     }
 };
 

@@ -7,6 +7,7 @@
 #include "app/results/utterance_results_model.h"
 #include "app/run/run_list_model.h"
 #include "app/run/run_queue.h"
+#include "app/session/project_session.h"
 #include "ui/pages/charts_page.h"
 #include "ui/pages/diff_view.h"
 #include "ui/pages/results_page.h"
@@ -45,8 +46,8 @@ private slots:
         ui::MainWindow window(&issues);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QSignalSpy opened(&window, &ui::MainWindow::projectOpened);
-        window.openProject(project);
+        QSignalSpy opened(window.session(), &app::ProjectSession::opened);
+        window.session()->open(project);
         QVERIFY(opened.wait(10000));
 
         auto* runs = static_cast<ui::RunsPage*>(window.page(QStringLiteral("runs")));
@@ -69,14 +70,14 @@ private slots:
         connect(&tick, &QTimer::timeout, this, [&] { longest = std::max(longest, clock.restart()); });
         clock.start();
         tick.start(5);
-        QSignalSpy idle(window.runQueue(), &app::RunQueue::idle);
+        QSignalSpy idle(window.session()->queue(), &app::RunQueue::idle);
         QTest::mouseClick(runs->runButton(), Qt::LeftButton);
         QVERIFY(idle.wait(300000));
         tick.stop();
         qInfo("longest stall of the UI event loop while the demo's fp32 and int8 ran ten utterances each: %lld ms "
               "(goal: under 50 ms)", longest);
-        for (const auto& r : window.runModel()->runs())
-            QCOMPARE(r.status, QStringLiteral("finished"));
+        for (const auto& r : window.session()->runs()->runs())
+            QCOMPARE(r.status, run::RunStatus::Finished);
 
         auto* results = static_cast<ui::ResultsPage*>(window.page(QStringLiteral("results")));
         QTRY_VERIFY_WITH_TIMEOUT(results->comparison() && results->comparison()->data.runs.size() == 2

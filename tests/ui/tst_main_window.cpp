@@ -93,6 +93,9 @@ private slots:
         dock->hide();
         auto* button = window.findChild<QToolButton*>(QStringLiteral("issueButton"));
         QVERIFY(button);
+        // The environment (and its BLAS warning) is read off the UI thread.
+        auto* label = window.findChild<vox::ui::EnvironmentLabel*>(QStringLiteral("environmentLabel"));
+        QTRY_VERIFY_WITH_TIMEOUT(label->isRead(), 30000);
         // On a CPU that OpenBLAS runs with old kernels the window starts with that warning.
         const int base = vox::torchEnvironment().blasWarning.empty() ? 0 : 1;
         QCOMPARE(button->text(), QStringLiteral("Errors: 0 · Warnings: %1").arg(base));
@@ -118,6 +121,7 @@ private slots:
         MainWindow window(&issues);
         auto* label = window.findChild<vox::ui::EnvironmentLabel*>(QStringLiteral("environmentLabel"));
         QVERIFY(label);
+        QTRY_VERIFY_WITH_TIMEOUT(label->isRead(), 30000); // read off the UI thread
         const QString version = QString::fromStdString(vox::torchEnvironment().torchVersion);
         QVERIFY(!version.isEmpty());
         QVERIFY2(label->text().contains(version), qPrintable(label->text()));

@@ -8,6 +8,7 @@
 #include "app/profile/operator_table_model.h"
 #include "app/results/table_export.h"
 #include "app/run/run_list_model.h"
+#include "app/session/project_session.h"
 #include "core/dataset/dataset_import.h"
 #include "core/run/run_executor.h"
 #include "core/store/dataset_records.h"
@@ -71,7 +72,7 @@ class TestProfilerPage : public QObject {
         auto* page = static_cast<ui::ProfilerPage*>(window.page(QStringLiteral("profiler")));
         QSignalSpy shown(page, &ui::ProfilerPage::profilesShown);
         window.showPage(QStringLiteral("profiler"));
-        window.openProject(project);
+        window.session()->open(project);
         if (!shown.wait(60000))
             return nullptr;
         // Both runs' rows arrive with the runs list; wait for the read that has both.
@@ -134,12 +135,17 @@ private slots:
         tick.start();
         QTest::mouseClick(button, Qt::LeftButton);
         QVERIFY(!button->isEnabled());
+        auto* cancel = page->findChild<QPushButton*>(QStringLiteral("profileCancelButton"));
+        QVERIFY(cancel && cancel->isVisible()); // a capture can be stopped while it runs
+        if (const QString shots = qEnvironmentVariable("VOXBENCH_SCREENSHOT_DIR"); !shots.isEmpty())
+            QVERIFY(window.grab().save(shots + QStringLiteral("/profiler-capturing.png")));
         QVERIFY(finished.wait(240000));
         tick.stop();
         qInfo("longest stall of the UI event loop while two profiles were captured: %lld ms", longest);
         QCOMPARE(finished.first().at(0).toString(), QString());
         QTRY_VERIFY_WITH_TIMEOUT(page->shown() && page->shown()->a.present() && page->shown()->b->present(), 60000);
         QVERIFY(button->isEnabled());
+        QVERIFY(!cancel->isVisible());
 
         const auto& a = *page->shown()->a.profile;
         const auto& b = *page->shown()->b->profile;
@@ -206,12 +212,12 @@ private slots:
         QTemporaryDir out;
         for (const char* suffix : {"png", "svg", "pdf"}) {
             const QString path = out.filePath(QStringLiteral("top.") + QLatin1String(suffix));
-            QString error;
-            QVERIFY2(page->exportChart(ui::ProfilerPage::TopChart, path, &error), qPrintable(error));
+            const auto saved = page->exportChart(ui::ProfilerPage::TopChart, path);
+            QVERIFY2(saved.ok(), saved ? "" : saved.error().describe().c_str());
             QVERIFY(QFileInfo(path).size() > 1000);
         }
         const QString tracePath = out.filePath(QStringLiteral("trace.json"));
-        QVERIFY(page->exportTrace(tracePath));
+        QVERIFY(page->exportTrace(tracePath).ok());
         QFile traceFile(tracePath);
         QVERIFY(traceFile.open(QIODevice::ReadOnly));
         const auto trace = QJsonDocument::fromJson(traceFile.readAll());

@@ -3,6 +3,7 @@
 // thread and followed by the project being read again.
 #include "app/issues/issue_model.h"
 #include "app/project/project_models.h"
+#include "app/session/project_session.h"
 #include "ui/window/main_window.h"
 
 #include <QFile>
@@ -10,6 +11,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 using vox::ui::MainWindow;
 
@@ -18,8 +20,8 @@ class TestProjectChanges : public QObject {
 
     static bool change(MainWindow& window, const std::function<void()>& act, QString* message = nullptr)
     {
-        QSignalSpy changed(&window, &MainWindow::projectChanged);
-        QSignalSpy opened(&window, &MainWindow::projectOpened);
+        QSignalSpy changed(window.session(), &vox::app::ProjectSession::changed);
+        QSignalSpy opened(window.session(), &vox::app::ProjectSession::opened);
         act();
         if (!changed.wait(60000))
             return false;
@@ -44,19 +46,26 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
 
         QString message;
-        QVERIFY(change(window, [&] { window.newProject(path); }, &message));
+        auto* session = window.session();
+        QVERIFY(change(window, [&] { session->newProject(path); }, &message));
         QVERIFY(message.contains(path));
-        QCOMPARE(window.projectPath(), path);
-        QCOMPARE(window.datasetModel()->rowCount(), 0);
-        QVERIFY(!change(window, [&] { window.newProject(path); }, &message));
+        QCOMPARE(session->path(), path);
+        QCOMPARE(session->datasets()->rowCount(), 0);
+        QVERIFY(!change(window, [&] { session->newProject(path); }, &message));
         QVERIFY2(message.contains(QStringLiteral("already exists")), qPrintable(message));
 
+        auto* cancel = window.findChild<QToolButton*>(QStringLiteral("cancelChangeButton"));
+        QVERIFY(cancel && !cancel->isVisible());
+        bool cancellable = false; // while the import runs, the status bar offers to stop it
         QVERIFY(change(window, [&] {
-            window.importDataset(QStringLiteral(VOXBENCH_SOURCE_DIR "/resources/demo/asr/clean.json"), QStringLiteral("clean"));
+            session->importDataset(QStringLiteral(VOXBENCH_SOURCE_DIR "/resources/demo/asr/clean.json"), QStringLiteral("clean"));
+            cancellable = cancel->isVisible();
         }, &message));
+        QVERIFY(cancellable);
+        QVERIFY(!cancel->isVisible());
         QVERIFY2(message.contains(QStringLiteral("Imported 120 utterances as \"clean\" (0 lines skipped)")), qPrintable(message));
-        QCOMPARE(window.datasetModel()->rowCount(), 1);
-        QCOMPARE(window.datasetModel()->datasets().at(0).utterances, qint64(120));
+        QCOMPARE(session->datasets()->rowCount(), 1);
+        QCOMPARE(session->datasets()->datasets().at(0).utterances, qint64(120));
 
         // A manifest with a damaged line and a missing audio file: two warnings, one utterance.
         const QString manifest = dir.filePath(QStringLiteral("some.json"));
@@ -68,19 +77,19 @@ private slots:
                     "this is not json\n");
         }
         const int warningsBefore = issues.rowCount();
-        QVERIFY(change(window, [&] { window.importDataset(manifest); }, &message));
+        QVERIFY(change(window, [&] { session->importDataset(manifest); }, &message));
         QVERIFY2(message.contains(QStringLiteral("Imported 1 utterances as \"some.json\" (2 lines skipped)")), qPrintable(message));
         QCOMPARE(issues.rowCount() - warningsBefore, 2);
-        QCOMPARE(window.datasetModel()->rowCount(), 2);
-        QVERIFY(!change(window, [&] { window.importDataset(dir.filePath(QStringLiteral("missing.json"))); }, &message));
+        QCOMPARE(session->datasets()->rowCount(), 2);
+        QVERIFY(!change(window, [&] { session->importDataset(dir.filePath(QStringLiteral("missing.json"))); }, &message));
 
         QVERIFY(change(window, [&] {
-            window.addPackages({QStringLiteral(VOXBENCH_FIXTURE_DIR "/whisper/packages/en"), dir.filePath(QStringLiteral("nopackage"))});
+            session->addPackages({QStringLiteral(VOXBENCH_FIXTURE_DIR "/whisper/packages/en"), dir.filePath(QStringLiteral("nopackage"))});
         }, &message));
         QCOMPARE(message, QStringLiteral("Added 1 package(s)"));
-        QCOMPARE(window.variantModel()->rowCount(), 1);
-        QCOMPARE(window.variantModel()->variants().at(0).family, QStringLiteral("whisper"));
-        QVERIFY(!change(window, [&] { window.addPackages({dir.filePath(QStringLiteral("nopackage"))}); }, &message));
+        QCOMPARE(session->variants()->rowCount(), 1);
+        QCOMPARE(session->variants()->variants().at(0).family, QStringLiteral("whisper"));
+        QVERIFY(!change(window, [&] { session->addPackages({dir.filePath(QStringLiteral("nopackage"))}); }, &message));
         QVERIFY2(message.contains(QStringLiteral("not a model package folder")), qPrintable(message));
     }
 };

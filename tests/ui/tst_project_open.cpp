@@ -6,6 +6,7 @@
 #include "app/project/project_summary.h"
 #include "core/store/project_store.h"
 #include "app/project/utterance_model.h"
+#include "app/session/project_session.h"
 #include "app/settings/settings_keys.h"
 #include "ui/pages/data_page.h"
 #include "ui/pages/table_page.h"
@@ -77,8 +78,9 @@ private slots:
     void summaryReadsTheStore()
     {
         QTemporaryDir dir;
-        const auto summary = vox::app::readProjectSummary(makeProject(dir));
-        QVERIFY2(summary.ok(), qPrintable(summary.error));
+        const auto read = vox::app::readProjectSummary(makeProject(dir));
+        QVERIFY2(read.ok(), read ? "" : read.error().describe().c_str());
+        const auto& summary = *read;
         QCOMPARE(summary.datasets.size(), 1);
         QCOMPARE(summary.datasets[0].utterances, 3);
         QCOMPARE(summary.datasets[0].seconds, 9.0);
@@ -100,15 +102,16 @@ private slots:
         const QString path = makeProject(dir);
         IssueModel issues;
         MainWindow window(&issues);
-        QAbstractItemModelTester datasetTester(window.datasetModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QAbstractItemModelTester variantTester(window.variantModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto* session = window.session();
+        QAbstractItemModelTester datasetTester(session->datasets(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester variantTester(session->variants(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         window.show();
-        QSignalSpy opened(&window, &MainWindow::projectOpened);
-        window.openProject(path);
-        // openProject returned before the store was read: nothing is shown yet.
-        QCOMPARE(window.variantModel()->rowCount(), 0);
+        QSignalSpy opened(session, &vox::app::ProjectSession::opened);
+        session->open(path);
+        // open() returned before the store was read: nothing is shown yet.
+        QCOMPARE(session->variants()->rowCount(), 0);
         QVERIFY(opened.wait(10000));
-        QCOMPARE(window.projectPath(), path);
+        QCOMPARE(session->path(), path);
         // Remembered, newest first, and offered under File > Open Recent.
         QCOMPARE(vox::app::settings::recentProjects().get().value(0), path);
         auto* recent = window.findChild<QMenu*>(QStringLiteral("recentProjectsMenu"));
@@ -117,13 +120,13 @@ private slots:
         QVERIFY(recent->actions().at(0)->text().startsWith(QStringLiteral("p.voxbench")));
         QVERIFY(window.windowTitle().startsWith(QStringLiteral("p.voxbench")));
 
-        QCOMPARE(window.datasetModel()->rowCount(), 1);
-        const auto datasets = window.datasetModel();
+        QCOMPARE(session->datasets()->rowCount(), 1);
+        const auto datasets = session->datasets();
         QCOMPARE(datasets->index(0, vox::app::DatasetTableModel::NameColumn).data().toString(), QStringLiteral("demo clean"));
         QCOMPARE(datasets->index(0, vox::app::DatasetTableModel::UtterancesColumn).data().toString(), QStringLiteral("3"));
         QCOMPARE(datasets->index(0, vox::app::DatasetTableModel::DurationColumn).data().toString(), QStringLiteral("9.0 s"));
 
-        const auto variants = window.variantModel();
+        const auto variants = session->variants();
         QCOMPARE(variants->rowCount(), 2);
         QCOMPARE(variants->index(0, vox::app::VariantTableModel::NameColumn).data().toString(),
                  QStringLiteral("whisper-demo-int8 (demo)"));
@@ -154,8 +157,8 @@ private slots:
         QTemporaryDir dir;
         IssueModel issues;
         MainWindow window(&issues);
-        QSignalSpy failed(&window, &MainWindow::projectFailed);
-        window.openProject(dir.path() + QStringLiteral("/missing.voxbench"));
+        QSignalSpy failed(window.session(), &vox::app::ProjectSession::openFailed);
+        window.session()->open(dir.path() + QStringLiteral("/missing.voxbench"));
         QVERIFY(failed.wait(10000));
         QTRY_COMPARE(issues.count(vox::app::Issue::Severity::Error), 1);
         QString message;
@@ -163,8 +166,8 @@ private slots:
             if (issues.issueAt(row).severity == vox::app::Issue::Severity::Error)
                 message = issues.issueAt(row).message;
         QVERIFY2(message.contains(QStringLiteral("Could not open the project")), qPrintable(message));
-        QCOMPARE(window.variantModel()->rowCount(), 0);
-        QVERIFY(window.projectPath().isEmpty());
+        QCOMPARE(window.session()->variants()->rowCount(), 0);
+        QVERIFY(window.session()->path().isEmpty());
     }
 };
 

@@ -10,6 +10,7 @@
 #include "app/results/utterance_results_model.h"
 #include "app/run/run_list_model.h"
 #include "app/run/run_queue.h"
+#include "app/session/project_session.h"
 #include "core/dataset/dataset_import.h"
 #include "core/run/run_executor.h"
 #include "core/run/run_summary.h"
@@ -91,8 +92,8 @@ class TestWorkbenchRun : public QObject {
 
     static void openProject(ui::MainWindow& window, const QString& path)
     {
-        QSignalSpy opened(&window, &ui::MainWindow::projectOpened);
-        window.openProject(path);
+        QSignalSpy opened(window.session(), &app::ProjectSession::opened);
+        window.session()->open(path);
         QVERIFY(opened.wait(60000));
     }
 
@@ -145,7 +146,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(audioShown.last().at(0).toString(), QStringLiteral("clean-003"), 60000);
 
         const auto& audio = data->audioView()->audio();
-        QVERIFY(audio.ok());
+        QVERIFY(data->audioView()->hasAudio());
         const auto records = store()->utterances(store()->datasets()->front().id).value();
         auto decoded = vox::audio::decodeAudio(records[3].audioPath);
         QVERIFY(decoded.ok());
@@ -163,7 +164,7 @@ private slots:
     {
         app::IssueModel issues;
         ui::MainWindow window(&issues);
-        QAbstractItemModelTester runTester(window.runModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester runTester(window.session()->runs(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         openProject(window, m_project);
@@ -179,8 +180,8 @@ private slots:
         QVERIFY(runs->runButton()->isEnabled());
 
         StallMeter stalls;
-        QSignalSpy idle(window.runQueue(), &app::RunQueue::idle);
-        QSignalSpy batches(window.runQueue(), &app::RunQueue::batchDone);
+        QSignalSpy idle(window.session()->queue(), &app::RunQueue::idle);
+        QSignalSpy batches(window.session()->queue(), &app::RunQueue::batchDone);
         QTest::mouseClick(runs->runButton(), Qt::LeftButton);
         QVERIFY(idle.wait(240000));
         qInfo("longest stall of the UI event loop while two runs of ten utterances ran: %lld ms (goal: under 50 ms)",
@@ -188,14 +189,14 @@ private slots:
         QVERIFY(batches.size() >= 20); // batch 1: one signal per utterance per run
 
         // The Runs page: both finished, ten of ten.
-        QCOMPARE(window.runModel()->rowCount(), 2);
-        for (const auto& r : window.runModel()->runs()) {
-            QCOMPARE(r.status, QStringLiteral("finished"));
+        QCOMPARE(window.session()->runs()->rowCount(), 2);
+        for (const auto& r : window.session()->runs()->runs()) {
+            QCOMPARE(r.status, run::RunStatus::Finished);
             QCOMPARE(r.done, qint64(10));
             QCOMPARE(r.total, qint64(10));
             QVERIFY(r.notComparable.isEmpty());
         }
-        QCOMPARE(app::RunListModel::statusText(window.runModel()->runs()[0]), QStringLiteral("finished"));
+        QCOMPARE(app::RunListModel::statusText(window.session()->runs()->runs()[0]), QStringLiteral("finished"));
         QVERIFY(!runs->cardView()->toPlainText().isEmpty());
         QVERIFY(runs->cardView()->toPlainText().contains(QStringLiteral("\"max_tokens\": 24")));
 
@@ -300,9 +301,8 @@ private slots:
         QVERIFY(data.notes.join(QLatin1Char('\n')).contains(QStringLiteral("tiny-int8: cpu")));
         QCOMPARE(charts->plot(ui::ChartsPage::AccuracyChart)->plottableCount(), 4); // 2 bar series + whiskers
         QTemporaryDir reportDir;
-        QString error;
-        const QStringList files = charts->exportReport(reportDir.path(), &error);
-        QVERIFY2(!files.isEmpty(), qPrintable(error));
+        const auto written = charts->exportReport(reportDir.path());
+        QVERIFY2(written.ok() && !written->isEmpty(), written ? "" : written.error().describe().c_str());
         QDir report(reportDir.path());
         for (const char* name : {"wer-cer.png", "wer-cer.svg", "wer-cer.pdf", "speed-accuracy.svg", "time-histogram.pdf",
                                  "summary.csv", "summary.json", "summary.md", "summary.tex", "utterances.csv",
@@ -333,12 +333,12 @@ private slots:
         openProject(window, m_project);
         auto* runs = static_cast<ui::RunsPage*>(window.page(QStringLiteral("runs")));
         QSignalSpy reloaded(runs, &ui::RunsPage::runsReloaded);
-        QVERIFY(reloaded.wait(60000) || window.runModel()->rowCount() == 2);
+        QVERIFY(reloaded.wait(60000) || window.session()->runs()->rowCount() == 2);
         checkVariants(runs, {QStringLiteral("tiny-fp32")});
         setSpin(runs, "limitSpin", 20);
         setSpin(runs, "warmupSpin", 0);
         setSpin(runs, "maxTokensSpin", 24);
-        auto* queue = window.runQueue();
+        auto* queue = window.session()->queue();
         // Pause once the second utterance is in (the worker may finish another batch or two
         // before the click reaches it: pausing acts between batches).
         connect(queue, &app::RunQueue::batchDone, runs, [runs](const app::RunBatch& b) {
@@ -348,19 +348,19 @@ private slots:
         QSignalSpy stopped(queue, &app::RunQueue::runStopped);
         QTest::mouseClick(runs->runButton(), Qt::LeftButton);
         QVERIFY(stopped.wait(120000));
-        QCOMPARE(stopped.at(0).at(1).toString(), QStringLiteral("paused"));
+        QCOMPARE(stopped.at(0).at(1).value<run::RunStatus>(), run::RunStatus::Paused);
         const qint64 runId = stopped.at(0).at(0).toLongLong();
-        QTRY_VERIFY(window.runModel()->rowOf(runId) >= 0);
-        runs->runView()->selectRow(window.runModel()->rowOf(runId));
-        const qint64 doneWhenPaused = window.runModel()->run(runId)->done;
+        QTRY_VERIFY(window.session()->runs()->rowOf(runId) >= 0);
+        runs->runView()->selectRow(window.session()->runs()->rowOf(runId));
+        const qint64 doneWhenPaused = window.session()->runs()->run(runId)->done;
         QVERIFY2(doneWhenPaused >= 2 && doneWhenPaused < 20, qPrintable(QString::number(doneWhenPaused)));
         QCOMPARE(store()->results(runId)->size(), size_t(doneWhenPaused));
         auto* resume = runs->findChild<QPushButton*>(QStringLiteral("resumeButton"));
         QVERIFY(resume->isEnabled());
         QTest::mouseClick(resume, Qt::LeftButton);
         QVERIFY(stopped.wait(120000));
-        QCOMPARE(stopped.at(1).at(1).toString(), QStringLiteral("finished"));
-        QCOMPARE(window.runModel()->run(runId)->done, qint64(20));
+        QCOMPARE(stopped.at(1).at(1).value<run::RunStatus>(), run::RunStatus::Finished);
+        QCOMPARE(window.session()->runs()->run(runId)->done, qint64(20));
         QCOMPARE(store()->results(runId)->size(), size_t(20));
         QTRY_COMPARE(runs->cardView()->toPlainText().count(QStringLiteral("\"started_at\"")), qsizetype(2)); // two sessions
     }
@@ -386,16 +386,16 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         openProject(window, m_project);
         auto* runs = static_cast<ui::RunsPage*>(window.page(QStringLiteral("runs")));
-        QTRY_VERIFY(window.runModel()->rowOf(runId) >= 0);
-        const auto* info = window.runModel()->run(runId);
+        QTRY_VERIFY(window.session()->runs()->rowOf(runId) >= 0);
+        const auto* info = window.session()->runs()->run(runId);
         QCOMPARE(app::RunListModel::statusText(*info), QStringLiteral("interrupted"));
-        runs->runView()->selectRow(window.runModel()->rowOf(runId));
+        runs->runView()->selectRow(window.session()->runs()->rowOf(runId));
         auto* resume = runs->findChild<QPushButton*>(QStringLiteral("resumeButton"));
         QVERIFY(resume->isEnabled());
-        QSignalSpy stopped(window.runQueue(), &app::RunQueue::runStopped);
+        QSignalSpy stopped(window.session()->queue(), &app::RunQueue::runStopped);
         QTest::mouseClick(resume, Qt::LeftButton);
         QVERIFY(stopped.wait(120000));
-        QCOMPARE(stopped.at(0).at(1).toString(), QStringLiteral("finished"));
+        QCOMPARE(stopped.at(0).at(1).value<run::RunStatus>(), run::RunStatus::Finished);
         QCOMPARE(store()->results(runId)->size(), size_t(5));
     }
 };

@@ -1,5 +1,7 @@
 #include "ui/pages/audio_view.h"
 
+#include "app/format/numbers.h"
+
 #include <QAudioOutput>
 #include <QBuffer>
 #include <QEvent>
@@ -107,12 +109,12 @@ void AudioView::clear(const QString& message)
     m_canvas->update();
 }
 
-void AudioView::setAudio(app::UtteranceAudio audio)
+void AudioView::setAudio(Expected<app::UtteranceAudio> audio)
 {
-    clear(audio.ok() ? QString() : tr("Cannot read the audio: %1").arg(audio.error));
-    if (!audio.ok())
+    clear(audio ? QString() : tr("Cannot read the audio: %1").arg(QString::fromStdString(audio.error().describe())));
+    if (!audio)
         return;
-    m_audio = std::move(audio);
+    m_audio = std::move(*audio);
     m_message.clear();
     if (m_audio.melBins > 0 && m_audio.melFrames > 0) {
         m_spectrogram = QImage(m_audio.melFrames, m_audio.melBins, QImage::Format_RGB32);
@@ -132,7 +134,7 @@ void AudioView::setAudio(app::UtteranceAudio audio)
         m_player->setSourceDevice(m_buffer, QUrl(QStringLiteral("utterance.wav")));
     m_play->setEnabled(true);
     m_info->setText(tr("%1 · %2 s · %3 Hz · log-mel, %4 bins")
-                        .arg(m_audio.utteranceId, QLocale().toString(m_audio.seconds(), 'f', 2))
+                        .arg(m_audio.utteranceId, app::formatNumber(m_audio.seconds(), 2))
                         .arg(m_audio.sampleRate)
                         .arg(m_audio.melBins));
     m_canvas->update();

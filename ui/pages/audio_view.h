@@ -20,8 +20,9 @@ public:
     explicit AudioView(QWidget* parent = nullptr);
     ~AudioView() override;
 
-    void setAudio(app::UtteranceAudio audio); // an audio with an error shows the error
+    void setAudio(Expected<app::UtteranceAudio> audio); // an error is shown in place of the picture
     void clear(const QString& message = {});
+    bool hasAudio() const { return !m_audio.utteranceId.isEmpty(); }
     const app::UtteranceAudio& audio() const { return m_audio; }
     const QImage& spectrogramImage() const { return m_spectrogram; }
     QMediaPlayer* player() const { return m_player; } // created on the first Play (null before)

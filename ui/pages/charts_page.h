@@ -1,57 +1,56 @@
 #pragma once
 #include "app/results/chart_data.h"
+#include "core/util/expected.h"
+#include "ui/charts/comparison_chart_tabs.h"
 
 #include <QWidget>
 
 class QCustomPlot;
 class QLabel;
-class QTabWidget;
+
+namespace vox::app {
+class ComparisonSession;
+}
 
 namespace vox::ui {
 
-class ResultsPage;
+struct PageInfo;
 
-// The Charts page: the compared runs (the Results page's) as WER and CER bars with their 95 %
-// intervals, time per utterance and real-time factor bars, speed against accuracy with the
-// Pareto front, latency against audio duration, and the per-utterance time histogram. Every
-// chart carries the settings it was measured with. Charts export as PNG, SVG and PDF; "Export
-// report" writes a folder with every chart, every table (CSV, JSON, Markdown, LaTeX) and the
-// run cards.
+// The Charts page: the compared runs (the comparison session's) as WER and CER bars with
+// their 95 % intervals, time per utterance and real-time factor bars, speed against accuracy
+// with the Pareto front, latency against audio duration, and the per-utterance time histogram.
+// Every chart carries the settings it was measured with. Charts export as PNG, SVG and PDF;
+// "Export report" writes a folder with every chart, every table (CSV, JSON, Markdown, LaTeX)
+// and the run cards.
 class ChartsPage : public QWidget {
     Q_OBJECT
 public:
-    enum Chart { AccuracyChart, TimeChart, RtfChart, SpeedAccuracyChart, LatencyChart, HistogramChart, ChartCount };
+    using Chart = ComparisonChartTabs::Chart;
+    using enum ComparisonChartTabs::Chart;
 
-    ChartsPage(const QString& title, const QString& description, ResultsPage* results, QWidget* parent = nullptr);
+    ChartsPage(const PageInfo& info, app::ComparisonSession* comparison, QWidget* parent = nullptr);
 
-    const app::ChartData& data() const { return m_data; }
-    QCustomPlot* plot(Chart chart) const { return m_plots[chart]; }
-    static QString chartFileName(Chart chart); // "wer-cer", "time", ...
+    const app::ChartData& data() const { return m_tabs->data(); }
+    QCustomPlot* plot(Chart chart) const { return m_tabs->plot(chart); }
+    static QString chartFileName(Chart chart) { return ComparisonChartTabs::fileName(chart); }
 
-    // Format from the suffix: .png, .svg or .pdf. Returns false (with `error`) when not written.
-    bool exportChart(Chart chart, const QString& path, QString* error = nullptr) const;
-    // Writes the report into `folder` (created); returns the files written, or empty with `error`.
-    QStringList exportReport(const QString& folder, QString* error = nullptr) const;
+    // Format from the suffix: .png, .svg or .pdf.
+    Expected<Done> exportChart(Chart chart, const QString& path) const { return m_tabs->exportChart(chart, path); }
+    // Writes the report into `folder` (created); returns the files written.
+    Expected<QStringList> exportReport(const QString& folder) const;
 
 signals:
     void chartsUpdated();
 
 private:
     void rebuild();
-    void drawBars(QCustomPlot* plot, const app::BarSeries& series, const QString& axis, bool whiskers,
-                  const app::BarSeries* second = nullptr, const QString& secondName = {});
-    void drawSpeedAccuracy(QCustomPlot* plot);
-    void drawLatency(QCustomPlot* plot);
-    void drawHistogram(QCustomPlot* plot);
-    void decorate(QCustomPlot* plot, const QString& title);
     void chooseExport(const QString& suffix);
     void chooseReport();
+    void say(const QString& text);
 
-    ResultsPage* m_results;
-    QTabWidget* m_tabs;
+    app::ComparisonSession* m_comparison;
+    ComparisonChartTabs* m_tabs;
     QLabel* m_empty;
-    QCustomPlot* m_plots[ChartCount] = {};
-    app::ChartData m_data;
 };
 
 } // namespace vox::ui

@@ -1,18 +1,17 @@
 #include "ui/pages/data_page.h"
 
+#include "app/format/numbers.h"
 #include "app/project/project_models.h"
-#include "app/project/utterance_model.h"
-#include "app/audio/utterance_audio.h"
+#include "app/session/project_session.h"
 #include "ui/pages/audio_view.h"
 #include "ui/pages/table_page.h"
+#include "ui/window/page_registry.h"
 
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLocale>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -21,10 +20,10 @@
 
 namespace vox::ui {
 
-DataPage::DataPage(const QString& title, const QString& description, app::DatasetTableModel* datasets, QWidget* parent)
+DataPage::DataPage(const PageInfo& info, app::ProjectSession* session, QWidget* parent)
     : QWidget(parent)
-    , m_datasets(datasets)
-    , m_datasetsPage(new TablePage(title, description, datasets))
+    , m_session(session)
+    , m_datasetsPage(new TablePage(info.title, info.description, session->datasets()))
     , m_utterances(new app::UtteranceTableModel(this))
     , m_filter(new app::UtteranceFilterModel(this))
     , m_filterEdit(new QLineEdit)
@@ -81,93 +80,95 @@ DataPage::DataPage(const QString& title, const QString& description, app::Datase
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
 
+    auto* datasets = m_session->datasets();
     connect(m_filterEdit, &QLineEdit::textChanged, this, [this](const QString& text) {
         m_filter->setText(text);
         updateCount();
     });
     connect(m_datasetsPage->view()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) { showDataset(current.row()); });
-    connect(m_datasets, &QAbstractItemModel::modelReset, this, [this] {
+    // Before the rows are shown: what was loaded for the previous rows no longer applies.
+    connect(datasets, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        m_utteranceRead.abandon();
+        m_audioRead.abandon();
+        m_utterances->setRows(nullptr);
+        m_audio->clear();
+        updateCount();
+    });
+    connect(datasets, &QAbstractItemModel::modelReset, this, [this, datasets] {
         // Room for up to six datasets without scrolling; the utterances get the rest.
         QTableView* view = m_datasetsPage->view();
-        const int rows = std::min(m_datasets->rowCount(), 6);
+        const int rows = std::min(datasets->rowCount(), 6);
         view->setMinimumHeight(view->horizontalHeader()->sizeHint().height()
                                + std::max(rows, 1) * view->verticalHeader()->defaultSectionSize() + 2 * view->frameWidth());
-        if (m_datasets->rowCount() > 0)
+        if (datasets->rowCount() > 0)
             view->selectRow(0);
     });
+    connect(m_session, &app::ProjectSession::opened, this, &DataPage::projectOpened);
     connect(m_utteranceView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &DataPage::showUtteranceAudio);
     lower->setVisible(false);
-    connect(m_datasets, &QAbstractItemModel::modelReset, lower, [this, lower] { lower->setVisible(m_datasets->rowCount() > 0); });
+    connect(datasets, &QAbstractItemModel::modelReset, lower, [lower, datasets] { lower->setVisible(datasets->rowCount() > 0); });
     updateCount();
 }
 
-void DataPage::setProject(const QString& path)
+void DataPage::projectOpened()
 {
-    m_projectPath = path;
-    ++m_generation; // a load still running for the previous project is dropped
-    m_utterances->setRows(nullptr);
-    m_audio->clear();
-    updateCount();
+    const auto& summary = m_session->summary();
+    m_datasetsPage->setSubtitle(tr("Datasets: %1 · utterances: %2 · %3")
+                                    .arg(summary.datasets.size())
+                                    .arg(app::formatCount(summary.utteranceCount()), summary.path));
 }
 
 void DataPage::showDataset(int row)
 {
-    if (row < 0 || row >= m_datasets->rowCount() || m_projectPath.isEmpty())
+    const auto& datasets = m_session->datasets()->datasets();
+    if (row < 0 || row >= datasets.size() || !m_session->isOpen())
         return;
-    const qint64 id = m_datasets->datasets().at(row).id;
-    const int generation = ++m_generation;
+    const qint64 id = datasets.at(row).id;
+    const QString path = m_session->path();
     m_count->setText(tr("Loading utterances…"));
-    auto* watcher = new QFutureWatcher<app::UtteranceLoad>(this);
-    connect(watcher, &QFutureWatcher<app::UtteranceLoad>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation != m_generation)
-            return; // another dataset was chosen meanwhile
-        const app::UtteranceLoad load = watcher->result();
-        if (!load.error.isEmpty()) {
-            m_utterances->setRows(nullptr);
-            m_count->setText(tr("Could not read the utterances: %1").arg(load.error));
-            emit utterancesFailed(load.datasetId, load.error);
-            return;
-        }
-        m_utterances->setRows(load.rows);
-        updateCount();
-        if (m_filter->rowCount() > 0)
-            m_utteranceView->selectRow(0); // its audio below, ready to play
-        emit utterancesShown(load.datasetId, m_utterances->rowCount());
-    });
-    watcher->setFuture(app::loadUtterances(m_projectPath, id));
+    m_utteranceRead.start([path, id](const app::JobContext&) { return app::readUtterances(path, id); },
+                          [this, id](Expected<app::UtteranceRows> rows) {
+                              if (!rows) {
+                                  const QString error = QString::fromStdString(rows.error().describe());
+                                  m_utterances->setRows(nullptr);
+                                  m_count->setText(tr("Could not read the utterances: %1").arg(error));
+                                  emit utterancesFailed(id, error);
+                                  return;
+                              }
+                              m_utterances->setRows(*rows);
+                              updateCount();
+                              if (m_filter->rowCount() > 0)
+                                  m_utteranceView->selectRow(0); // its audio below, ready to play
+                              emit utterancesShown(id, m_utterances->rowCount());
+                          });
 }
 
 void DataPage::showUtteranceAudio()
 {
     const QModelIndex current = m_utteranceView->selectionModel()->currentIndex();
-    const int generation = ++m_audioGeneration;
     if (!current.isValid()) {
+        m_audioRead.abandon();
         m_audio->clear();
         return;
     }
     const auto& u = m_utterances->record(m_filter->mapToSource(current).row());
-    auto* watcher = new QFutureWatcher<app::UtteranceAudio>(this);
-    connect(watcher, &QFutureWatcher<app::UtteranceAudio>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation != m_audioGeneration)
-            return; // another utterance was selected meanwhile
-        const auto audio = watcher->result();
-        m_audio->setAudio(audio);
-        emit audioShown(audio.utteranceId);
-    });
-    watcher->setFuture(app::loadUtteranceAudio(QString::fromStdString(u.uttId), QString::fromStdString(u.audioPath),
-                                               u.start.value_or(0.0), u.end.value_or(-1.0)));
+    const QString id = QString::fromStdString(u.uttId), file = QString::fromStdString(u.audioPath);
+    const double start = u.start.value_or(0.0), end = u.end.value_or(-1.0);
+    m_audioRead.start([=](const app::JobContext&) { return app::readUtteranceAudio(id, file, start, end); },
+                      [this, id](Expected<app::UtteranceAudio> audio) {
+                          m_audio->setAudio(std::move(audio));
+                          emit audioShown(id);
+                      });
 }
 
 void DataPage::updateCount()
 {
     const int all = m_utterances->rowCount();
     const int shown = m_filter->rowCount();
-    m_count->setText(shown == all ? tr("%1 utterances").arg(QLocale().toString(all))
-                                  : tr("%1 of %2 utterances").arg(QLocale().toString(shown), QLocale().toString(all)));
+    m_count->setText(shown == all ? tr("%1 utterances").arg(app::formatCount(all))
+                                  : tr("%1 of %2 utterances").arg(app::formatCount(shown), app::formatCount(all)));
 }
 
 } // namespace vox::ui

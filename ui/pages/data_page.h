@@ -1,4 +1,8 @@
 #pragma once
+#include "app/audio/utterance_audio.h"
+#include "app/jobs/job.h"
+#include "app/project/utterance_model.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -6,23 +10,21 @@ class QLineEdit;
 class QTableView;
 
 namespace vox::app {
-class DatasetTableModel;
-class UtteranceFilterModel;
-class UtteranceTableModel;
+class ProjectSession;
 } // namespace vox::app
 
 namespace vox::ui {
 
 class AudioView;
 class TablePage;
+struct PageInfo;
 
 // The Data page: the project's datasets above, the selected dataset's utterances below (read
 // off the UI thread), with a filter over id, speaker, reference and other fields.
 class DataPage : public QWidget {
     Q_OBJECT
 public:
-    DataPage(const QString& title, const QString& description, app::DatasetTableModel* datasets,
-             QWidget* parent = nullptr);
+    DataPage(const PageInfo& info, app::ProjectSession* session, QWidget* parent = nullptr);
 
     TablePage* datasetsTable() const { return m_datasetsPage; }
     QTableView* utteranceView() const { return m_utteranceView; }
@@ -31,21 +33,18 @@ public:
     QLineEdit* filterEdit() const { return m_filterEdit; }
     AudioView* audioView() const { return m_audio; }
 
-    // The project the dataset rows will belong to: call it before the dataset model is reset.
-    // Once the rows arrive the first dataset is selected and its utterances loaded.
-    void setProject(const QString& path);
-
 signals:
     void utterancesShown(qint64 datasetId, int count);
     void audioShown(const QString& utteranceId);
     void utterancesFailed(qint64 datasetId, const QString& error);
 
 private:
+    void projectOpened();
     void showDataset(int row);
     void updateCount();
     void showUtteranceAudio();
 
-    app::DatasetTableModel* m_datasets;
+    app::ProjectSession* m_session;
     TablePage* m_datasetsPage;
     app::UtteranceTableModel* m_utterances;
     app::UtteranceFilterModel* m_filter;
@@ -53,9 +52,8 @@ private:
     QLabel* m_count;
     QTableView* m_utteranceView;
     AudioView* m_audio;
-    int m_audioGeneration = 0;
-    QString m_projectPath;
-    int m_generation = 0;
+    app::Job<app::UtteranceRows> m_utteranceRead; // the selected dataset's; the latest wins
+    app::Job<app::UtteranceAudio> m_audioRead;    // the selected utterance's
 };
 
 } // namespace vox::ui

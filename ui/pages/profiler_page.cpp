@@ -1,20 +1,17 @@
 #include "ui/pages/profiler_page.h"
 
 #include "app/profile/operator_table_model.h"
+#include "app/profile/profile_session.h"
 #include "app/run/run_list_model.h"
-#include "app/run/run_queue.h"
+#include "app/session/project_session.h"
 #include "core/profile/profile_json.h"
-#include "core/profile/profile_report.h"
-#include "ui/pages/plot_util.h"
+#include "ui/pages/page_header.h"
 #include "ui/pages/table_export_button.h"
-
-#include <qcustomplot.h>
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
 #include <QFileDialog>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -27,14 +24,9 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-#include <algorithm>
-#include <map>
-
 namespace vox::ui {
 
 namespace {
-
-const QColor kColorA(0x1f, 0x77, 0xb4), kColorB(0xff, 0x7f, 0x0e);
 
 // Sorting, and the comparison's colours: added operators green, removed red, a slower
 // operator's change red and a faster one's green.
@@ -81,36 +73,22 @@ QTableView* sortedTable(const QString& name, QAbstractItemModel* model, int sort
     return view;
 }
 
-QString percent(const std::optional<double>& rate)
-{
-    return rate ? QStringLiteral("%1 %").arg(*rate * 100.0, 0, 'f', 1) : QStringLiteral("–");
-}
-
-double perUtterance(const profile::OperatorProfile& p, double us)
-{
-    return us / 1000.0 / double(std::max<int64_t>(1, p.info.utterances));
-}
-
 } // namespace
 
-ProfilerPage::ProfilerPage(const QString& title, const QString& description, app::RunListModel* runs,
-                           app::RunQueue* queue, QWidget* parent)
+ProfilerPage::ProfilerPage(const PageInfo& info, app::ProfileSession* session, QWidget* parent)
     : QWidget(parent)
-    , m_runs(runs)
-    , m_queue(queue)
+    , m_session(session)
     , m_runA(new QComboBox)
     , m_runB(new QComboBox)
     , m_utterances(new QSpinBox)
     , m_topN(new QSpinBox)
     , m_byShapes(new QCheckBox(tr("Group by input shapes")))
     , m_profile(new QPushButton(tr("Profile")))
+    , m_cancel(new QPushButton(tr("Cancel")))
     , m_state(new QLabel)
     , m_summary(new QLabel)
     , m_tables(new QTabWidget)
-    , m_operatorsA(new app::OperatorTableModel(this))
-    , m_operatorsB(new app::OperatorTableModel(this))
-    , m_comparison(new app::ProfileComparisonModel(this))
-    , m_kernels(new app::KernelTableModel(this))
+    , m_charts(new ProfileChartTabs)
 {
     m_runA->setObjectName(QStringLiteral("profileRunA"));
     m_runB->setObjectName(QStringLiteral("profileRunB"));
@@ -128,15 +106,18 @@ ProfilerPage::ProfilerPage(const QString& title, const QString& description, app
     m_byShapes->setObjectName(QStringLiteral("profileByShapes"));
     m_profile->setObjectName(QStringLiteral("profileButton"));
     m_profile->setToolTip(tr("Capture a profile of each chosen run that has none yet (with the run's variant and settings)"));
+    m_cancel->setObjectName(QStringLiteral("profileCancelButton"));
+    m_cancel->setToolTip(tr("Stop profiling; profiles captured before it stay"));
+    m_cancel->hide();
     m_state->setForegroundRole(QPalette::PlaceholderText);
     m_state->setWordWrap(true);
     m_summary->setObjectName(QStringLiteral("profileSummary"));
     m_summary->setWordWrap(true);
     m_summary->setTextFormat(Qt::RichText);
 
-    m_viewA = sortedTable(QStringLiteral("operatorsA"), m_operatorsA, app::OperatorTableModel::SortRole, this);
-    m_viewB = sortedTable(QStringLiteral("operatorsB"), m_operatorsB, app::OperatorTableModel::SortRole, this);
-    m_viewChange = sortedTable(QStringLiteral("operatorChanges"), m_comparison, app::ProfileComparisonModel::SortRole, this);
+    m_viewA = sortedTable(QStringLiteral("operatorsA"), operatorsA(), app::OperatorTableModel::SortRole, this);
+    m_viewB = sortedTable(QStringLiteral("operatorsB"), operatorsB(), app::OperatorTableModel::SortRole, this);
+    m_viewChange = sortedTable(QStringLiteral("operatorChanges"), comparisonModel(), app::ProfileComparisonModel::SortRole, this);
     for (auto* view : {m_viewA, m_viewB})
         view->setColumnWidth(app::OperatorTableModel::NameColumn, 220);
     m_viewChange->setColumnWidth(app::ProfileComparisonModel::NameColumn, 220);
@@ -144,23 +125,10 @@ ProfilerPage::ProfilerPage(const QString& title, const QString& description, app
     m_tables->addTab(m_viewA, tr("Operators A"));
     m_tables->addTab(m_viewB, tr("Operators B"));
     m_tables->addTab(m_viewChange, tr("A → B"));
-    auto* kernels = sortedTable(QStringLiteral("deviceKernels"), m_kernels, app::KernelTableModel::SortRole, this);
+    auto* kernels = sortedTable(QStringLiteral("deviceKernels"), kernelModel(), app::KernelTableModel::SortRole, this);
     kernels->setColumnWidth(app::KernelTableModel::NameColumn, 320);
     m_tables->addTab(kernels, tr("Device kernels"));
     m_tables->setTabToolTip(3, tr("Device time per kernel (CUDA builds of libtorch with Kineto); empty on CPU"));
-
-    auto* charts = new QTabWidget;
-    const QString chartNames[ChartCount] = {tr("Top operators"), tr("Stages")};
-    for (int i = 0; i < ChartCount; ++i) {
-        m_plots[i] = new QCustomPlot;
-        m_plots[i]->setObjectName(i == TopChart ? QStringLiteral("chart-top-operators") : QStringLiteral("chart-stages"));
-        m_plots[i]->setMinimumWidth(300);
-        charts->addTab(m_plots[i], chartNames[i]);
-    }
-
-    auto* titleLabel = new QLabel(QStringLiteral("<h2>%1</h2>").arg(title.toHtmlEscaped()));
-    auto* descriptionLabel = new QLabel(description);
-    descriptionLabel->setForegroundRole(QPalette::PlaceholderText);
 
     auto* choose = new QHBoxLayout;
     auto* labelA = new QLabel(tr("Run &A"));
@@ -169,7 +137,7 @@ ProfilerPage::ProfilerPage(const QString& title, const QString& description, app
     labelB->setBuddy(m_runB);
     auto* labelN = new QLabel(tr("&Utterances"));
     labelN->setBuddy(m_utterances);
-    for (QWidget* w : std::initializer_list<QWidget*>{labelA, m_runA, labelB, m_runB, labelN, m_utterances, m_profile})
+    for (QWidget* w : std::initializer_list<QWidget*>{labelA, m_runA, labelB, m_runB, labelN, m_utterances, m_profile, m_cancel})
         choose->addWidget(w);
     choose->addWidget(m_state, 1);
 
@@ -177,8 +145,8 @@ ProfilerPage::ProfilerPage(const QString& title, const QString& description, app
     tableBar->addWidget(m_byShapes);
     tableBar->addStretch(1);
     auto* exportTable = tableExportButton(this,
-                                          {{tr("Operators A"), m_operatorsA}, {tr("Operators B"), m_operatorsB},
-                                           {tr("A → B"), m_comparison}, {tr("Device kernels"), m_kernels}},
+                                          {{tr("Operators A"), operatorsA()}, {tr("Operators B"), operatorsB()},
+                                           {tr("A → B"), comparisonModel()}, {tr("Device kernels"), kernelModel()}},
                                           QStringLiteral("operators"), [this](const QString& why) { m_state->setText(why); });
     exportTable->setObjectName(QStringLiteral("profileExportTable"));
     tableBar->addWidget(exportTable);
@@ -187,9 +155,10 @@ ProfilerPage::ProfilerPage(const QString& title, const QString& description, app
     trace->setToolTip(tr("Run A's profile as a Chrome trace (JSON) for Perfetto or chrome://tracing"));
     connect(trace, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Export trace"), QStringLiteral("trace.json"));
-        QString error;
-        if (!path.isEmpty() && !exportTrace(path, &error))
-            m_state->setText(error);
+        if (path.isEmpty())
+            return;
+        if (auto written = exportTrace(path); !written)
+            m_state->setText(QString::fromStdString(written.error().describe()));
     });
     tableBar->addWidget(trace);
 
@@ -200,13 +169,14 @@ ProfilerPage::ProfilerPage(const QString& title, const QString& description, app
     exportChartButton->setObjectName(QStringLiteral("profileExportChart"));
     auto* chartMenu = new QMenu(exportChartButton);
     for (const char* suffix : {"png", "svg", "pdf"}) {
-        chartMenu->addAction(QString::fromLatin1(suffix).toUpper(), this, [this, charts, suffix] {
-            const auto chart = Chart(charts->currentIndex());
-            const QString name = chart == TopChart ? QStringLiteral("top-operators") : QStringLiteral("stages");
-            const QString path = QFileDialog::getSaveFileName(this, tr("Export chart"), name + QLatin1Char('.') + QLatin1String(suffix));
-            QString error;
-            if (!path.isEmpty() && !exportChart(chart, path, &error))
-                m_state->setText(error);
+        chartMenu->addAction(QString::fromLatin1(suffix).toUpper(), this, [this, suffix] {
+            const auto chart = Chart(m_charts->currentIndex());
+            const QString path = QFileDialog::getSaveFileName(
+                this, tr("Export chart"), ProfileChartTabs::fileName(chart) + QLatin1Char('.') + QLatin1String(suffix));
+            if (path.isEmpty())
+                return;
+            if (auto saved = exportChart(chart, path); !saved)
+                m_state->setText(QString::fromStdString(saved.error().describe()));
         });
     }
     exportChartButton->setMenu(chartMenu);
@@ -221,7 +191,7 @@ ProfilerPage::ProfilerPage(const QString& title, const QString& description, app
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addLayout(chartBar);
-    rightLayout->addWidget(charts, 1);
+    rightLayout->addWidget(m_charts, 1);
     auto* split = new QSplitter(Qt::Horizontal);
     split->addWidget(left);
     split->addWidget(right);
@@ -229,323 +199,124 @@ ProfilerPage::ProfilerPage(const QString& title, const QString& description, app
     split->setStretchFactor(1, 1);
 
     auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(16, 12, 16, 12);
-    layout->addWidget(titleLabel);
-    layout->addWidget(descriptionLabel);
+    addPageHeader(layout, info);
     layout->addLayout(choose);
     layout->addWidget(m_summary);
     layout->addWidget(split, 1);
 
-    connect(m_runs, &QAbstractItemModel::modelReset, this, &ProfilerPage::fillRunCombos);
-    connect(m_runA, &QComboBox::activated, this, &ProfilerPage::reload);
-    connect(m_runB, &QComboBox::activated, this, &ProfilerPage::reload);
+    connect(m_session, &app::ProfileSession::choiceChanged, this, &ProfilerPage::fillRunCombos);
+    connect(m_session, &app::ProfileSession::profilesChanged, this, &ProfilerPage::show);
+    connect(m_session, &app::ProfileSession::readFailed, this,
+            [this](const QString& error) { m_summary->setText(tr("Cannot read the profiles: %1").arg(error.toHtmlEscaped())); });
+    connect(m_session, &app::ProfileSession::captureStarted, this, [this](qint64 run, int utterances) {
+        m_state->setText(tr("Profiling run %1 on %n utterance(s)…", nullptr, utterances).arg(run));
+        updateState();
+    });
+    connect(m_session, &app::ProfileSession::captureFinished, this, [this](const QString& error) {
+        m_state->setText(error.isEmpty() ? tr("Profiled.") : tr("Not profiled: %1").arg(error));
+        updateState();
+        emit captureFinished(error);
+    });
+    auto chosen = [this] { m_session->choose(m_runA->currentData().toLongLong(), m_runB->currentData().toLongLong()); };
+    connect(m_runA, &QComboBox::activated, this, chosen);
+    connect(m_runB, &QComboBox::activated, this, chosen);
     connect(m_profile, &QPushButton::clicked, this, [this] { profileChosen(false); });
-    connect(m_byShapes, &QCheckBox::toggled, this, [this] { show(m_shown); });
-    connect(m_topN, &QSpinBox::valueChanged, this, &ProfilerPage::drawTop);
+    connect(m_cancel, &QPushButton::clicked, m_session, &app::ProfileSession::cancelCapture);
+    connect(m_byShapes, &QCheckBox::toggled, m_session, &app::ProfileSession::setByShapes);
+    connect(m_topN, &QSpinBox::valueChanged, m_charts, &ProfileChartTabs::setTopN);
     fillRunCombos();
+    show();
 }
 
-void ProfilerPage::setProject(const QString& path)
+app::RunProfilesPtr ProfilerPage::shown() const
 {
-    m_project = path;
-    m_shown.reset();
-    show(nullptr);
+    return m_session->shown();
+}
+
+app::OperatorTableModel* ProfilerPage::operatorsA() const
+{
+    return m_session->operatorsA();
+}
+
+app::OperatorTableModel* ProfilerPage::operatorsB() const
+{
+    return m_session->operatorsB();
+}
+
+app::ProfileComparisonModel* ProfilerPage::comparisonModel() const
+{
+    return m_session->comparisonModel();
+}
+
+app::KernelTableModel* ProfilerPage::kernelModel() const
+{
+    return m_session->kernelModel();
 }
 
 void ProfilerPage::fillRunCombos()
 {
-    const qint64 a = m_runA->currentData().toLongLong(), b = m_runB->currentData().toLongLong();
     m_runA->clear();
     m_runB->clear();
     m_runB->addItem(tr("(none)"), qint64(0));
-    for (const auto& r : m_runs->runs()) {
+    for (const auto& r : m_session->project()->runs()->runs()) {
         const QString text = tr("Run %1: %2 on %3").arg(r.id).arg(r.variant, r.dataset);
         m_runA->addItem(text, r.id);
         m_runB->addItem(text, r.id);
         m_runA->setItemData(m_runA->count() - 1, r.settings, Qt::ToolTipRole);
         m_runB->setItemData(m_runB->count() - 1, r.settings, Qt::ToolTipRole);
     }
-    m_runA->setCurrentIndex(std::max(0, m_runA->findData(a)));
-    // Nothing chosen yet: the first two runs, side by side.
-    m_runB->setCurrentIndex(a == 0 && m_runB->count() > 2 ? 2 : std::max(0, m_runB->findData(b)));
+    m_runA->setCurrentIndex(std::max(0, m_runA->findData(m_session->runA())));
+    m_runB->setCurrentIndex(std::max(0, m_runB->findData(m_session->runB())));
+    updateState();
+}
+
+void ProfilerPage::updateState()
+{
     const bool any = m_runA->count() > 0;
-    m_profile->setEnabled(any && !m_capturing);
-    if (!m_capturing)
-        m_state->setText(any ? QString() : tr("Run a variant on the Runs page, then profile it here."));
-    if (any && !m_project.isEmpty())
-        reload();
+    const bool capturing = m_session->isCapturing();
+    m_profile->setEnabled(any && !capturing);
+    m_cancel->setVisible(capturing);
+    if (!any && !capturing)
+        m_state->setText(tr("Run a variant on the Runs page, then profile it here."));
+    else if (any && m_state->text() == tr("Run a variant on the Runs page, then profile it here."))
+        m_state->clear();
 }
 
 void ProfilerPage::showRuns(qint64 runA, qint64 runB)
 {
-    m_runA->setCurrentIndex(std::max(0, m_runA->findData(runA)));
-    m_runB->setCurrentIndex(std::max(0, m_runB->findData(runB)));
-    reload();
-}
-
-void ProfilerPage::reload()
-{
-    const qint64 a = m_runA->currentData().toLongLong();
-    if (m_project.isEmpty() || a <= 0)
-        return;
-    const qint64 b = m_runB->currentData().toLongLong();
-    const int ticket = ++m_loading;
-    auto* watcher = new QFutureWatcher<app::RunProfilesPtr>(this);
-    connect(watcher, &QFutureWatcher<app::RunProfilesPtr>::finished, this, [this, watcher, ticket] {
-        watcher->deleteLater();
-        if (ticket == m_loading)
-            show(watcher->result());
-    });
-    watcher->setFuture(app::loadRunProfiles(m_project, a, b == a ? 0 : b));
+    m_session->choose(runA, runB);
 }
 
 void ProfilerPage::profileChosen(bool again)
 {
-    if (!m_shown || m_capturing)
-        return;
-    QList<qint64> runs;
-    if (again || !m_shown->a.present())
-        runs << m_shown->a.runId;
-    if (m_shown->b && (again || !m_shown->b->present()))
-        runs << m_shown->b->runId;
-    if (runs.isEmpty() && !again)
-        return profileChosen(true);
-    capture(runs);
+    if (m_session->capture(m_utterances->value(), again))
+        updateState();
 }
 
-void ProfilerPage::capture(QList<qint64> runs)
+void ProfilerPage::show()
 {
-    if (runs.isEmpty()) {
-        m_capturing = false;
-        m_profile->setEnabled(true);
-        m_state->setText(tr("Profiled."));
-        reload();
-        emit captureFinished({});
-        return;
-    }
-    m_capturing = true;
-    m_profile->setEnabled(false);
-    const qint64 run = runs.takeFirst();
-    m_state->setText(tr("Profiling run %1 on %n utterance(s)…", nullptr, m_utterances->value()).arg(run));
-    auto* watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, runs] {
-        watcher->deleteLater();
-        const QString error = watcher->result();
-        if (!error.isEmpty()) {
-            m_capturing = false;
-            m_profile->setEnabled(true);
-            m_state->setText(tr("Not profiled: %1").arg(error));
-            emit captureFinished(error);
-            return;
-        }
-        capture(runs);
-    });
-    // Times measured while runs execute share the CPU with them: the profile says so.
-    const int executing = m_queue ? m_queue->activeCount() : 0;
-    const QString conditions = executing > 0 ? tr("%n run(s) executing in VoxBench", nullptr, executing) : QString();
-    watcher->setFuture(app::captureRunProfile(m_project, run, m_utterances->value(), conditions));
-}
-
-QString ProfilerPage::describe(const app::RunProfile& run, const QString& letter) const
-{
-    QString line = QStringLiteral("<b>%1</b> · %2 · WER %3 · CER %4").arg(letter, run.variant.toHtmlEscaped(), percent(run.wer), percent(run.cer));
-    if (!run.present())
-        return line + QStringLiteral(" · <i>%1</i>").arg(tr("no profile yet: press Profile"));
-    const auto& p = *run.profile;
-    if (!p.info.conditions.empty())
-        line += QStringLiteral(" · <span style='color:#a05a00'>%1</span>")
-                    .arg(tr("measured while %1").arg(QString::fromStdString(p.info.conditions)).toHtmlEscaped());
-    return line + QStringLiteral(" · ") +
-           tr("%1 ms per utterance profiled (%2 without the profiler: overhead %3 %) · self times %4 % of the total · %5 utterances · %6, %7, %8")
-               .arg(perUtterance(p, p.wallUs), 0, 'f', 1)
-               .arg(p.info.plainMs / double(std::max<int64_t>(1, p.info.utterances)), 0, 'f', 1)
-               .arg(100.0 * p.info.overhead(), 0, 'f', 1)
-               .arg(100.0 * p.accounted(), 0, 'f', 1)
-               .arg(p.info.utterances)
-               .arg(QString::fromStdString(p.info.device), QString::fromStdString(p.info.dtype),
-                    QString::fromStdString(profile::settingsLine(p.info)).toHtmlEscaped());
-}
-
-void ProfilerPage::show(app::RunProfilesPtr profiles)
-{
-    m_shown = std::move(profiles);
-    const bool byShapes = m_byShapes->isChecked();
-    const auto* s = m_shown.get();
-    m_operatorsA->setProfile(s && s->ok() ? s->a.profile : nullptr, byShapes);
-    m_operatorsB->setProfile(s && s->ok() && s->b ? s->b->profile : nullptr, byShapes);
-    m_comparison->setProfiles(s && s->ok() ? s->a.profile : nullptr, s && s->ok() && s->b ? s->b->profile : nullptr);
+    const auto* s = m_session->shown().get();
+    const bool byShapes = m_session->byShapes();
     for (auto* view : {m_viewA, m_viewB})
         view->setColumnHidden(app::OperatorTableModel::ShapesColumn, !byShapes);
     m_tables->setTabEnabled(1, s && s->b);
     m_tables->setTabEnabled(2, s && s->b && s->b->present() && s->a.present());
-    m_kernels->setProfiles({{QStringLiteral("A"), s && s->ok() ? s->a.profile : nullptr},
-                            {QStringLiteral("B"), s && s->ok() && s->b ? s->b->profile : nullptr}});
-    m_tables->setTabEnabled(3, m_kernels->rowCount() > 0);
-    if (!s) {
-        m_summary->clear();
-    } else if (!s->ok()) {
-        m_summary->setText(tr("Cannot read the profiles: %1").arg(s->error.toHtmlEscaped()));
-    } else {
-        QStringList lines{describe(s->a, QStringLiteral("A"))};
-        if (s->b) {
-            lines << describe(*s->b, QStringLiteral("B"));
-            if (s->a.present() && s->b->present()) {
-                const auto& c = m_comparison->comparison();
-                auto points = [](const std::optional<double>& x, const std::optional<double>& y) {
-                    return x && y ? QStringLiteral("%1%2 pt").arg(*y >= *x ? QStringLiteral("+") : QString()).arg(100.0 * (*y - *x), 0, 'f', 1)
-                                  : QStringLiteral("–");
-                };
-                lines << tr("<b>B − A</b>: WER %1 · CER %2 · time %3%4 ms per utterance")
-                             .arg(points(s->a.wer, s->b->wer), points(s->a.cer, s->b->cer))
-                             .arg(c.totalMsB >= c.totalMsA ? QStringLiteral("+") : QString())
-                             .arg(c.totalMsB - c.totalMsA, 0, 'f', 1);
-            }
-        }
-        m_summary->setText(lines.join(QStringLiteral("<br>")));
-    }
-    drawTop();
-    drawStages();
+    m_tables->setTabEnabled(3, kernelModel()->rowCount() > 0);
+    m_summary->setText(m_session->summaryText());
+    m_charts->draw(m_session->shown(), m_topN->value());
     emit profilesShown();
 }
 
-void ProfilerPage::decorate(QCustomPlot* plot, const QString& title)
+Expected<Done> ProfilerPage::exportTrace(const QString& path) const
 {
-    plot->plotLayout()->insertRow(0);
-    plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, title, QFont(font().family(), font().pointSize() + 1, QFont::Bold)));
-    QStringList notes;
-    for (const app::RunProfile* r : {m_shown ? &m_shown->a : nullptr, m_shown && m_shown->b ? &*m_shown->b : nullptr})
-        if (r && r->present())
-            notes << tr("%1: %2, %3; %4 utterances; profiler overhead %5 %")
-                         .arg(r == &m_shown->a ? QStringLiteral("A") : QStringLiteral("B"),
-                              QString::fromStdString(r->profile->info.device),
-                              QString::fromStdString(r->profile->info.dtype))
-                         .arg(r->profile->info.utterances)
-                         .arg(100.0 * r->profile->info.overhead(), 0, 'f', 1)
-                  << QStringLiteral("    ") + QString::fromStdString(profile::settingsLine(r->profile->info));
-    plot->plotLayout()->addElement(plot->plotLayout()->rowCount(), 0,
-                                   new QCPTextElement(plot, notes.join(QLatin1Char('\n')), QFont(font().family(), font().pointSize() - 1)));
-}
-
-void ProfilerPage::drawTop()
-{
-    QCustomPlot* plot = m_plots[TopChart];
-    resetPlot(plot, Qt::AlignBottom | Qt::AlignRight);
-    plot->xAxis->setLabel(tr("self time, ms per utterance"));
-    const auto* s = m_shown.get();
-    const profile::OperatorProfile* a = s && s->ok() && s->a.present() ? s->a.profile.get() : nullptr;
-    const profile::OperatorProfile* b = s && s->ok() && s->b && s->b->present() ? s->b->profile.get() : nullptr;
-    plot->legend->setVisible(a && b);
-    if (a) {
-        // The union of both profiles' top operators, largest at the top.
-        std::map<std::string, std::pair<double, double>> values;
-        for (const auto* p : {a, b})
-            if (p)
-                for (size_t i = 0; i < p->byName.size() && i < size_t(m_topN->value()); ++i)
-                    values[p->byName[i].name];
-        for (const auto* p : {a, b})
-            if (p)
-                for (const auto& r : p->byName)
-                    if (auto it = values.find(r.name); it != values.end())
-                        (p == a ? it->second.first : it->second.second) = perUtterance(*p, r.selfUs);
-        std::vector<std::pair<std::string, std::pair<double, double>>> order(values.begin(), values.end());
-        std::sort(order.begin(), order.end(), [](const auto& x, const auto& y) {
-            return std::max(x.second.first, x.second.second) < std::max(y.second.first, y.second.second);
-        });
-        if (order.size() > size_t(m_topN->value()))
-            order.erase(order.begin(), order.end() - m_topN->value());
-        QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
-        QVector<double> keys, va, vb;
-        for (size_t i = 0; i < order.size(); ++i) {
-            keys << double(i + 1);
-            ticker->addTick(double(i + 1), QString::fromStdString(order[i].first));
-            va << order[i].second.first;
-            vb << order[i].second.second;
-        }
-        auto* group = new QCPBarsGroup(plot);
-        for (int k = 0; k < (b ? 2 : 1); ++k) {
-            auto* bars = new QCPBars(plot->yAxis, plot->xAxis);
-            bars->setName(k == 0 ? QStringLiteral("A: ") + s->a.variant : QStringLiteral("B: ") + s->b->variant);
-            bars->setBrush(k == 0 ? kColorA : kColorB);
-            bars->setPen(Qt::NoPen);
-            bars->setWidth(b ? 0.4 : 0.7);
-            bars->setBarsGroup(group);
-            bars->setData(keys, k == 0 ? va : vb, true);
-        }
-        plot->yAxis->setTicker(ticker);
-        plot->yAxis->setRange(0.3, double(order.size()) + 0.7);
-        plot->rescaleAxes(true);
-        plot->xAxis->setRangeLower(0);
-        plot->xAxis->setRangeUpper(plot->xAxis->range().upper * 1.08);
-        plot->yAxis->setRange(0.3, double(order.size()) + 0.7);
-    }
-    decorate(plot, tr("Top operators by self time"));
-    plot->replot();
-}
-
-void ProfilerPage::drawStages()
-{
-    QCustomPlot* plot = m_plots[StageChart];
-    resetPlot(plot, Qt::AlignTop | Qt::AlignRight);
-    plot->yAxis->setLabel(tr("ms per utterance"));
-    const auto* s = m_shown.get();
-    const QStringList stages{tr("features"), tr("encoder"), tr("decoder"), tr("outside stages")};
-    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
-    for (int i = 0; i < stages.size(); ++i)
-        ticker->addTick(i + 1, stages[i]);
-    plot->xAxis->setTicker(ticker);
-    auto* group = new QCPBarsGroup(plot);
-    int shown = 0;
-    for (const app::RunProfile* r : {s && s->ok() ? &s->a : nullptr, s && s->ok() && s->b ? &*s->b : nullptr}) {
-        if (!r || !r->present())
-            continue;
-        const auto& p = *r->profile;
-        QVector<double> keys, values;
-        double inStages = 0;
-        for (int st = 0; st < profile::kOutside; ++st) {
-            keys << st + 1;
-            values << perUtterance(p, p.stages[size_t(st)].wallUs);
-            inStages += p.stages[size_t(st)].wallUs;
-        }
-        keys << 4;
-        values << perUtterance(p, std::max(0.0, p.wallUs - inStages));
-        auto* bars = new QCPBars(plot->xAxis, plot->yAxis);
-        bars->setName((r == &s->a ? QStringLiteral("A: ") : QStringLiteral("B: ")) + r->variant);
-        bars->setBrush(r == &s->a ? kColorA : kColorB);
-        bars->setPen(Qt::NoPen);
-        bars->setWidth(0.35);
-        bars->setBarsGroup(group);
-        bars->setData(keys, values, true);
-        ++shown;
-    }
-    plot->legend->setVisible(shown > 0);
-    plot->rescaleAxes(true);
-    plot->xAxis->setRange(0.4, 4.6);
-    plot->yAxis->setRangeLower(0);
-    plot->yAxis->setRangeUpper(std::max(1.0, plot->yAxis->range().upper * 1.1));
-    decorate(plot, tr("Time per stage"));
-    plot->replot();
-}
-
-bool ProfilerPage::exportChart(Chart chart, const QString& path, QString* error) const
-{
-    return savePlot(m_plots[chart], path, chart == TopChart ? QStringLiteral("top-operators") : QStringLiteral("stages"), error);
-}
-
-bool ProfilerPage::exportTrace(const QString& path, QString* error) const
-{
-    if (!m_shown || !m_shown->ok() || !m_shown->a.present()) {
-        if (error)
-            *error = tr("Run A has no profile to export");
-        return false;
-    }
+    const auto s = m_session->shown();
+    if (!s || !s->a.present())
+        return makeError(tr("Run A has no profile to export").toStdString());
     QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)
-        || file.write(QByteArray::fromStdString(profile::chromeTrace(*m_shown->a.profile))) < 0) {
-        if (error)
-            *error = tr("Could not write %1").arg(path);
-        return false;
-    }
-    return true;
+    const QByteArray trace = QByteArray::fromStdString(profile::chromeTrace(*s->a.profile));
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(trace) != trace.size() || !file.flush())
+        return makeError(tr("Could not write %1").arg(path).toStdString());
+    return Done{};
 }
 
 } // namespace vox::ui

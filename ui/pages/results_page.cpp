@@ -3,24 +3,24 @@
 #include "app/results/summary_model.h"
 #include "app/results/utterance_results_model.h"
 #include "app/run/run_list_model.h"
-#include "app/run/run_queue.h"
+#include "app/session/comparison_session.h"
+#include "app/session/project_session.h"
 #include "ui/pages/diff_view.h"
+#include "ui/pages/page_header.h"
 #include "ui/pages/table_export_button.h"
 
 #include <QComboBox>
-#include <QPushButton>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QSpinBox>
+#include <QPushButton>
 #include <QScrollBar>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
-#include <QTimer>
 #include <QVBoxLayout>
 
 namespace vox::ui {
@@ -43,10 +43,9 @@ QTableView* table(const QString& name)
 
 } // namespace
 
-ResultsPage::ResultsPage(const QString& title, const QString& description, app::RunListModel* runs,
-                         app::RunQueue* queue, QWidget* parent)
+ResultsPage::ResultsPage(const PageInfo& info, app::ComparisonSession* comparison, QWidget* parent)
     : QWidget(parent)
-    , m_runs(runs)
+    , m_session(comparison)
     , m_runList(new QListWidget)
     , m_normalizer(new QComboBox)
     , m_filterMode(new QComboBox)
@@ -54,20 +53,16 @@ ResultsPage::ResultsPage(const QString& title, const QString& description, app::
     , m_text(new QLineEdit)
     , m_comparable(new QLabel)
     , m_state(new QLabel)
-    , m_summary(new app::RunSummaryModel(this))
-    , m_results(new app::UtteranceResultsModel(this))
-    , m_filter(new app::UtteranceResultsFilter(this))
     , m_summaryView(table(QStringLiteral("summaryView")))
     , m_utteranceView(table(QStringLiteral("resultsView")))
     , m_diff(new DiffView)
-    , m_refresh(new QTimer(this))
 {
     m_runList->setObjectName(QStringLiteral("compareRunList"));
     m_runList->setMaximumHeight(84);
     m_normalizer->setObjectName(QStringLiteral("normalizerCombo"));
     for (const char* n : app::kNormalizers)
         m_normalizer->addItem(QString::fromLatin1(n), QString::fromLatin1(n));
-    m_normalizer->setCurrentIndex(2);
+    m_normalizer->setCurrentIndex(m_normalizer->findData(m_session->normalizer()));
     m_normalizer->setToolTip(tr("How texts are normalized before scoring; the other normalizers' WER is shown too"));
     m_filterMode->setObjectName(QStringLiteral("resultsFilterCombo"));
     m_filterMode->addItems({tr("All utterances"), tr("Errors only"), tr("Changed against the baseline"), tr("Worst N")});
@@ -83,20 +78,13 @@ ResultsPage::ResultsPage(const QString& title, const QString& description, app::
     m_comparable->setStyleSheet(QStringLiteral("QLabel { background: #fff3d6; border: 1px solid #e0b050; padding: 6px; }"));
     m_comparable->hide();
     m_state->setForegroundRole(QPalette::PlaceholderText);
-    m_refresh->setSingleShot(true);
-    m_refresh->setInterval(1000);
 
-    m_filter->setSourceModel(m_results);
-    m_summaryView->setModel(m_summary);
+    m_summaryView->setModel(summaryModel());
     m_summaryView->setSortingEnabled(false);
     m_summaryView->horizontalHeader()->setStretchLastSection(true);
-    m_utteranceView->setModel(m_filter);
+    m_utteranceView->setModel(utteranceFilter());
     m_utteranceView->sortByColumn(-1, Qt::AscendingOrder);
     m_utteranceView->horizontalHeader()->setDefaultSectionSize(90);
-
-    auto* titleLabel = new QLabel(QStringLiteral("<h2>%1</h2>").arg(title.toHtmlEscaped()));
-    auto* descriptionLabel = new QLabel(description);
-    descriptionLabel->setForegroundRole(QPalette::PlaceholderText);
 
     auto* top = new QHBoxLayout;
     auto* runColumn = new QVBoxLayout;
@@ -112,7 +100,7 @@ ResultsPage::ResultsPage(const QString& title, const QString& description, app::
     options->addStretch(1);
     top->addLayout(options, 1);
 
-    auto* exportButton = tableExportButton(this, {{tr("Summary"), m_summary}, {tr("Utterances (as filtered)"), m_filter}},
+    auto* exportButton = tableExportButton(this, {{tr("Summary"), summaryModel()}, {tr("Utterances (as filtered)"), utteranceFilter()}},
                                            QStringLiteral("results"), [this](const QString& why) { m_state->setText(why); });
     exportButton->setObjectName(QStringLiteral("exportTableButton"));
 
@@ -136,34 +124,51 @@ ResultsPage::ResultsPage(const QString& title, const QString& description, app::
     split->setStretchFactor(1, 1);
 
     auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(16, 12, 16, 12);
-    layout->addWidget(titleLabel);
-    layout->addWidget(descriptionLabel);
+    addPageHeader(layout, info);
     layout->addLayout(top);
     layout->addWidget(split, 1);
 
-    connect(m_runs, &QAbstractItemModel::modelReset, this, &ResultsPage::fillRunList);
-    connect(m_runList, &QListWidget::itemChanged, this, [this] {
-        if (!m_filling)
-            reload();
+    connect(m_session, &app::ComparisonSession::chosenRunsChanged, this, [this] {
+        if (!m_filling) // not while the list itself is the one choosing
+            fillRunList();
     });
-    connect(m_normalizer, &QComboBox::currentIndexChanged, this, &ResultsPage::reload);
+    connect(m_runList, &QListWidget::itemChanged, this, [this] {
+        if (m_filling)
+            return;
+        m_filling = true;
+        m_session->setChosenRuns(checkedRuns());
+        m_filling = false;
+    });
+    connect(m_normalizer, &QComboBox::currentIndexChanged, this,
+            [this] { m_session->setNormalizer(m_normalizer->currentData().toString()); });
     connect(m_filterMode, &QComboBox::currentIndexChanged, this, &ResultsPage::applyFilter);
     connect(m_worstN, &QSpinBox::valueChanged, this, &ResultsPage::applyFilter);
-    connect(m_text, &QLineEdit::textChanged, m_filter, &app::UtteranceResultsFilter::setText);
+    connect(m_text, &QLineEdit::textChanged, utteranceFilter(), &app::UtteranceResultsFilter::setText);
     connect(m_utteranceView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ResultsPage::selectionChanged);
-    connect(m_refresh, &QTimer::timeout, this, &ResultsPage::reload);
-    auto touched = [this](qint64 runId) {
-        if (checkedRuns().contains(runId))
-            scheduleReload();
-    };
-    connect(queue, &app::RunQueue::batchDone, this, [touched](const app::RunBatch& b) { touched(b.runId); });
-    connect(queue, &app::RunQueue::runStopped, this, [touched](qint64 id) { touched(id); });
+    connect(m_session, &app::ComparisonSession::loadingStarted, this, [this] { m_state->setText(tr("Scoring…")); });
+    connect(m_session, &app::ComparisonSession::comparisonFailed, this, [this](const QString& error) { m_state->setText(error); });
+    connect(m_session, &app::ComparisonSession::comparisonChanged, this, &ResultsPage::showComparison);
+    connect(m_session, &app::ComparisonSession::currentUtteranceChanged, m_diff, &DiffView::show);
 }
 
-void ResultsPage::setProject(const QString& path)
+app::ComparisonPtr ResultsPage::comparison() const
 {
-    m_project = path;
+    return m_session->comparison();
+}
+
+app::RunSummaryModel* ResultsPage::summaryModel() const
+{
+    return m_session->summaryModel();
+}
+
+app::UtteranceResultsModel* ResultsPage::utteranceModel() const
+{
+    return m_session->utteranceModel();
+}
+
+app::UtteranceResultsFilter* ResultsPage::utteranceFilter() const
+{
+    return m_session->utteranceFilter();
 }
 
 QList<qint64> ResultsPage::checkedRuns() const
@@ -177,99 +182,43 @@ QList<qint64> ResultsPage::checkedRuns() const
 
 void ResultsPage::fillRunList()
 {
-    QList<qint64> keep = checkedRuns();
-    if (keep.isEmpty() && !m_runs->runs().isEmpty()) {
-        // Nothing chosen yet: the latest run of each variant over the latest run's dataset (runs
-        // still queued included: their results appear as they come).
-        const qint64 dataset = m_runs->runs().last().datasetId;
-        QList<qint64> variantsSeen;
-        for (auto it = m_runs->runs().crbegin(); it != m_runs->runs().crend(); ++it)
-            if (it->datasetId == dataset && it->status != QLatin1String("failed") && !variantsSeen.contains(it->variantId)) {
-                variantsSeen << it->variantId;
-                keep.prepend(it->id);
-            }
-    }
+    const auto* runs = m_session->project()->runs();
+    QList<qint64> all;
+    for (const auto& r : runs->runs())
+        all << r.id;
+    const QList<qint64> chosen = m_session->chosenRuns();
     m_filling = true;
     m_runList->clear();
-    for (const auto& r : m_runs->runs()) {
-        auto* item = new QListWidgetItem(tr("Run %1: %2 on %3 — %4").arg(r.id).arg(r.variant, r.dataset, r.settings),
+    for (qint64 id : app::ComparisonSession::displayOrder(all, chosen)) {
+        const app::RunInfo* r = runs->run(id);
+        auto* item = new QListWidgetItem(tr("Run %1: %2 on %3 — %4").arg(r->id).arg(r->variant, r->dataset, r->settings),
                                          m_runList);
-        item->setData(Qt::UserRole, r.id);
+        item->setData(Qt::UserRole, r->id);
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
-        item->setCheckState(keep.contains(r.id) ? Qt::Checked : Qt::Unchecked);
+        item->setCheckState(chosen.contains(r->id) ? Qt::Checked : Qt::Unchecked);
     }
     m_filling = false;
-    reload();
 }
 
 void ResultsPage::compare(const QList<qint64>& runIds)
 {
-    m_filling = true;
-    // Checked runs in the order given: reorder the list so the baseline comes first.
-    for (int i = 0; i < m_runList->count(); ++i)
-        m_runList->item(i)->setCheckState(Qt::Unchecked);
-    for (int k = int(runIds.size()) - 1; k >= 0; --k) {
-        for (int i = 0; i < m_runList->count(); ++i) {
-            if (m_runList->item(i)->data(Qt::UserRole).toLongLong() == runIds[k]) {
-                QListWidgetItem* item = m_runList->takeItem(i);
-                m_runList->insertItem(0, item);
-                item->setCheckState(Qt::Checked);
-                break;
-            }
-        }
-    }
-    m_filling = false;
-    reload();
+    m_session->setChosenRuns(runIds);
 }
 
-void ResultsPage::scheduleReload()
+void ResultsPage::showComparison()
 {
-    if (!m_refresh->isActive())
-        m_refresh->start();
-}
-
-void ResultsPage::reload()
-{
-    const QList<qint64> ids = checkedRuns();
-    const int generation = ++m_generation;
-    if (m_project.isEmpty() || ids.isEmpty()) {
-        showComparison(nullptr);
-        return;
-    }
-    m_state->setText(tr("Scoring…"));
-    auto* watcher = new QFutureWatcher<app::ComparisonPtr>(this);
-    connect(watcher, &QFutureWatcher<app::ComparisonPtr>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation == m_generation)
-            showComparison(watcher->result());
-    });
-    watcher->setFuture(app::loadComparison(m_project, ids, m_normalizer->currentData().toString()));
-}
-
-void ResultsPage::showComparison(app::ComparisonPtr comparison)
-{
-    // Keep the selected utterance across refreshes.
-    const auto selected = m_utteranceView->selectionModel()->selectedRows();
-    const QString selectedId = selected.isEmpty() ? QString()
-                                                  : selected.first().siblingAtColumn(0).data().toString();
-    if (comparison && !comparison->ok()) {
-        m_state->setText(comparison->error);
-        comparison = nullptr;
-    } else {
-        m_state->setText(comparison ? tr("%n utterance(s)", nullptr, int(comparison->data.rows.size())) : QString());
-    }
-    m_summary->setComparison(comparison);
-    m_results->setComparison(comparison);
+    const auto comparison = m_session->comparison();
+    m_state->setText(comparison ? tr("%n utterance(s)", nullptr, int(comparison->data.rows.size())) : QString());
     m_summaryView->resizeColumnsToContents();
     // As tall as its rows: the utterance table below gets the rest.
-    const int rows = std::max(1, m_summary->rowCount());
+    const int rows = std::max(1, summaryModel()->rowCount());
     m_summaryView->setFixedHeight(m_summaryView->horizontalHeader()->sizeHint().height()
                                   + rows * m_summaryView->verticalHeader()->defaultSectionSize()
                                   + 2 * m_summaryView->frameWidth()
                                   + m_summaryView->horizontalScrollBar()->sizeHint().height());
     m_utteranceView->horizontalHeader()->resizeSection(app::UtteranceResultsModel::IdColumn, 150);
     m_utteranceView->horizontalHeader()->resizeSection(app::UtteranceResultsModel::ReferenceColumn, 260);
-    for (int k = 0; k < m_results->runCount(); ++k)
+    for (int k = 0; k < utteranceModel()->runCount(); ++k)
         m_utteranceView->horizontalHeader()->resizeSection(
             app::UtteranceResultsModel::column(k, app::UtteranceResultsModel::HypothesisColumn), 260);
     QStringList notes;
@@ -280,12 +229,13 @@ void ResultsPage::showComparison(app::ComparisonPtr comparison)
                              "differences are not the variants' alone.<br>%1")
                               .arg(notes.join(QStringLiteral("<br>"))));
     m_comparable->setVisible(!notes.isEmpty());
-    int keep = m_filter->rowCount() > 0 ? 0 : -1; // the first utterance, unless one was selected
-    for (int i = 0; i < m_filter->rowCount() && !selectedId.isEmpty(); ++i) {
-        if (m_filter->index(i, 0).data().toString() == selectedId) {
-            keep = i;
-            break;
-        }
+    // The utterance looked at stays selected; else the first.
+    const int current = m_session->currentUtterance();
+    int keep = utteranceFilter()->rowCount() > 0 ? 0 : -1;
+    if (current >= 0) {
+        const QModelIndex shown = utteranceFilter()->mapFromSource(utteranceModel()->index(current, 0));
+        if (shown.isValid())
+            keep = shown.row();
     }
     if (keep >= 0)
         m_utteranceView->selectRow(keep);
@@ -297,20 +247,13 @@ void ResultsPage::applyFilter()
 {
     const auto mode = static_cast<app::UtteranceResultsFilter::Mode>(m_filterMode->currentIndex());
     m_worstN->setEnabled(mode == app::UtteranceResultsFilter::Mode::WorstN);
-    m_filter->setMode(mode, m_worstN->value());
+    utteranceFilter()->setMode(mode, m_worstN->value());
 }
 
 void ResultsPage::selectionChanged()
 {
     const auto rows = m_utteranceView->selectionModel()->selectedRows();
-    const int row = rows.isEmpty() ? -1 : m_filter->mapToSource(rows.first()).row();
-    m_diff->show(m_results->comparison(), row);
-    emit utteranceSelected(m_results->comparison(), row);
-}
-
-app::ComparisonPtr ResultsPage::comparison() const
-{
-    return m_results->comparison();
+    m_session->setCurrentUtterance(rows.isEmpty() ? -1 : utteranceFilter()->mapToSource(rows.first()).row());
 }
 
 } // namespace vox::ui

@@ -9,11 +9,9 @@ class QLineEdit;
 class QListWidget;
 class QSpinBox;
 class QTableView;
-class QTimer;
 
 namespace vox::app {
-class RunListModel;
-class RunQueue;
+class ComparisonSession;
 class RunSummaryModel;
 class UtteranceResultsFilter;
 class UtteranceResultsModel;
@@ -22,27 +20,26 @@ class UtteranceResultsModel;
 namespace vox::ui {
 
 class DiffView;
+struct PageInfo;
 
 // The Results page: the runs to compare (the first checked is the baseline), corpus figures
 // per run under a chosen normalizer (with the other normalizers side by side), the
 // per-utterance table with one column group per run, its filters, and the selected
-// utterance's word diff. Everything is read and scored off the UI thread; while a compared run
-// is still going, the page refreshes at most once a second.
+// utterance's word diff. A view of the comparison session, which reads and scores off the UI
+// thread and refreshes at most once a second while a compared run is still going.
 class ResultsPage : public QWidget {
     Q_OBJECT
 public:
-    ResultsPage(const QString& title, const QString& description, app::RunListModel* runs, app::RunQueue* queue,
-                QWidget* parent = nullptr);
+    ResultsPage(const PageInfo& info, app::ComparisonSession* comparison, QWidget* parent = nullptr);
 
-    void setProject(const QString& path);
     // Checks these runs (in this order; the first is the baseline) and compares them.
     void compare(const QList<qint64>& runIds);
     QList<qint64> checkedRuns() const;
 
     app::ComparisonPtr comparison() const;
-    app::RunSummaryModel* summaryModel() const { return m_summary; }
-    app::UtteranceResultsModel* utteranceModel() const { return m_results; }
-    app::UtteranceResultsFilter* utteranceFilter() const { return m_filter; }
+    app::RunSummaryModel* summaryModel() const;
+    app::UtteranceResultsModel* utteranceModel() const;
+    app::UtteranceResultsFilter* utteranceFilter() const;
     QTableView* utteranceView() const { return m_utteranceView; }
     QTableView* summaryView() const { return m_summaryView; }
     QComboBox* normalizerCombo() const { return m_normalizer; }
@@ -51,19 +48,16 @@ public:
     DiffView* diffView() const { return m_diff; }
 
 signals:
+    // The page shows a new comparison (or none).
     void comparisonShown();
-    // The selected utterance (index into the comparison's rows), for the Diff page.
-    void utteranceSelected(app::ComparisonPtr comparison, int row);
 
 private:
     void fillRunList();
-    void reload();
-    void scheduleReload();
     void applyFilter();
-    void showComparison(app::ComparisonPtr comparison);
+    void showComparison();
     void selectionChanged();
 
-    app::RunListModel* m_runs;
+    app::ComparisonSession* m_session;
     QListWidget* m_runList;
     QComboBox* m_normalizer;
     QComboBox* m_filterMode;
@@ -71,15 +65,9 @@ private:
     QLineEdit* m_text;
     QLabel* m_comparable;
     QLabel* m_state;
-    app::RunSummaryModel* m_summary;
-    app::UtteranceResultsModel* m_results;
-    app::UtteranceResultsFilter* m_filter;
     QTableView* m_summaryView;
     QTableView* m_utteranceView;
     DiffView* m_diff;
-    QTimer* m_refresh;
-    QString m_project;
-    int m_generation = 0;
     bool m_filling = false;
 };
 

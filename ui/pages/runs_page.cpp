@@ -3,11 +3,12 @@
 #include "app/project/project_models.h"
 #include "app/run/run_list_model.h"
 #include "app/run/run_queue.h"
+#include "app/session/project_session.h"
+#include "ui/pages/page_header.h"
 #include "ui/pages/progress_delegate.h"
 #include "ui/pages/run_settings_form.h"
 
 #include <QComboBox>
-#include <QFutureWatcher>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -23,13 +24,9 @@
 
 namespace vox::ui {
 
-RunsPage::RunsPage(const QString& title, const QString& description, app::DatasetTableModel* datasets,
-                   app::VariantTableModel* variants, app::RunListModel* runs, app::RunQueue* queue, QWidget* parent)
+RunsPage::RunsPage(const PageInfo& info, app::ProjectSession* session, QWidget* parent)
     : QWidget(parent)
-    , m_datasets(datasets)
-    , m_variants(variants)
-    , m_runs(runs)
-    , m_queue(queue)
+    , m_session(session)
     , m_dataset(new QComboBox)
     , m_variantList(new QListWidget)
     , m_form(new RunSettingsForm)
@@ -42,7 +39,7 @@ RunsPage::RunsPage(const QString& title, const QString& description, app::Datase
     , m_card(new QPlainTextEdit)
 {
     m_dataset->setObjectName(QStringLiteral("runDatasetCombo"));
-    m_dataset->setModel(datasets);
+    m_dataset->setModel(session->datasets());
     m_dataset->setModelColumn(app::DatasetTableModel::NameColumn);
     m_variantList->setObjectName(QStringLiteral("runVariantList"));
     m_variantList->setMaximumHeight(110);
@@ -53,10 +50,6 @@ RunsPage::RunsPage(const QString& title, const QString& description, app::Datase
     m_cancel->setObjectName(QStringLiteral("cancelButton"));
     m_status->setObjectName(QStringLiteral("runStatusLabel"));
     m_status->setWordWrap(true);
-
-    auto* titleLabel = new QLabel(QStringLiteral("<h2>%1</h2>").arg(title.toHtmlEscaped()));
-    auto* descriptionLabel = new QLabel(description);
-    descriptionLabel->setForegroundRole(QPalette::PlaceholderText);
 
     auto* box = new QGroupBox(tr("New run"));
     auto* boxLayout = new QHBoxLayout(box);
@@ -79,7 +72,7 @@ RunsPage::RunsPage(const QString& title, const QString& description, app::Datase
     boxLayout->addLayout(right, 3);
 
     m_view->setObjectName(QStringLiteral("runView"));
-    m_view->setModel(runs);
+    m_view->setModel(session->runs());
     m_view->setItemDelegateForColumn(app::RunListModel::ProgressColumn, new ProgressDelegate(m_view));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -117,79 +110,63 @@ RunsPage::RunsPage(const QString& title, const QString& description, app::Datase
     lowerLayout->addWidget(split, 1);
 
     auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(16, 12, 16, 12);
-    layout->addWidget(titleLabel);
-    layout->addWidget(descriptionLabel);
+    addPageHeader(layout, info);
     layout->addWidget(box);
     layout->addWidget(lower, 1);
 
-    connect(m_variants, &QAbstractItemModel::modelReset, this, &RunsPage::fillVariants);
+    auto* runs = m_session->runs();
+    auto* queue = m_session->queue();
+    connect(m_session->variants(), &QAbstractItemModel::modelReset, this, &RunsPage::fillVariants);
     connect(m_variantList, &QListWidget::itemChanged, this, &RunsPage::updateButtons);
     connect(m_dataset, &QComboBox::currentIndexChanged, this, &RunsPage::updateButtons);
     connect(m_run, &QPushButton::clicked, this, &RunsPage::startRuns);
-    connect(m_pause, &QPushButton::clicked, this, [this] { m_queue->pause(selectedRun()); });
-    connect(m_cancel, &QPushButton::clicked, this, [this] { m_queue->cancel(selectedRun()); });
+    connect(m_pause, &QPushButton::clicked, this, [this] { m_session->queue()->pause(selectedRun()); });
+    connect(m_cancel, &QPushButton::clicked, this, [this] { m_session->queue()->cancel(selectedRun()); });
     connect(m_resume, &QPushButton::clicked, this, [this] {
-        if (const auto* r = m_runs->run(selectedRun()))
-            m_queue->resume(r->id, r->device);
+        if (const auto* r = m_session->runs()->run(selectedRun()))
+            m_session->queue()->resume(r->id, r->device);
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         showCard();
         updateButtons();
     });
-    connect(m_runs, &QAbstractItemModel::dataChanged, this, &RunsPage::updateButtons);
-    connect(m_runs, &QAbstractItemModel::modelReset, this, &RunsPage::updateButtons);
-
-    connect(m_queue, &app::RunQueue::runsCreated, this, [this](const QList<qint64>& ids) {
-        m_selectAfterReload = ids.value(0, -1); // the first new run, to watch it and reach its buttons
-        reloadRuns();
+    connect(runs, &QAbstractItemModel::dataChanged, this, &RunsPage::updateButtons);
+    connect(runs, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        if (m_selectAfterReload < 0)
+            m_selectAfterReload = selectedRun(); // the same run stays selected across the reset
     });
-    connect(m_queue, &app::RunQueue::createFailed, this, [this](const QString& message) {
+    connect(runs, &QAbstractItemModel::modelReset, this, &RunsPage::updateButtons);
+    connect(m_session, &app::ProjectSession::runsReloaded, this, &RunsPage::showRuns);
+    connect(m_session, &app::ProjectSession::opened, this, [this] { m_selectAfterReload = -1; });
+
+    connect(queue, &app::RunQueue::runsCreated, this, [this](const QList<qint64>& ids) {
+        m_selectAfterReload = ids.value(0, -1); // the first new run, to watch it and reach its buttons
+    });
+    connect(queue, &app::RunQueue::createFailed, this, [this](const QString& message) {
         m_status->setText(tr("Could not start: %1").arg(message));
     });
-    connect(m_queue, &app::RunQueue::runQueued, m_runs, &app::RunListModel::setQueued);
-    connect(m_queue, &app::RunQueue::stageChanged, m_runs, &app::RunListModel::setStage);
-    connect(m_queue, &app::RunQueue::batchDone, m_runs, &app::RunListModel::applyBatch);
-    connect(m_queue, &app::RunQueue::runStopped, this, [this](qint64 id, const QString& status, const QString& message) {
-        m_runs->setStopped(id, status, message);
+    connect(queue, &app::RunQueue::runStopped, this, [this](qint64 id) {
         if (id == selectedRun())
             showCard();
-        reloadRuns(); // its card gained a session; counts as stored
     });
     updateButtons();
 }
 
-void RunsPage::setProject(const QString& path)
+void RunsPage::showRuns()
 {
-    m_project = path;
-    reloadRuns();
-}
-
-void RunsPage::reloadRuns()
-{
-    if (m_project.isEmpty())
-        return;
-    const int generation = ++m_generation;
-    auto* watcher = new QFutureWatcher<QList<app::RunInfo>>(this);
-    connect(watcher, &QFutureWatcher<QList<app::RunInfo>>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation != m_generation)
-            return;
-        const qint64 selected = m_selectAfterReload >= 0 ? m_selectAfterReload : selectedRun();
-        m_selectAfterReload = -1;
-        m_runs->setRuns(watcher->result());
-        const int row = m_runs->rowOf(selected >= 0 ? selected : (m_runs->runs().isEmpty() ? -1 : m_runs->runs().last().id));
-        if (row >= 0)
-            m_view->selectRow(row);
-        emit runsReloaded();
-    });
-    watcher->setFuture(app::loadRuns(m_project));
+    const auto* runs = m_session->runs();
+    const qint64 selected = m_selectAfterReload >= 0 ? m_selectAfterReload : selectedRun();
+    m_selectAfterReload = -1;
+    const int row = runs->rowOf(selected >= 0 ? selected : (runs->runs().isEmpty() ? -1 : runs->runs().last().id));
+    if (row >= 0)
+        m_view->selectRow(row);
+    emit runsReloaded();
 }
 
 void RunsPage::fillVariants()
 {
     m_variantList->clear();
-    for (const auto& v : m_variants->variants()) {
+    for (const auto& v : m_session->variants()->variants()) {
         auto* item = new QListWidgetItem(QStringLiteral("%1  (%2, %3)").arg(v.name, v.family, v.kind), m_variantList);
         item->setData(Qt::UserRole, v.id);
         if (v.family == QLatin1String("whisper")) {
@@ -207,7 +184,8 @@ void RunsPage::fillVariants()
 void RunsPage::startRuns()
 {
     const int datasetRow = m_dataset->currentIndex();
-    if (datasetRow < 0 || datasetRow >= m_datasets->datasets().size())
+    const auto& datasets = m_session->datasets()->datasets();
+    if (datasetRow < 0 || datasetRow >= datasets.size())
         return;
     QList<qint64> variants;
     for (int i = 0; i < m_variantList->count(); ++i)
@@ -219,8 +197,7 @@ void RunsPage::startRuns()
         return;
     }
     m_status->setText(tr("Starting %n run(s)…", nullptr, int(variants.size())));
-    m_queue->setProject(m_project);
-    m_queue->start(m_datasets->datasets()[datasetRow].id, variants, *settings);
+    m_session->queue()->start(datasets[datasetRow].id, variants, *settings);
 }
 
 qint64 RunsPage::selectedRun() const
@@ -234,19 +211,19 @@ void RunsPage::updateButtons()
     bool anyVariant = false;
     for (int i = 0; i < m_variantList->count(); ++i)
         anyVariant |= m_variantList->item(i)->checkState() == Qt::Checked;
-    m_run->setEnabled(!m_project.isEmpty() && m_dataset->currentIndex() >= 0 && anyVariant);
-    const app::RunInfo* r = m_runs->run(selectedRun());
+    m_run->setEnabled(m_session->isOpen() && m_dataset->currentIndex() >= 0 && anyVariant);
+    const app::RunInfo* r = m_session->runs()->run(selectedRun());
     const bool active = r && r->active;
     m_pause->setEnabled(active);
     m_cancel->setEnabled(active);
-    m_resume->setEnabled(r && !active && r->status != QLatin1String("finished"));
-    if (m_queue->activeCount() > 0)
-        m_status->setText(tr("%n run(s) queued or running", nullptr, m_queue->activeCount()));
+    m_resume->setEnabled(r && !active && r->status != run::RunStatus::Finished);
+    if (const int queued = m_session->queue()->activeCount(); queued > 0)
+        m_status->setText(tr("%n run(s) queued or running", nullptr, queued));
 }
 
 void RunsPage::showCard()
 {
-    const app::RunInfo* r = m_runs->run(selectedRun());
+    const app::RunInfo* r = m_session->runs()->run(selectedRun());
     if (!r) {
         m_card->clear();
         return;

@@ -9,27 +9,21 @@ class QPushButton;
 class QTableView;
 
 namespace vox::app {
-class DatasetTableModel;
-class RunListModel;
-class RunQueue;
-class VariantTableModel;
+class ProjectSession;
 } // namespace vox::app
 
 namespace vox::ui {
 
 class RunSettingsForm;
+struct PageInfo;
 
 // The Runs page: start runs (a dataset, the variants to run, the settings), watch them
 // (progress, time left, real-time factor), pause, resume and cancel them, and read each run's
-// card. Runs execute on app::RunQueue's workers; this page only posts and listens.
+// card. Runs execute on the session's run queue; this page only posts and listens.
 class RunsPage : public QWidget {
     Q_OBJECT
 public:
-    RunsPage(const QString& title, const QString& description, app::DatasetTableModel* datasets,
-             app::VariantTableModel* variants, app::RunListModel* runs, app::RunQueue* queue, QWidget* parent = nullptr);
-
-    void setProject(const QString& path); // reads the project's runs off the UI thread
-    void reloadRuns();
+    RunsPage(const PageInfo& info, app::ProjectSession* session, QWidget* parent = nullptr);
 
     QComboBox* datasetCombo() const { return m_dataset; }
     QListWidget* variantList() const { return m_variantList; }
@@ -39,19 +33,18 @@ public:
     QPlainTextEdit* cardView() const { return m_card; }
 
 signals:
+    // The session read the runs and the page shows them (the new run selected).
     void runsReloaded();
 
 private:
+    void showRuns();
     void fillVariants();
     void startRuns();
     void updateButtons();
     void showCard();
     qint64 selectedRun() const;
 
-    app::DatasetTableModel* m_datasets;
-    app::VariantTableModel* m_variants;
-    app::RunListModel* m_runs;
-    app::RunQueue* m_queue;
+    app::ProjectSession* m_session;
     QComboBox* m_dataset;
     QListWidget* m_variantList;
     RunSettingsForm* m_form;
@@ -62,8 +55,6 @@ private:
     QLabel* m_status;
     QTableView* m_view;
     QPlainTextEdit* m_card;
-    QString m_project;
-    int m_generation = 0;
     qint64 m_selectAfterReload = -1;
 };
 

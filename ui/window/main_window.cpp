@@ -1,22 +1,20 @@
 #include "ui/window/main_window.h"
 
 #include "app/issues/issue_model.h"
-#include "app/project/project_actions.h"
-#include "app/project/project_models.h"
-#include "app/project/project_summary.h"
-#include "app/run/run_list_model.h"
-#include "app/run/run_queue.h"
+#include "app/profile/profile_session.h"
+#include "app/session/comparison_session.h"
+#include "app/session/project_session.h"
 #include "app/settings/settings_keys.h"
 #include "core/version.h"
 #include "ui/issues/issues_dock.h"
-#include "ui/pages/data_page.h"
 #include "ui/pages/charts_page.h"
-#include "ui/pages/diff_view.h"
+#include "ui/pages/data_page.h"
+#include "ui/pages/diff_page.h"
 #include "ui/pages/empty_state_page.h"
 #include "ui/pages/profiler_page.h"
 #include "ui/pages/results_page.h"
 #include "ui/pages/runs_page.h"
-#include "ui/pages/table_page.h"
+#include "ui/pages/variants_page.h"
 #include "ui/window/environment_label.h"
 #include "ui/window/page_registry.h"
 
@@ -25,10 +23,7 @@
 #include <QCloseEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
-#include <QLabel>
-#include <QVBoxLayout>
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
@@ -43,13 +38,12 @@ namespace vox::ui {
 MainWindow::MainWindow(app::IssueModel* issues, QWidget* parent)
     : QMainWindow(parent)
     , m_issues(issues)
+    , m_session(new app::ProjectSession(issues, nullptr, this))
+    , m_comparison(new app::ComparisonSession(m_session, this))
+    , m_profiles(new app::ProfileSession(m_session, m_comparison, this))
     , m_navigation(new QListWidget)
     , m_stack(new QStackedWidget)
     , m_issuesDock(new IssuesDock(issues, this))
-    , m_datasets(new app::DatasetTableModel(this))
-    , m_variants(new app::VariantTableModel(this))
-    , m_runList(new app::RunListModel(this))
-    , m_runQueue(new app::RunQueue(this))
 {
     setWindowTitle(tr("VoxBench"));
     setObjectName(QStringLiteral("mainWindow"));
@@ -71,9 +65,19 @@ MainWindow::MainWindow(app::IssueModel* issues, QWidget* parent)
 
     addDockWidget(Qt::BottomDockWidgetArea, m_issuesDock);
 
-    createPages();
+    for (const PageInfo& info : productPages()) {
+        auto* item = new QListWidgetItem(info.title, m_navigation);
+        item->setData(Qt::UserRole, info.id);
+        item->setToolTip(info.description);
+        item->setSizeHint(QSize(0, 34));
+        QWidget* page = createPage(info);
+        page->setObjectName(info.id + QStringLiteral("Page"));
+        m_stack->addWidget(page);
+        m_pageIds << info.id;
+    }
     createMenus();
     createStatusBar();
+    connectSession();
 
     connect(m_navigation, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     connect(m_issues, &app::IssueModel::issueAdded, this, [this](const app::Issue& issue) {
@@ -84,54 +88,24 @@ MainWindow::MainWindow(app::IssueModel* issues, QWidget* parent)
     restoreWindowState();
 }
 
-void MainWindow::createPages()
+QWidget* MainWindow::createPage(const PageInfo& info)
 {
-    for (const PageInfo& info : productPages()) {
-        auto* item = new QListWidgetItem(info.title, m_navigation);
-        item->setData(Qt::UserRole, info.id);
-        item->setToolTip(info.description);
-        item->setSizeHint(QSize(0, 34));
-        QWidget* page = nullptr;
-        if (info.id == QLatin1String("data"))
-            page = new DataPage(info.title, info.description, m_datasets);
-        else if (info.id == QLatin1String("variants"))
-            page = new TablePage(info.title, info.description, m_variants);
-        else if (info.id == QLatin1String("runs"))
-            page = new RunsPage(info.title, info.description, m_datasets, m_variants, m_runList, m_runQueue);
-        else if (info.id == QLatin1String("results"))
-            page = new ResultsPage(info.title, info.description, m_runList, m_runQueue);
-        else if (info.id == QLatin1String("diff"))
-            page = createDiffPage(info);
-        else if (info.id == QLatin1String("charts"))
-            page = new ChartsPage(info.title, info.description,
-                                  static_cast<ResultsPage*>(m_stack->widget(m_pageIds.indexOf(QStringLiteral("results")))));
-        else if (info.id == QLatin1String("profiler"))
-            page = new ProfilerPage(info.title, info.description, m_runList, m_runQueue);
-        else
-            page = new EmptyStatePage(info.title, info.description);
-        page->setObjectName(info.id + QStringLiteral("Page"));
-        m_stack->addWidget(page);
-        m_pageIds << info.id;
-    }
-    // The Diff page follows the Results page's selected utterance.
-    auto* results = static_cast<ResultsPage*>(page(QStringLiteral("results")));
-    auto* diff = page(QStringLiteral("diff"))->findChild<DiffView*>(QStringLiteral("diffPageView"));
-    connect(results, &ResultsPage::utteranceSelected, diff, &DiffView::show);
-}
-
-QWidget* MainWindow::createDiffPage(const PageInfo& info)
-{
-    auto* page = new QWidget;
-    auto* layout = new QVBoxLayout(page);
-    layout->setContentsMargins(16, 12, 16, 12);
-    layout->addWidget(new QLabel(QStringLiteral("<h2>%1</h2>").arg(info.title.toHtmlEscaped())));
-    auto* description = new QLabel(info.description);
-    description->setForegroundRole(QPalette::PlaceholderText);
-    layout->addWidget(description);
-    auto* view = new DiffView;
-    view->setObjectName(QStringLiteral("diffPageView"));
-    layout->addWidget(view, 1);
-    return page;
+    const QString& id = info.id;
+    if (id == QLatin1String("data"))
+        return new DataPage(info, m_session);
+    if (id == QLatin1String("variants"))
+        return new VariantsPage(info, m_session);
+    if (id == QLatin1String("runs"))
+        return new RunsPage(info, m_session);
+    if (id == QLatin1String("results"))
+        return new ResultsPage(info, m_comparison);
+    if (id == QLatin1String("diff"))
+        return new DiffPage(info, m_comparison);
+    if (id == QLatin1String("charts"))
+        return new ChartsPage(info, m_comparison);
+    if (id == QLatin1String("profiler"))
+        return new ProfilerPage(info, m_profiles);
+    return new EmptyStatePage(info.title, info.description);
 }
 
 void MainWindow::createMenus()
@@ -143,7 +117,7 @@ void MainWindow::createMenus()
         const QString path = QFileDialog::getSaveFileName(this, tr("New Project"), QString(),
                                                           tr("VoxBench projects (*.voxbench)"));
         if (!path.isEmpty())
-            newProject(path.endsWith(QLatin1String(".voxbench")) ? path : path + QStringLiteral(".voxbench"));
+            m_session->newProject(path.endsWith(QLatin1String(".voxbench")) ? path : path + QStringLiteral(".voxbench"));
     });
     create->setShortcut(QKeySequence::New);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
@@ -153,22 +127,22 @@ void MainWindow::createMenus()
     QAction* importFolder = file->addAction(tr("Import Dataset &Folder…"), this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Import a dataset folder (audio folder, LibriSpeech, Kaldi)"));
         if (!dir.isEmpty())
-            importDataset(dir);
+            m_session->importDataset(dir);
     });
     QAction* importFile = file->addAction(tr("Import Dataset &Manifest…"), this, [this] {
         const QString f = QFileDialog::getOpenFileName(this, tr("Import a manifest or table (NeMo, Common Voice, CSV/TSV)"),
                                                        QString(), tr("Manifests and tables (*.json *.jsonl *.tsv *.csv *.txt);;All files (*)"));
         if (!f.isEmpty())
-            importDataset(f);
+            m_session->importDataset(f);
     });
     QAction* addPackage = file->addAction(tr("Add Model &Package…"), this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Add a model package folder"));
         if (!dir.isEmpty())
-            addPackages({dir});
+            m_session->addPackages({dir});
     });
     for (QAction* a : {importFolder, importFile, addPackage}) {
         a->setEnabled(false);
-        connect(this, &MainWindow::projectOpened, a, [a] { a->setEnabled(true); });
+        connect(m_session, &app::ProjectSession::opened, a, [a] { a->setEnabled(true); });
     }
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
@@ -204,6 +178,14 @@ void MainWindow::createStatusBar()
     m_busy->setMaximumWidth(120);
     m_busy->hide();
     statusBar()->addPermanentWidget(m_busy);
+    m_cancelChange = new QToolButton;
+    m_cancelChange->setObjectName(QStringLiteral("cancelChangeButton"));
+    m_cancelChange->setText(tr("Cancel"));
+    m_cancelChange->setToolTip(tr("Stop the import; the project stays as it was"));
+    m_cancelChange->setAutoRaise(true);
+    m_cancelChange->hide();
+    connect(m_cancelChange, &QToolButton::clicked, m_session, &app::ProjectSession::cancelChange);
+    statusBar()->addPermanentWidget(m_cancelChange);
 
     m_issueButton = new QToolButton;
     m_issueButton->setObjectName(QStringLiteral("issueButton"));
@@ -217,9 +199,36 @@ void MainWindow::createStatusBar()
     auto* environment = new EnvironmentLabel;
     statusBar()->addPermanentWidget(m_issueButton);
     statusBar()->addPermanentWidget(environment);
-    if (!environment->blasWarning().isEmpty())
-        m_issues->report({app::Issue::Severity::Warning, environment->blasWarning(), tr("libtorch's BLAS"),
-                          QStringLiteral("torch")});
+    connect(environment, &EnvironmentLabel::environmentRead, this, [this, environment] {
+        if (!environment->blasWarning().isEmpty())
+            m_issues->report({app::Issue::Severity::Warning, environment->blasWarning(), tr("libtorch's BLAS"),
+                              QStringLiteral("torch")});
+    });
+}
+
+void MainWindow::connectSession()
+{
+    connect(m_session, &app::ProjectSession::opening, this, [this](const QString& path) {
+        statusBar()->showMessage(tr("Opening %1…").arg(QFileInfo(path).fileName()));
+    });
+    connect(m_session, &app::ProjectSession::opened, this, [this](const QString& path) {
+        setWindowTitle(tr("%1 — VoxBench").arg(QFileInfo(path).fileName()));
+        updateRecentMenu();
+        statusBar()->showMessage(tr("Opened %1").arg(path), 5000);
+    });
+    connect(m_session, &app::ProjectSession::openFailed, this, [this](const QString& path) {
+        statusBar()->showMessage(tr("Could not open %1").arg(QFileInfo(path).fileName()));
+    });
+    connect(m_session, &app::ProjectSession::changeStarted, this, [this] {
+        m_busy->show();
+        m_cancelChange->show();
+    });
+    connect(m_session, &app::ProjectSession::changeProgress, this, [this](const QString& text) { statusBar()->showMessage(text); });
+    connect(m_session, &app::ProjectSession::changed, this, [this](bool, const QString& message) {
+        m_busy->hide();
+        m_cancelChange->hide();
+        statusBar()->showMessage(message, 8000);
+    });
 }
 
 void MainWindow::updateIssueButton()
@@ -257,10 +266,10 @@ QWidget* MainWindow::page(const QString& id) const
 
 void MainWindow::chooseProject()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), QFileInfo(m_projectPath).path(),
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), QFileInfo(m_session->path()).path(),
                                                       tr("VoxBench projects (*.voxbench);;All files (*)"));
     if (!path.isEmpty())
-        openProject(path);
+        m_session->open(path);
 }
 
 void MainWindow::updateRecentMenu()
@@ -269,110 +278,8 @@ void MainWindow::updateRecentMenu()
     const QStringList recent = app::settings::recentProjects().get();
     for (const QString& path : recent)
         m_recentMenu->addAction(QFileInfo(path).fileName() + QStringLiteral("  —  ") + QFileInfo(path).path(), this,
-                                [this, path] { openProject(path); });
+                                [this, path] { m_session->open(path); });
     m_recentMenu->setEnabled(!recent.isEmpty());
-}
-
-void MainWindow::openProject(const QString& path)
-{
-    const int generation = ++m_openGeneration;
-    statusBar()->showMessage(tr("Opening %1…").arg(QFileInfo(path).fileName()));
-    auto* watcher = new QFutureWatcher<app::ProjectSummary>(this);
-    connect(watcher, &QFutureWatcher<app::ProjectSummary>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation == m_openGeneration)
-            showProject(watcher->result());
-    });
-    watcher->setFuture(app::loadProjectSummary(path));
-}
-
-void MainWindow::newProject(const QString& path)
-{
-    applyChange(app::createProject(path), path);
-}
-
-void MainWindow::importDataset(const QString& source, const QString& name, const QString& format)
-{
-    if (m_projectPath.isEmpty())
-        return;
-    applyChange(app::importDataset(m_projectPath, source, name, format), m_projectPath);
-}
-
-void MainWindow::addPackages(const QStringList& folders)
-{
-    if (m_projectPath.isEmpty())
-        return;
-    applyChange(app::addPackages(m_projectPath, folders), m_projectPath);
-}
-
-void MainWindow::applyChange(QFuture<app::ProjectChange> future, const QString& openAfterwards)
-{
-    m_busy->show();
-    auto* watcher = new QFutureWatcher<app::ProjectChange>(this);
-    connect(watcher, &QFutureWatcher<app::ProjectChange>::progressTextChanged, this,
-            [this](const QString& text) { statusBar()->showMessage(text); });
-    connect(watcher, &QFutureWatcher<app::ProjectChange>::finished, this, [this, watcher, openAfterwards] {
-        watcher->deleteLater();
-        m_busy->hide();
-        const app::ProjectChange change = watcher->result();
-        const int shown = 20;
-        for (int i = 0; i < change.warnings.size() && i < shown; ++i)
-            m_issues->report({app::Issue::Severity::Warning, change.warnings[i], openAfterwards, QStringLiteral("import")});
-        if (change.warnings.size() > shown)
-            m_issues->report({app::Issue::Severity::Warning,
-                              tr("… and %1 more lines skipped").arg(change.warnings.size() - shown), openAfterwards,
-                              QStringLiteral("import")});
-        if (!change.ok()) {
-            m_issues->report({app::Issue::Severity::Error, change.error, openAfterwards, QStringLiteral("project")});
-            statusBar()->showMessage(change.error, 8000);
-        } else {
-            statusBar()->showMessage(change.message, 8000);
-            openProject(openAfterwards);
-        }
-        emit projectChanged(change.ok(), change.ok() ? change.message : change.error);
-    });
-    watcher->setFuture(future);
-}
-
-void MainWindow::showProject(const app::ProjectSummary& summary)
-{
-    if (!summary.ok()) {
-        statusBar()->showMessage(tr("Could not open %1").arg(QFileInfo(summary.path).fileName()));
-        m_issues->report({app::Issue::Severity::Error,
-                       tr("Could not open the project: %1").arg(summary.error), summary.path, QStringLiteral("project")});
-        emit projectFailed(summary.path, summary.error);
-        return;
-    }
-    m_projectPath = summary.path;
-    auto* data = static_cast<DataPage*>(page(QStringLiteral("data")));
-    data->setProject(summary.path);
-    m_datasets->setDatasets(summary.datasets);
-    m_variants->setVariants(summary.variants);
-    m_runQueue->setProject(summary.path);
-    static_cast<ResultsPage*>(page(QStringLiteral("results")))->setProject(summary.path);
-    static_cast<ProfilerPage*>(page(QStringLiteral("profiler")))->setProject(summary.path);
-    static_cast<RunsPage*>(page(QStringLiteral("runs")))->setProject(summary.path);
-    setWindowTitle(tr("%1 — VoxBench").arg(QFileInfo(summary.path).fileName()));
-
-    qint64 utterances = 0;
-    for (const auto& d : summary.datasets)
-        utterances += d.utterances;
-    data->datasetsTable()->setSubtitle(tr("Datasets: %1 · utterances: %2 · %3")
-                          .arg(summary.datasets.size())
-                          .arg(QLocale().toString(utterances), summary.path));
-    auto* variants = static_cast<TablePage*>(page(QStringLiteral("variants")));
-    variants->setSubtitle(
-        tr("Variants: %1 · hover over a row for its package folder and source").arg(summary.variants.size()));
-    variants->setNotice(summary.hasDemoVariants()
-                            ? tr("<b>Demo models.</b> The variants marked (demo) are small models VoxBench trained "
-                                 "here on synthetic speech (espeak-ng, flite and Festival voices). They are not "
-                                 "Whisper checkpoints and know only the demo's little vocabulary; bring real "
-                                 "checkpoints through tools/whisper/export.py.")
-                            : QString());
-    app::settings::recentProjects().set(app::settings::withRecentProject(app::settings::recentProjects().get(), summary.path));
-    updateRecentMenu();
-    statusBar()->showMessage(tr("Opened %1").arg(summary.path), 5000);
-    emit projectOpened(summary.path);
 }
 
 void MainWindow::restoreWindowState()

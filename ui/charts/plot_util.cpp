@@ -1,4 +1,4 @@
-#include "ui/pages/plot_util.h"
+#include "ui/charts/plot_util.h"
 
 #include <qcustomplot.h>
 
@@ -17,7 +17,7 @@ public:
 };
 } // namespace
 
-bool savePlot(QCustomPlot* plot, const QString& path, const QString& title, QString* error)
+Expected<Done> savePlot(QCustomPlot* plot, const QString& path, const QString& title)
 {
     const int w = 1000, h = 650;
     bool ok = false;
@@ -39,13 +39,27 @@ bool savePlot(QCustomPlot* plot, const QString& path, const QString& title, QStr
             ok = QFileInfo(path).size() > 0;
         }
     } else {
-        if (error)
-            *error = PlotExport::chooseSuffix();
-        return false;
+        return makeError(PlotExport::chooseSuffix().toStdString());
     }
-    if (!ok && error)
-        *error = PlotExport::notWritten(path);
-    return ok;
+    if (!ok)
+        return makeError(PlotExport::notWritten(path).toStdString());
+    return Done{};
+}
+
+void decoratePlot(QCustomPlot* plot, const QString& title, const QString& notes, const QFont& font, int titleGrowth)
+{
+    plot->plotLayout()->insertRow(0);
+    plot->plotLayout()->addElement(
+        0, 0, new QCPTextElement(plot, title, QFont(font.family(), font.pointSize() + titleGrowth, QFont::Bold)));
+    plot->plotLayout()->addElement(plot->plotLayout()->rowCount(), 0,
+                                   new QCPTextElement(plot, notes, QFont(font.family(), font.pointSize() - 1)));
+}
+
+QColor seriesColor(int i)
+{
+    static const QColor colors[] = {QColor(0x1f, 0x77, 0xb4), QColor(0xff, 0x7f, 0x0e), QColor(0x2c, 0xa0, 0x2c),
+                                    QColor(0xd6, 0x27, 0x28), QColor(0x94, 0x67, 0xbd), QColor(0x8c, 0x56, 0x4b)};
+    return colors[i % 6];
 }
 
 void resetPlot(QCustomPlot* plot, Qt::Alignment corner)

@@ -1,0 +1,148 @@
+#include "app/session/comparison_session.h"
+
+#include "app/results/summary_model.h"
+#include "app/results/utterance_results_model.h"
+#include "app/run/run_list_model.h"
+#include "app/run/run_queue.h"
+#include "app/session/project_session.h"
+
+#include <QTimer>
+
+#include <algorithm>
+
+namespace vox::app {
+
+ComparisonSession::ComparisonSession(ProjectSession* project, QObject* parent)
+    : QObject(parent)
+    , m_project(project)
+    , m_summary(new RunSummaryModel(this))
+    , m_results(new UtteranceResultsModel(this))
+    , m_filter(new UtteranceResultsFilter(this))
+    , m_refresh(new QTimer(this))
+{
+    m_filter->setSourceModel(m_results);
+    // While a compared run is still going, at most one re-read a second.
+    m_refresh->setSingleShot(true);
+    m_refresh->setInterval(1000);
+    connect(m_refresh, &QTimer::timeout, this, &ComparisonSession::reload);
+    connect(m_project->runs(), &QAbstractItemModel::modelReset, this, &ComparisonSession::runsChanged);
+    connect(m_project->queue(), &RunQueue::batchDone, this, [this](const RunBatch& b) { scheduleReload(b.runId); });
+    connect(m_project->queue(), &RunQueue::runStopped, this, [this](qint64 id) { scheduleReload(id); });
+}
+
+ComparisonSession::~ComparisonSession() = default;
+
+QList<qint64> ComparisonSession::defaultRuns(const QList<RunInfo>& runs)
+{
+    QList<qint64> chosen;
+    if (runs.isEmpty())
+        return chosen;
+    const qint64 dataset = runs.last().datasetId;
+    QList<qint64> variantsSeen;
+    for (auto it = runs.crbegin(); it != runs.crend(); ++it)
+        if (it->datasetId == dataset && it->status != run::RunStatus::Failed && !variantsSeen.contains(it->variantId)) {
+            variantsSeen << it->variantId;
+            chosen.prepend(it->id);
+        }
+    return chosen;
+}
+
+QList<qint64> ComparisonSession::displayOrder(const QList<qint64>& all, const QList<qint64>& chosen)
+{
+    QList<qint64> inList;
+    for (qint64 id : all)
+        if (chosen.contains(id))
+            inList << id;
+    QList<qint64> wanted;
+    for (qint64 id : chosen)
+        if (all.contains(id))
+            wanted << id;
+    if (inList == wanted)
+        return all;
+    QList<qint64> out = wanted;
+    for (qint64 id : all)
+        if (!wanted.contains(id))
+            out << id;
+    return out;
+}
+
+void ComparisonSession::runsChanged()
+{
+    if (m_projectPath != m_project->path()) { // another project: its own runs, its own default
+        m_projectPath = m_project->path();
+        m_chosen.clear();
+    }
+    if (m_chosen.isEmpty())
+        m_chosen = defaultRuns(m_project->runs()->runs());
+    emit chosenRunsChanged();
+    reload();
+}
+
+void ComparisonSession::setChosenRuns(const QList<qint64>& runIds)
+{
+    m_chosen = runIds;
+    emit chosenRunsChanged();
+    reload();
+}
+
+void ComparisonSession::setNormalizer(const QString& name)
+{
+    if (name == m_normalizer)
+        return;
+    m_normalizer = name;
+    reload();
+}
+
+void ComparisonSession::scheduleReload(qint64 touchedRun)
+{
+    if (m_chosen.contains(touchedRun) && !m_refresh->isActive())
+        m_refresh->start();
+}
+
+void ComparisonSession::reload()
+{
+    m_refresh->stop();
+    if (!m_project->isOpen() || m_chosen.isEmpty()) {
+        m_read.abandon();
+        show(nullptr);
+        return;
+    }
+    const QString path = m_project->path();
+    const QList<qint64> ids = m_chosen;
+    const QString normalizer = m_normalizer;
+    emit loadingStarted();
+    m_read.start([=](const JobContext& job) { return readComparison(path, ids, normalizer, job.token().flag()); },
+                 [this](Expected<ComparisonPtr> comparison) {
+                     if (comparison)
+                         return show(std::move(*comparison));
+                     const QString error = m_project->reportError(comparison.error(), QStringLiteral("results"));
+                     show(nullptr);
+                     emit comparisonFailed(error);
+                 });
+}
+
+void ComparisonSession::show(ComparisonPtr comparison)
+{
+    // The utterance looked at stays across refreshes (by id: rows may come and go).
+    const auto* before = m_results->rowAt(m_current);
+    const std::string keep = before ? before->uttId : std::string();
+    m_shown = std::move(comparison);
+    m_summary->setComparison(m_shown);
+    m_results->setComparison(m_shown);
+    m_current = -1;
+    if (!keep.empty())
+        for (int row = 0; row < m_results->rowCount(); ++row)
+            if (m_results->rowAt(row)->uttId == keep) {
+                m_current = row;
+                break;
+            }
+    emit comparisonChanged();
+}
+
+void ComparisonSession::setCurrentUtterance(int row)
+{
+    m_current = m_results->rowAt(row) ? row : -1;
+    emit currentUtteranceChanged(m_shown, m_current);
+}
+
+} // namespace vox::app

@@ -1,0 +1,89 @@
+#pragma once
+// The open project, in one Qt-Core object outside the widgets: its path, its datasets,
+// variants and runs (as item models), the run queue, and every job that reads or changes it
+// (open, refresh, import, add packages, reading the runs). Pages and windows are views that
+// receive the session; they never hold project state of their own or reach into each other.
+#include "app/jobs/job.h"
+#include "app/project/project_actions.h"
+#include "app/project/project_summary.h"
+#include "app/run/run_info.h"
+
+#include <QObject>
+#include <QString>
+
+namespace vox::app {
+
+class DatasetTableModel;
+class IssueModel;
+class RunListModel;
+class RunQueue;
+class VariantTableModel;
+
+class ProjectSession : public QObject {
+    Q_OBJECT
+public:
+    // `issues`: where failures go (the Issues dock's model); must outlive the session.
+    // `queue`: null makes the usual one (core's executor); tests pass their own.
+    explicit ProjectSession(IssueModel* issues, RunQueue* queue = nullptr, QObject* parent = nullptr);
+    ~ProjectSession() override;
+
+    QString path() const { return m_path; }
+    bool isOpen() const { return !m_path.isEmpty(); }
+    const ProjectSummary& summary() const { return m_summary; }
+
+    IssueModel* issues() const { return m_issues; }
+    DatasetTableModel* datasets() const { return m_datasets; }
+    VariantTableModel* variants() const { return m_variants; }
+    RunListModel* runs() const { return m_runs; }
+    RunQueue* queue() const { return m_queue; }
+
+    // Reads the project off the UI thread; opened or openFailed follows. A later open wins
+    // over one still being read.
+    void open(const QString& path);
+    // Reads the open project again (datasets, variants, runs).
+    void refresh();
+    // Reads the open project's runs again; runsReloaded follows (a failure goes to Issues).
+    void reloadRuns();
+
+    // Changes, one at a time, each on the thread pool; the project is read again afterwards.
+    // changed follows (skipped lines and errors also go to Issues). Returns false, doing
+    // nothing, while another change runs or (for the last two) no project is open.
+    bool newProject(const QString& path);
+    bool importDataset(const QString& source, const QString& name = {}, const QString& format = QStringLiteral("auto"));
+    bool addPackages(const QStringList& folders);
+    // Asks the running change to stop (an import stops at the next line it reads).
+    void cancelChange();
+    bool isChanging() const { return m_change.running(); }
+
+    // Puts a failed read of the open project into the Issues list (an Error whose context is
+    // the project) and returns its message, for the page that shows it too.
+    QString reportError(const Error& error, const QString& source) const;
+
+signals:
+    void opening(const QString& path);
+    void opened(const QString& path);
+    void openFailed(const QString& path, const QString& error);
+    void runsReloaded();
+    void changeStarted(const QString& what);
+    void changeProgress(const QString& text);
+    void changed(bool ok, const QString& message);
+
+private:
+    void show(const QString& path, Expected<ProjectSummary> summary);
+    void startChange(const QString& what, Job<ProjectChange>::Work work, const QString& openAfterwards);
+    void finishChange(Expected<ProjectChange> change, const QString& openAfterwards);
+    void wireQueue();
+
+    IssueModel* m_issues;
+    DatasetTableModel* m_datasets;
+    VariantTableModel* m_variants;
+    RunListModel* m_runs;
+    RunQueue* m_queue;
+    QString m_path;
+    ProjectSummary m_summary;
+    Job<ProjectSummary> m_open;
+    Job<QList<RunInfo>> m_runRead;
+    Job<ProjectChange> m_change;
+};
+
+} // namespace vox::app

@@ -1,0 +1,20 @@
+#pragma once
+// "Export report": a folder with every chart of a comparison (PNG, SVG, PDF), its summary and
+// per-utterance tables (CSV, JSON, Markdown, LaTeX), every run's card and a README naming the
+// normalizer and the settings. Written from the comparison session, not from a page: the
+// Charts page's button and `voxbench --export-report` both call it.
+#include "core/util/expected.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace vox::app {
+class ComparisonSession;
+}
+
+namespace vox::ui {
+
+// Returns the files written. An error when nothing is compared or a file cannot be written.
+Expected<QStringList> writeReport(const app::ComparisonSession& session, const QString& folder);
+
+} // namespace vox::ui
