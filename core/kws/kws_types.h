@@ -21,6 +21,18 @@ struct DetectionSettings {
     double toleranceSeconds = 1.0;   // a detection may come up to this long after the keyword ends
 };
 
+// The CRNN's shape, from the manifest's "architecture" and "front_end" (what core/kws/cost.h
+// counts). Kernels and strides are (mel bins, frames).
+struct Architecture {
+    std::vector<int> convChannels;
+    std::vector<std::pair<int, int>> convKernels, convStrides;
+    int gruHidden = 0, gruLayers = 1;
+    int attention = 0;
+    int poolFrames = 100;
+    int nMels = 40;
+    bool known() const { return !convChannels.empty() && gruHidden > 0; }
+};
+
 // The manifest, read and checked.
 struct PackageInfo {
     std::filesystem::path folder;
@@ -41,6 +53,8 @@ struct PackageInfo {
     std::string quantizationEngine;   // int8: "qnnpack"
     int64_t parameterCount = 0;
     int gruHidden = 0;
+    Architecture architecture;               // empty (known() false) when the manifest has none
+    std::vector<std::string> quantizedModules; // int8: variant.options.modules ("GRU", "Linear")
     DetectionSettings detection;
     std::string torchVersion;
     std::string modelFile;                     // file name inside the folder

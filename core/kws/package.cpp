@@ -88,6 +88,78 @@ void readVariant(const json& m, PackageInfo& p)
         check(p.quantizationEngine == "qnnpack",
               "variant.options.quantization_engine '" + p.quantizationEngine + "' is not supported (qnnpack is)");
     }
+    // Which module types were quantized (what core/kws/cost.h counts at one byte a weight).
+    if (options.is_object() && options.contains("modules")) {
+        const json& modules = options.at("modules");
+        const char* shape = "field 'variant.options.modules' must be a list of module type names";
+        check(modules.is_array(), shape);
+        for (const auto& item : modules) {
+            check(item.is_string() && !item.get<std::string>().empty(), shape);
+            p.quantizedModules.push_back(item.get<std::string>());
+        }
+    }
+}
+
+int positiveInt(const json& object, const std::string& parent, const char* name)
+{
+    const int64_t v = needInt(object, parent, name);
+    check(v > 0 && v <= 1'000'000, "field '" + joined(parent, name) + "' must be a positive integer");
+    return static_cast<int>(v);
+}
+
+// A list of one positive integer per convolution (channels), or of [frequency, time] pairs
+// (kernels, strides).
+std::vector<int> positiveInts(const json& list, const std::string& field)
+{
+    check(list.is_array() && !list.empty(), "field '" + field + "' must be a non-empty list of positive integers");
+    std::vector<int> out;
+    for (const auto& item : list) {
+        check(item.is_number_integer() && item.get<int64_t>() > 0 && item.get<int64_t>() <= 1'000'000,
+              "field '" + field + "' must be a non-empty list of positive integers");
+        out.push_back(item.get<int>());
+    }
+    return out;
+}
+
+std::vector<std::pair<int, int>> pairsOf(const json& architecture, const char* name, size_t count)
+{
+    const std::string field = joined("architecture", name);
+    const json& list = need(architecture, "architecture", name);
+    check(list.is_array() && list.size() == count,
+          "field '" + field + "' must list one [frequency, time] pair per convolution (" + std::to_string(count) + ")");
+    std::vector<std::pair<int, int>> out;
+    for (const auto& item : list) {
+        const auto pair = positiveInts(item, field);
+        check(pair.size() == 2, "field '" + field + "' must list one [frequency, time] pair per convolution ("
+                                    + std::to_string(count) + ")");
+        out.emplace_back(pair[0], pair[1]);
+    }
+    return out;
+}
+
+// "architecture" and "front_end"."n_mels". Without "architecture" the package still loads; only
+// its cost cannot be counted (Architecture::known() is false).
+void readArchitecture(const json& m, PackageInfo& p)
+{
+    if (m.contains("front_end")) {
+        const json& frontEnd = m.at("front_end");
+        check(frontEnd.is_object(), "field 'front_end' must be an object");
+        if (frontEnd.contains("n_mels"))
+            p.architecture.nMels = positiveInt(frontEnd, "front_end", "n_mels");
+    }
+    if (!m.contains("architecture"))
+        return;
+    const json& a = m.at("architecture");
+    check(a.is_object(), "field 'architecture' must be an object");
+    Architecture& arch = p.architecture;
+    arch.convChannels = positiveInts(need(a, "architecture", "conv_channels"), "architecture.conv_channels");
+    arch.convKernels = pairsOf(a, "conv_kernels", arch.convChannels.size());
+    arch.convStrides = pairsOf(a, "conv_strides", arch.convChannels.size());
+    arch.gruHidden = positiveInt(a, "architecture", "gru_hidden");
+    arch.gruLayers = positiveInt(a, "architecture", "gru_layers");
+    arch.attention = positiveInt(a, "architecture", "attention");
+    arch.poolFrames = positiveInt(a, "architecture", "pool_frames");
+    p.gruHidden = arch.gruHidden;
 }
 
 PackageInfo parse(const json& m, const std::filesystem::path& folder)
@@ -123,7 +195,7 @@ PackageInfo parse(const json& m, const std::filesystem::path& folder)
     check(p.stateSize > 0, "state_size must be positive");
     readVariant(m, p);
     p.parameterCount = needInt(m, "", "parameter_count");
-    p.gruHidden = static_cast<int>(needInt(need(m, "", "architecture"), "architecture", "gru_hidden"));
+    readArchitecture(m, p);
     const json& detection = need(m, "", "detection");
     p.detection.threshold = needNumber(detection, "detection", "threshold");
     p.detection.refractorySeconds = needNumber(detection, "detection", "refractory_seconds");

@@ -1,6 +1,7 @@
 // KWS packages (core/kws/package.*, classifier.*): every committed demo package loads and says
-// what it is; streaming a clip chunk by chunk gives the clip's own result; damaged packages
-// fail to load with an error that names the problem and the file.
+// what it is (with its architecture and quantized modules); streaming a clip chunk by chunk gives
+// the clip's own result; damaged packages fail to load with an error that names the problem and
+// the file; a manifest without an architecture loads, a malformed one names the field.
 #include "core/kws/classifier.h"
 #include "core/kws/package.h"
 #include "core/whisper/sha256.h"
@@ -232,6 +233,79 @@ private slots:
             edit.change(m);
             writeJson(folder / "voxbench-kws.json", m);
             expectError(folder, edit.expected);
+        }
+    }
+
+    void architectureIsRead()
+    {
+        for (const auto& name : vox::test::kKwsPackages) {
+            auto p = vox::kws::readPackage(kwsPackage(name));
+            QVERIFY2(p.ok(), p ? "" : p.error().describe().c_str());
+            const auto& a = p->architecture;
+            QVERIFY(a.known());
+            const bool teacher = name.starts_with("teacher");
+            QCOMPARE(a.convChannels, (teacher ? std::vector<int>{16, 32} : std::vector<int>{8, 16}));
+            QCOMPARE(a.convKernels, (std::vector<std::pair<int, int>>{{5, 3}, {3, 3}}));
+            QCOMPARE(a.convStrides, (std::vector<std::pair<int, int>>{{2, 1}, {2, 1}}));
+            QCOMPARE(a.gruHidden, p->gruHidden);
+            QCOMPARE(a.gruLayers, 1);
+            QCOMPARE(a.attention, 32);
+            QCOMPARE(a.poolFrames, 100);
+            QCOMPARE(a.nMels, 40);
+            const bool int8 = name.ends_with("-int8");
+            QCOMPARE(p->quantizedModules, (int8 ? std::vector<std::string>{"GRU", "Linear"} : std::vector<std::string>{}));
+        }
+    }
+
+    void architectureIsOptionalButChecked()
+    {
+        // Without "architecture" a package still loads; only its cost cannot be counted.
+        auto bare = copyOf("student-gru16", "no-architecture");
+        auto manifest = readJson(bare / "voxbench-kws.json");
+        manifest.erase("architecture");
+        manifest.erase("front_end");
+        writeJson(bare / "voxbench-kws.json", manifest);
+        auto p = vox::kws::readPackage(bare);
+        QVERIFY2(p.ok(), p ? "" : p.error().describe().c_str());
+        QVERIFY(!p->architecture.known());
+        QCOMPARE(p->gruHidden, 0);
+        QVERIFY(Classifier::load(bare).ok());
+
+        struct Edit {
+            std::string name;
+            std::function<void(nlohmann::json&)> change;
+            std::string expected;
+        };
+        const std::vector<Edit> edits{
+            {"arch-type", [](auto& m) { m["architecture"] = 3; }, "field 'architecture' must be an object"},
+            {"channels", [](auto& m) { m["architecture"]["conv_channels"] = nlohmann::json::array(); },
+             "field 'architecture.conv_channels' must be a non-empty list of positive integers"},
+            {"channel-zero", [](auto& m) { m["architecture"]["conv_channels"][1] = 0; },
+             "field 'architecture.conv_channels' must be a non-empty list of positive integers"},
+            {"kernels", [](auto& m) { m["architecture"]["conv_kernels"].erase(1); },
+             "field 'architecture.conv_kernels' must list one [frequency, time] pair per convolution (2)"},
+            {"stride-pair", [](auto& m) { m["architecture"]["conv_strides"][0] = {2, 1, 1}; },
+             "field 'architecture.conv_strides' must list one [frequency, time] pair"},
+            {"hidden", [](auto& m) { m["architecture"]["gru_hidden"] = "16"; },
+             "field 'architecture.gru_hidden' must be an integer"},
+            {"layers", [](auto& m) { m["architecture"]["gru_layers"] = 0; },
+             "field 'architecture.gru_layers' must be a positive integer"},
+            {"attention", [](auto& m) { m["architecture"].erase("attention"); },
+             "field 'architecture.attention' is missing"},
+            {"mels", [](auto& m) { m["front_end"]["n_mels"] = -40; }, "field 'front_end.n_mels' must be a positive integer"},
+            {"modules", [](auto& m) { m["variant"]["options"]["modules"] = "GRU"; },
+             "field 'variant.options.modules' must be a list of module type names"},
+        };
+        for (const auto& edit : edits) {
+            auto folder = copyOf("student-gru16-int8", "arch-" + edit.name);
+            auto m = readJson(folder / "voxbench-kws.json");
+            edit.change(m);
+            writeJson(folder / "voxbench-kws.json", m);
+            auto read = vox::kws::readPackage(folder);
+            QVERIFY2(!read.ok(), edit.name.c_str());
+            const std::string text = read.error().describe();
+            QVERIFY2(text.find(edit.expected) != std::string::npos, ("'" + edit.expected + "' not in: " + text).c_str());
+            QVERIFY2(text.find("voxbench-kws.json") != std::string::npos, text.c_str());
         }
     }
 
