@@ -1,6 +1,9 @@
 #pragma once
 // The committed keyword-spotting demo (resources/demo/kws/): its packages and audio.
 #include "core/audio/audio_decoder.h"
+#include "core/kws/demo_data.h"
+
+#include <QTest>
 
 #include <algorithm>
 #include <filesystem>
@@ -38,6 +41,31 @@ inline std::vector<float> decode16k(const std::filesystem::path& path)
     if (!decoded)
         throw std::runtime_error(decoded.error().describe());
     return std::move(decoded->samples);
+}
+
+// One data row per demo package, in column "name" (QFETCH(QString, name)).
+inline void addPackageRows()
+{
+    QTest::addColumn<QString>("name");
+    for (const auto& name : kKwsPackages)
+        QTest::newRow(name.c_str()) << QString::fromStdString(name);
+}
+
+// The demo's labelled clips (clips.json), decoded.
+struct DemoClips {
+    kws::ClipSet set;
+    std::vector<std::vector<float>> audio; // per clip, in the set's order
+};
+
+inline DemoClips readDemoClips()
+{
+    auto set = kws::readClipSet(kKwsDemo / "clips.json");
+    if (!set)
+        throw std::runtime_error(set.error().describe());
+    DemoClips out{std::move(*set), {}};
+    for (const auto& clip : out.set.clips)
+        out.audio.push_back(decode16k(clip.audio));
+    return out;
 }
 
 } // namespace vox::test

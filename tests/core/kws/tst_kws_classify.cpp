@@ -66,20 +66,16 @@ private:
 private slots:
     void initTestCase()
     {
-        auto set = vox::kws::readClipSet(vox::test::kKwsDemo / "clips.json");
-        QVERIFY2(set.ok(), set ? "" : set.error().describe().c_str());
-        m_set = std::move(*set);
-        for (const auto& clip : m_set.clips) {
-            m_audio.push_back(vox::test::decode16k(clip.audio));
+        auto clips = vox::test::readDemoClips();
+        m_set = std::move(clips.set);
+        m_audio = std::move(clips.audio);
+        for (const auto& clip : m_set.clips)
             m_truth.push_back(int(std::find(m_set.labels.begin(), m_set.labels.end(), clip.label) - m_set.labels.begin()));
-        }
     }
 
     void clipAccuracy_data()
     {
-        QTest::addColumn<QString>("name");
-        for (const auto& name : vox::test::kKwsPackages)
-            QTest::newRow(name.c_str()) << QString::fromStdString(name);
+        vox::test::addPackageRows();
     }
 
     void clipAccuracy()
