@@ -243,7 +243,7 @@ Expected<Done> ProjectStore::addResults(const std::vector<ResultRecord>& results
 {
     if (!m_insertResult) {
         auto q = m_db.prepare("INSERT OR REPLACE INTO results (run_id, utterance_id, hypothesis, tokens_json, "
-                              "timings_json, peak_memory_bytes, error) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                              "timings_json, peak_memory_bytes, error, output_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         if (!q)
             return q.error();
         m_insertResult.emplace(std::move(q.value()));
@@ -260,6 +260,7 @@ Expected<Done> ProjectStore::addResults(const std::vector<ResultRecord>& results
                 q.bind(7, std::nullopt);
             else
                 q.bind(7, r.error);
+            q.bind(8, r.outputJson.empty() ? std::string("{}") : r.outputJson);
             if (auto ran = q.run(); !ran)
                 return ran.error();
         }
@@ -270,13 +271,14 @@ Expected<Done> ProjectStore::addResults(const std::vector<ResultRecord>& results
 Expected<std::vector<ResultRecord>> ProjectStore::results(int64_t runId)
 {
     auto q = m_db.prepare("SELECT run_id, utterance_id, hypothesis, tokens_json, timings_json, peak_memory_bytes, "
-                          "coalesce(error, '') FROM results WHERE run_id = ? ORDER BY utterance_id");
+                          "coalesce(error, ''), output_json FROM results WHERE run_id = ? ORDER BY utterance_id");
     if (!q)
         return q.error();
     q->bind(1, runId);
     std::vector<ResultRecord> out;
     auto done = forEachRow(*q, [&](const Statement& row) {
-        ResultRecord r{row.integer(0), row.integer(1), row.text(2), row.text(3), row.text(4), std::nullopt, row.text(6)};
+        ResultRecord r{row.integer(0), row.integer(1), row.text(2), row.text(3), row.text(4), std::nullopt, row.text(6),
+                       row.text(7)};
         if (!row.isNull(5))
             r.peakMemoryBytes = row.integer(5);
         out.push_back(std::move(r));

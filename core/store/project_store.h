@@ -62,6 +62,9 @@ struct ResultRecord {
     std::string timingsJson = "{}";
     std::optional<int64_t> peakMemoryBytes;
     std::string error; // empty: success
+    // What the model gave besides a transcript (schema 3): a KWS clip's probabilities, a
+    // stream's scores and detections (core/run/kws_results.h); "{}" for Whisper results.
+    std::string outputJson = "{}";
 };
 
 class ProjectStore {

@@ -71,9 +71,15 @@ const char* const kVersion2 = R"sql(
 ALTER TABLE runs ADD COLUMN message TEXT NOT NULL DEFAULT '';
 )sql";
 
+// Migration 3: what a model gave that is not a transcript, as JSON (a keyword-spotting clip's
+// probabilities, a stream's per-chunk scores and detections: core/run/kws_results.h).
+const char* const kVersion3 = R"sql(
+ALTER TABLE results ADD COLUMN output_json TEXT NOT NULL DEFAULT '{}';
+)sql";
+
 const std::vector<const char*>& migrations()
 {
-    static const std::vector<const char*> list{kVersion1, kVersion2};
+    static const std::vector<const char*> list{kVersion1, kVersion2, kVersion3};
     return list;
 }
 

@@ -59,9 +59,9 @@ private slots:
     {
         auto store = ProjectStore::open(file("new.voxbench"));
         QVERIFY2(store.ok(), store ? "" : store.error().describe().c_str());
-        QCOMPARE((*store)->schemaVersion(), 2);
+        QCOMPARE((*store)->schemaVersion(), 3);
         QCOMPARE(pragma(file("new.voxbench"), "PRAGMA journal_mode"), std::string("wal"));
-        QCOMPARE(pragma(file("new.voxbench"), "PRAGMA user_version"), std::string("2"));
+        QCOMPARE(pragma(file("new.voxbench"), "PRAGMA user_version"), std::string("3"));
         QVERIFY((*store)->checkIntegrity().ok());
     }
 
@@ -100,7 +100,8 @@ private slots:
         std::vector<ResultRecord> batch;
         for (int i = 0; i < 4; ++i)
             batch.push_back({*run, utts[size_t(i)].id, "hyp " + std::to_string(i), "[1,2]", R"({"encoder_ms":3})",
-                             1024 * i, i == 2 ? "decode failed: truncated file" : ""});
+                             1024 * i, i == 2 ? "decode failed: truncated file" : "",
+                             i == 1 ? R"({"keyword_probability":0.25})" : "{}"});
         QVERIFY(store.addResults(batch).ok());
 
         auto pending = store.pendingUtterances(*run);
@@ -117,6 +118,8 @@ private slots:
         QCOMPARE(results->at(0).hypothesis, std::string("replaced"));
         QCOMPARE(results->at(2).error, std::string("decode failed: truncated file"));
         QCOMPARE(*results->at(3).peakMemoryBytes, int64_t(3072));
+        QCOMPARE(results->at(1).outputJson, std::string(R"({"keyword_probability":0.25})"));
+        QCOMPARE(results->at(3).outputJson, std::string("{}"));
         auto counts = store.resultCounts();
         QVERIFY(counts.ok());
         QCOMPARE(counts->size(), size_t(1));
@@ -176,7 +179,7 @@ private slots:
 
     void upgradesAVersionOneProject()
     {
-        // A version-1 project: today's schema less migration 2's column, user_version 1.
+        // A version-1 project: today's schema less the columns of migrations 2 and 3, user_version 1.
         const std::string path = file("v1.voxbench");
         {
             auto made = ProjectStore::open(path);
@@ -187,17 +190,66 @@ private slots:
             QVERIFY((*made)->createRun({0, *variant, *dataset, "finished", R"({"beam":1})", "", "", ""}).ok());
         }
         pragma(path, "ALTER TABLE runs DROP COLUMN message");
+        pragma(path, "ALTER TABLE results DROP COLUMN output_json");
         pragma(path, "PRAGMA user_version = 1");
         QCOMPARE(pragma(path, "PRAGMA user_version"), std::string("1"));
 
         auto store = ProjectStore::open(path);
         QVERIFY2(store.ok(), store ? "" : store.error().describe().c_str());
-        QCOMPARE((*store)->schemaVersion(), 2);
+        QCOMPARE((*store)->schemaVersion(), 3);
         auto runs = (*store)->runs();
         QVERIFY(runs.ok());
         QCOMPARE(runs->size(), size_t(1));
         QCOMPARE(runs->at(0).cardJson, std::string(R"({"beam":1})"));
         QCOMPARE(runs->at(0).message, std::string());
+        QVERIFY((*store)->checkIntegrity().ok());
+    }
+
+    void upgradesAVersionTwoProject()
+    {
+        // A version-2 project with a stored result: today's schema less migration 3's column.
+        const std::string path = file("v2.voxbench");
+        int64_t runId = 0, uttId = 0;
+        {
+            auto made = ProjectStore::open(path);
+            QVERIFY(made.ok());
+            auto utts = someUtterances(2);
+            auto dataset = (*made)->addDataset({0, "old", "/data", "nemo", "2026-01-01T00:00:00Z", "{}", 0}, utts);
+            auto variant = (*made)->addVariant({0, "v", "/pkg", "{}"});
+            auto run = (*made)->createRun({0, *variant, *dataset, "finished", R"({"beam":1})", "", "", ""});
+            QVERIFY(run.ok());
+            runId = *run;
+            uttId = utts[0].id;
+            QVERIFY((*made)->addResults({{runId, uttId, "old words", "[7]", R"({"total_ms":5})", 2048, ""}}).ok());
+        }
+        pragma(path, "ALTER TABLE results DROP COLUMN output_json");
+        pragma(path, "PRAGMA user_version = 2");
+        QCOMPARE(pragma(path, "SELECT count(*) FROM pragma_table_info('results') WHERE name = 'output_json'"),
+                 std::string("0"));
+
+        // Read-only opening refuses a project that needs the upgrade, and leaves it as it is.
+        auto readOnly = ProjectStore::open(path, ProjectStore::Mode::ReadOnly);
+        QVERIFY(!readOnly.ok());
+        QVERIFY(readOnly.error().message.find("needs an upgrade") != std::string::npos);
+        QCOMPARE(pragma(path, "PRAGMA user_version"), std::string("2"));
+
+        auto store = ProjectStore::open(path);
+        QVERIFY2(store.ok(), store ? "" : store.error().describe().c_str());
+        QCOMPARE((*store)->schemaVersion(), 3);
+        QCOMPARE(pragma(path, "PRAGMA user_version"), std::string("3"));
+        auto results = (*store)->results(runId);
+        QVERIFY(results.ok());
+        QCOMPARE(results->size(), size_t(1));
+        QCOMPARE(results->at(0).hypothesis, std::string("old words"));
+        QCOMPARE(results->at(0).timingsJson, std::string(R"({"total_ms":5})"));
+        QCOMPARE(*results->at(0).peakMemoryBytes, int64_t(2048));
+        QCOMPARE(results->at(0).outputJson, std::string("{}")); // the column's default for old rows
+
+        // The upgraded project stores and reads the new column.
+        ResultRecord kws{runId, uttId, "sheila", "[]", R"({"per_utterance_ms":1.5})", std::nullopt, ""};
+        kws.outputJson = R"({"probabilities":[0.9,0.05,0.05],"keyword_probability":0.9,"predicted":"sheila"})";
+        QVERIFY((*store)->addResults({kws}).ok());
+        QCOMPARE((*store)->results(runId)->at(0).outputJson, kws.outputJson);
         QVERIFY((*store)->checkIntegrity().ok());
     }
 
