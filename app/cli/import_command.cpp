@@ -16,7 +16,7 @@ namespace vox::cli {
 namespace {
 
 struct ImportArgs {
-    std::string path, project, name, format = "auto";
+    std::string path, project, name, format = "auto", split = "all";
     std::string audioColumn = "path", textColumn = "text", idColumn, speakerColumn;
     bool allowMissingAudio = false;
     bool probe = false;
@@ -35,6 +35,10 @@ Expected<dataset::ImportReport> readDataset(const ImportArgs& a)
     options.columns.id = a.idColumn;
     options.columns.speaker = a.speakerColumn;
     options.requireAudioFiles = !a.allowMissingAudio;
+    auto split = dataset::parseSplit(a.split);
+    if (!split)
+        return split.error();
+    options.split = *split;
     return dataset::importDataset(a.path, options);
 }
 
@@ -178,7 +182,13 @@ int runInfo(const ImportArgs& a, CliContext& context)
 
 void addDatasetOptions(CLI::App* cmd, const std::shared_ptr<ImportArgs>& a)
 {
-    cmd->add_option("--format", a->format, "auto, folder, librispeech, nemo, kaldi, commonvoice, table")
+    cmd->add_option("--format", a->format,
+                    "auto, folder, librispeech, nemo, kaldi, commonvoice, table; keyword spotting: kws-clips, "
+                    "kws-stream, label-folders")
+        ->capture_default_str();
+    cmd->add_option("--split", a->split,
+                    "label-folders: all, testing, validation (by testing_list.txt / validation_list.txt) or training "
+                    "(in neither list)")
         ->capture_default_str();
     cmd->add_option("--audio-column", a->audioColumn, "table format: the column with audio paths")->capture_default_str();
     cmd->add_option("--text-column", a->textColumn, "table format: the column with transcripts")->capture_default_str();
@@ -193,7 +203,8 @@ void addDatasetOptions(CLI::App* cmd, const std::shared_ptr<ImportArgs>& a)
 void addImportCommand(CLI::App& app, CliContext& context, int& exitCode)
 {
     auto a = std::make_shared<ImportArgs>();
-    CLI::App* cmd = app.add_subcommand("import", "Import a dataset (folder, LibriSpeech, NeMo, Kaldi, Common Voice, CSV/TSV) into a project");
+    CLI::App* cmd = app.add_subcommand("import", "Import a dataset (folder, LibriSpeech, NeMo, Kaldi, Common Voice, "
+                                                 "CSV/TSV; KWS clips, streams, label folders) into a project");
     cmd->add_option("dataset", a->path, "Dataset directory or manifest")->required();
     cmd->add_option("--project,-p", a->project, "Project file (created if missing)")->required();
     cmd->add_option("--name", a->name, "Dataset name in the project (default: the folder or file name)");

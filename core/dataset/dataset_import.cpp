@@ -2,10 +2,12 @@
 
 #include "core/dataset/import_common.h"
 #include "core/dataset/importers.h"
+#include "core/kws/demo_data.h"
 #include "core/log/log.h"
 
 #include <array>
 #include <exception>
+#include <optional>
 #include <system_error>
 
 namespace vox::dataset {
@@ -19,7 +21,7 @@ struct FormatNameEntry {
     const char* name;
 };
 
-constexpr std::array<FormatNameEntry, 7> kFormatNames {{
+constexpr std::array<FormatNameEntry, 10> kFormatNames {{
     {Format::Auto, "auto"},
     {Format::AudioFolder, "folder"},
     {Format::LibriSpeech, "librispeech"},
@@ -27,7 +29,26 @@ constexpr std::array<FormatNameEntry, 7> kFormatNames {{
     {Format::KaldiDirectory, "kaldi"},
     {Format::CommonVoice, "commonvoice"},
     {Format::Table, "table"},
+    {Format::KwsClips, "kws-clips"},
+    {Format::KwsStream, "kws-stream"},
+    {Format::LabelFolders, "label-folders"},
 }};
+
+constexpr std::array<const char*, 4> kSplitNames {"all", "testing", "validation", "training"};
+
+// A JSON file's own "format" field says whether it is one of the KWS manifests.
+std::optional<Format> kwsManifestFormat(const fs::path& path)
+{
+    switch (kws::demoFileKind(path)) {
+    case kws::DemoFile::Clips:
+        return Format::KwsClips;
+    case kws::DemoFile::Stream:
+        return Format::KwsStream;
+    case kws::DemoFile::Other:
+        break;
+    }
+    return std::nullopt;
+}
 
 bool hasTransTxt(const fs::path& dir)
 {
@@ -62,6 +83,8 @@ Expected<Format> detect(const fs::path& path, std::vector<std::string>& notes)
                                 "directory (choose the format to read it otherwise)");
             return Format::KaldiDirectory;
         }
+        if (fs::is_regular_file(path / "testing_list.txt", error))
+            return Format::LabelFolders;
         if (hasTransTxt(path))
             return Format::LibriSpeech;
         return Format::AudioFolder;
@@ -78,7 +101,12 @@ Expected<Format> detect(const fs::path& path, std::vector<std::string>& notes)
     auto first = readFirstLine(path);
     if (!first)
         return first.error();
-    if (extension == ".json" || extension == ".jsonl" || extension == ".ndjson")
+    if (extension == ".json") {
+        if (auto kws = kwsManifestFormat(path))
+            return *kws;
+        return Format::NemoManifest;
+    }
+    if (extension == ".jsonl" || extension == ".ndjson")
         return Format::NemoManifest;
     if (extension == ".tsv") {
         bool client = false, clip = false, sentence = false;
@@ -107,7 +135,8 @@ Expected<Format> detect(const fs::path& path, std::vector<std::string>& notes)
         return Format::NemoManifest;
     }
     return makeError("cannot tell the data set format from the name \"" + name
-            + "\"; choose one (folder, librispeech, nemo, kaldi, commonvoice, table)",
+            + "\"; choose one (folder, librispeech, nemo, kaldi, commonvoice, table, kws-clips, kws-stream, "
+              "label-folders)",
         path.string());
 }
 
@@ -115,8 +144,8 @@ Expected<ImportReport> importAs(Format format, const fs::path& path, const Impor
 {
     std::error_code error;
     const bool directory = fs::is_directory(path, error);
-    const bool wantsDirectory
-        = format == Format::AudioFolder || format == Format::LibriSpeech || format == Format::KaldiDirectory;
+    const bool wantsDirectory = format == Format::AudioFolder || format == Format::LibriSpeech
+        || format == Format::KaldiDirectory || format == Format::LabelFolders;
     if (wantsDirectory && !directory)
         return makeError(
             std::string("the ") + formatName(format) + " format needs a directory, not a file", path.string());
@@ -136,6 +165,12 @@ Expected<ImportReport> importAs(Format format, const fs::path& path, const Impor
         return importCommonVoice(path, options);
     case Format::Table:
         return importTable(path, options);
+    case Format::KwsClips:
+        return importKwsClips(path, options);
+    case Format::KwsStream:
+        return importKwsStream(path, options);
+    case Format::LabelFolders:
+        return importLabelFolders(path, options);
     case Format::Auto:
         break;
     }
@@ -208,6 +243,29 @@ Expected<Format> parseFormat(const std::string& name)
     for (const auto& entry : kFormatNames)
         known += (known.empty() ? "" : ", ") + std::string(entry.name);
     return makeError("unknown data set format \"" + name + "\"; known formats: " + known);
+}
+
+KwsData kwsDataKind(std::string_view name)
+{
+    if (name == formatName(Format::KwsClips) || name == formatName(Format::LabelFolders))
+        return KwsData::Clips;
+    if (name == formatName(Format::KwsStream))
+        return KwsData::Stream;
+    return KwsData::None;
+}
+
+const char* splitName(LabelSplit split)
+{
+    return kSplitNames[size_t(split)];
+}
+
+Expected<LabelSplit> parseSplit(const std::string& name)
+{
+    const std::string wanted = lowerAscii(trim(name));
+    for (size_t i = 0; i < kSplitNames.size(); ++i)
+        if (wanted == kSplitNames[i])
+            return static_cast<LabelSplit>(i);
+    return makeError("unknown split \"" + name + "\"; choose all, testing, validation or training");
 }
 
 } // namespace vox::dataset

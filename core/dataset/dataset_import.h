@@ -5,12 +5,18 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 // Dataset importers: read the manifest of a speech data set in one of the layouts people have
 // and list its utterances (audio file, optional time span, reference text, speaker). Audio is
 // never decoded here; importers only check that the files exist.
+//
+// Keyword-spotting data sets are stored the same way: each labelled clip is an utterance whose
+// reference is its label (kws-clips, label-folders), and a stream with known keyword times is
+// one utterance whose extra fields hold the keyword ("keyword") and the spans as a JSON string
+// ("keyword_spans": [[start, end], ...] in seconds) (kws-stream).
 //
 // Shared behaviour, whatever the format:
 //  - a line (or file) that cannot be used is listed in ImportReport::skipped with its line
@@ -41,7 +47,24 @@ struct Skipped {
     std::string reason;
 };
 
-enum class Format { Auto, AudioFolder, LibriSpeech, NemoManifest, KaldiDirectory, CommonVoice, Table };
+enum class Format {
+    Auto,
+    AudioFolder,
+    LibriSpeech,
+    NemoManifest,
+    KaldiDirectory,
+    CommonVoice,
+    Table,
+    KwsClips,     // "voxbench-kws-clips" manifest (core/kws/demo_data.h)
+    KwsStream,    // "voxbench-kws-stream" manifest
+    LabelFolders, // one folder per label holding audio files (Google Speech Commands' layout)
+};
+
+// Which clips of a label-folders data set are imported, by its testing_list.txt and
+// validation_list.txt (paths relative to the data set's folder, one per line, as Speech
+// Commands has them): all (each clip's extra field "split" says which list holds it, when the
+// lists exist), those of one list, or training (those in neither list).
+enum class LabelSplit { All, Testing, Validation, Training };
 
 // Which columns of a generic CSV/TSV hold what. An empty name means "no such column".
 struct TableColumns {
@@ -58,6 +81,7 @@ struct ImportOptions {
     Format format = Format::Auto;
     TableColumns columns;
     bool requireAudioFiles = true; // false: do not look at the file system for audio (faster)
+    LabelSplit split = LabelSplit::All; // label-folders only
     // Called on the importing thread every few hundred lines read (utterances kept plus lines
     // skipped so far), and once at the end; for progress displays.
     std::function<void(size_t linesRead)> progress;
@@ -80,16 +104,31 @@ Expected<ImportReport> importDataset(const std::filesystem::path& path, const Im
 
 // What Format::Auto chooses for `path`:
 //   directory with wav.scp                          KaldiDirectory
+//   directory with testing_list.txt                 LabelFolders
 //   directory with a *.trans.txt anywhere below     LibriSpeech
 //   any other directory                             AudioFolder
-//   .json / .jsonl / .ndjson file                   NemoManifest
+//   .json whose "format" is voxbench-kws-clips      KwsClips
+//   .json whose "format" is voxbench-kws-stream     KwsStream
+//   other .json / .jsonl / .ndjson file             NemoManifest
 //   .tsv whose header has client_id, path, sentence CommonVoice
 //   other .tsv, .csv, .tab                          Table
 //   another file whose first non-blank line is "{" NemoManifest
 // importDataset() puts the reason into its notes when the choice was not clear-cut.
 Expected<Format> detectFormat(const std::filesystem::path& path);
 
-const char* formatName(Format format); // "auto", "folder", "librispeech", "nemo", "kaldi", "commonvoice", "table"
+// "auto", "folder", "librispeech", "nemo", "kaldi", "commonvoice", "table", "kws-clips",
+// "kws-stream", "label-folders" (what DatasetRecord::format holds)
+const char* formatName(Format format);
 Expected<Format> parseFormat(const std::string& name); // the names above, case-insensitive
+
+// What a stored dataset holds, from its format name (store::DatasetRecord::format): speech
+// (None), labelled keyword-spotting clips (kws-clips, label-folders) or streams with known
+// keyword times (kws-stream). KWS datasets take KWS packages; speech datasets Whisper packages.
+enum class KwsData { None, Clips, Stream };
+KwsData kwsDataKind(std::string_view formatName);
+inline bool isKwsFormat(std::string_view formatName) { return kwsDataKind(formatName) != KwsData::None; }
+
+const char* splitName(LabelSplit split);                 // "all", "testing", "validation", "training"
+Expected<LabelSplit> parseSplit(const std::string& name); // the names above, case-insensitive
 
 } // namespace vox::dataset

@@ -13,6 +13,9 @@ Expected<ImportReport> importNemoManifest(const std::filesystem::path& file, con
 Expected<ImportReport> importKaldiDirectory(const std::filesystem::path& dir, const ImportOptions& options);
 Expected<ImportReport> importCommonVoice(const std::filesystem::path& file, const ImportOptions& options);
 Expected<ImportReport> importTable(const std::filesystem::path& file, const ImportOptions& options);
+Expected<ImportReport> importKwsClips(const std::filesystem::path& file, const ImportOptions& options);
+Expected<ImportReport> importKwsStream(const std::filesystem::path& file, const ImportOptions& options);
+Expected<ImportReport> importLabelFolders(const std::filesystem::path& dir, const ImportOptions& options);
 
 // True for the audio extensions the folder importer looks for (case-insensitive, with the dot).
 bool isAudioExtension(const std::filesystem::path& extension);
