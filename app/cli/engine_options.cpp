@@ -42,6 +42,11 @@ void addEngineOptions(CLI::App& command, run::RunSettings& settings, const Engin
         command.add_option("--repeats", settings.repeats, "Timed decodes per batch (median kept)")
             ->check(CLI::Range(1, 100))
             ->capture_default_str();
+    if (choice.chunk)
+        command.add_option("--chunk", settings.chunkSamples,
+                           "KWS streams: samples per stream step (0: the package's chunk; else a multiple of its hop)")
+            ->check(CLI::NonNegativeNumber)
+            ->capture_default_str();
     command.add_flag("--optimize", settings.optimize, "Freeze and optimize the model for inference at load (CPU, float32)");
     if (choice.languageAndTask) {
         command.add_option("--language", settings.language, "Language code (multilingual packages)")->capture_default_str();

@@ -17,6 +17,7 @@ struct EngineOptionChoice {
     const char* warmupHelp = "Untimed decodes before timing";
     bool repeats = false;
     bool languageAndTask = false; // --language, --task (multilingual packages)
+    bool chunk = false;           // --chunk (KWS streams)
 };
 
 // `settings` holds the command's defaults (shown in --help) and receives the values given; it

@@ -43,6 +43,20 @@ EnvironmentFacts environmentFrom(const json& j)
     return e;
 }
 
+// A card's settings with every setting present: a card written before a setting existed holds
+// its default (chunk_samples came with keyword spotting), which must not read as a difference.
+json completeSettings(const json& card)
+{
+    const json given = card.value("settings", json::object());
+    auto settings = runSettingsFromJson(given.dump());
+    if (!settings)
+        return given;
+    json complete = json::parse(toJson(*settings));
+    for (const auto& [key, value] : given.items())
+        complete[key] = value; // keys this version does not know stay visible
+    return complete;
+}
+
 std::string text(const json& value)
 {
     if (value.is_null())
@@ -142,7 +156,7 @@ std::vector<CardDifference> differences(std::string_view cardA, std::string_view
                 out.push_back({prefix + k, text(vx), text(vy)});
         }
     };
-    compareObjects(a.value("settings", json::object()), b.value("settings", json::object()), "");
+    compareObjects(completeSettings(a), completeSettings(b), "");
     const json da = a.value("dataset", json::object()), db = b.value("dataset", json::object());
     if (da.value("name", "") != db.value("name", ""))
         out.push_back({"dataset", da.value("name", ""), db.value("name", "")});

@@ -24,6 +24,8 @@ Expected<RunSettings> checked(RunSettings s)
         return outOf("repeats", s.repeats, "1 to 100");
     if (s.limit < 0)
         return outOf("limit", s.limit, "0 (all utterances) or more");
+    if (s.chunkSamples < 0)
+        return outOf("chunk", s.chunkSamples, "0 (the package's chunk) or a number of samples");
     if (s.dtype != "auto" && s.dtype != "float32" && s.dtype != "float16" && s.dtype != "bfloat16")
         return makeError("run setting dtype is \"" + s.dtype + "\"; it must be auto, float32, float16 or bfloat16");
     if (s.device != "cpu" && s.device.rfind("cuda", 0) != 0)
@@ -36,7 +38,8 @@ std::string toJson(const RunSettings& s)
     const nlohmann::json j{{"device", s.device},       {"dtype", s.dtype},     {"threads", s.threads},
                            {"batch", s.batch},         {"beam", s.beam},       {"max_tokens", s.maxTokens},
                            {"warmup", s.warmup},       {"repeats", s.repeats}, {"optimize", s.optimize},
-                           {"limit", s.limit},         {"language", s.language}, {"task", s.task}};
+                           {"limit", s.limit},         {"language", s.language}, {"task", s.task},
+                           {"chunk_samples", s.chunkSamples}};
     return j.dump();
 }
 
@@ -59,6 +62,7 @@ Expected<RunSettings> runSettingsFromJson(std::string_view text)
         s.limit = j.value("limit", s.limit);
         s.language = j.value("language", s.language);
         s.task = j.value("task", s.task);
+        s.chunkSamples = j.value("chunk_samples", s.chunkSamples);
     } catch (const nlohmann::json::exception& e) {
         return makeError(std::string("run settings: a value has the wrong type (") + e.what() + ")");
     }

@@ -22,6 +22,8 @@ struct RunSettings {
     int repeats = 1;            // timed decodes per batch; the median is the utterance's time
     bool optimize = false;      // freeze and optimize at load (CPU, float32)
     int64_t limit = 0;          // the dataset's first N utterances (by id); 0: all
+    int chunkSamples = 0;       // KWS streams: samples per stream step; 0: the package's chunk
+                                // (a multiple of the package's hop, checked when the run starts)
     std::string language = "en";
     std::string task = "transcribe";
 };

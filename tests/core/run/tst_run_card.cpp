@@ -177,6 +177,31 @@ private slots:
         QVERIFY(run::differences(a, card(base, "int8", "clean")).empty());
     }
 
+    void chunkSamplesIsASettingOfItsOwn()
+    {
+        run::RunSettings s;
+        QCOMPARE(s.chunkSamples, 0); // the package's chunk
+        s.chunkSamples = 3200;
+        const auto j = nlohmann::json::parse(run::toJson(s));
+        QCOMPARE(j.at("chunk_samples").get<int>(), 3200);
+        QCOMPARE(run::runSettingsFromJson(run::toJson(s))->chunkSamples, 3200);
+        QCOMPARE(run::runSettingsFromJson("{}")->chunkSamples, 0);
+        auto negative = run::runSettingsFromJson(R"({"chunk_samples":-160})");
+        QVERIFY(!negative.ok());
+        QVERIFY2(negative.error().message.find("chunk is -160") != std::string::npos, negative.error().message.c_str());
+
+        // Another chunk makes stream figures incomparable, and says so.
+        run::RunSettings base;
+        const auto a = run::withSession(card(base, "teacher", "stream"), environment());
+        QCOMPARE(run::describe(run::differences(a, run::withSession(card(s, "student", "stream"), environment()))),
+                 std::string("chunk_samples 0 vs 3200"));
+        // A card written before the setting existed holds its default: comparable.
+        auto old = nlohmann::json::parse(a);
+        old["settings"].erase("chunk_samples");
+        QVERIFY(run::differences(old.dump(), a).empty());
+        QVERIFY(run::differences(a, old.dump()).empty());
+    }
+
     void wordDiffAlignsSubstitutionsInsertionsAndDeletions()
     {
         using scoring::EditOp;
