@@ -29,6 +29,26 @@ double percentile(std::vector<double> values, double p)
 
 } // namespace
 
+Expected<StoredResults> storedResults(store::ProjectStore& store, const store::RunRecord& run, int64_t limit)
+{
+    auto all = store.utterances(run.datasetId);
+    if (!all)
+        return all.error();
+    auto results = store.results(run.id);
+    if (!results)
+        return results.error();
+    std::unordered_map<int64_t, store::ResultRecord*> byUtterance;
+    for (auto& r : *results)
+        byUtterance[r.utteranceId] = &r;
+    StoredResults out;
+    auto covered = runUtterances(std::move(*all), limit);
+    out.covered = int64_t(covered.size());
+    for (auto& u : covered)
+        if (const auto it = byUtterance.find(u.id); it != byUtterance.end())
+            out.done.push_back({std::move(u), std::move(*it->second)});
+    return out;
+}
+
 Expected<RunSummary> summarizeRun(store::ProjectStore& store, int64_t runId, const std::string& normalizerName)
 {
     RunSummary s;
@@ -45,26 +65,14 @@ Expected<RunSummary> summarizeRun(store::ProjectStore& store, int64_t runId, con
     auto normalizer = text::makeNormalizer(normalizerName);
     if (!normalizer)
         return normalizer.error();
-    auto all = store.utterances(run->datasetId);
-    if (!all)
-        return all.error();
-    auto results = store.results(runId);
-    if (!results)
-        return results.error();
-
-    std::unordered_map<int64_t, const store::ResultRecord*> byUtterance;
-    for (const auto& r : *results)
-        byUtterance[r.utteranceId] = &r;
+    auto stored = storedResults(store, *run, s.settings.limit);
+    if (!stored)
+        return stored.error();
     std::vector<scoring::TranscriptLine> refs, hyps;
     std::vector<double> times;
-    const auto covered = runUtterances(std::move(*all), s.settings.limit);
-    s.utterances = int64_t(covered.size());
-    for (const auto& u : covered) {
-        const auto it = byUtterance.find(u.id);
-        if (it == byUtterance.end())
-            continue;
+    s.utterances = stored->covered;
+    for (const auto& [u, r] : stored->done) {
         ++s.withResult;
-        const store::ResultRecord& r = *it->second;
         if (!r.error.empty()) {
             ++s.failed;
             continue;

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 // A run's figures, computed from what the store holds (so a run still going, or cut short,
 // is summarised as far as it got): WER and CER with bootstrap intervals under one normalizer,
@@ -30,5 +31,17 @@ struct RunSummary {
 
 // `normalizer`: a name from text::normalizerNames() ("none", "basic", "whisper-en").
 Expected<RunSummary> summarizeRun(store::ProjectStore& store, int64_t runId, const std::string& normalizer);
+
+// What a run has stored so far: the utterances it covers (the dataset's first `limit`, by id)
+// and, of those, the ones with a result, each with its result, in id order.
+struct StoredResult {
+    store::UtteranceRecord utterance;
+    store::ResultRecord result;
+};
+struct StoredResults {
+    int64_t covered = 0;
+    std::vector<StoredResult> done;
+};
+Expected<StoredResults> storedResults(store::ProjectStore& store, const store::RunRecord& run, int64_t limit);
 
 } // namespace vox::run

@@ -1,0 +1,210 @@
+#include "core/run/run_execution.h"
+
+#include "core/log/log.h"
+#include "core/store/package_records.h"
+#include "core/torch/torch_runtime.h"
+#include "core/version.h"
+
+#include <algorithm>
+#include <chrono>
+#include <unordered_set>
+
+namespace vox::run::detail {
+
+using store::ResultRecord;
+using store::UtteranceRecord;
+
+Execution::Execution(store::ProjectStore& store, store::RunRecord run, RunControl& control, const RunEvents& events)
+    : m_store(store), m_run(std::move(run)), m_control(control), m_events(events)
+{
+}
+
+std::optional<RunOutcome> Execution::prepare()
+{
+    auto card = readRunCard(m_run.cardJson);
+    if (!card)
+        return stop(RunStatus::Failed, card.error().describe());
+    if (!card->hasSettings)
+        return stop(RunStatus::Failed, "the run's card has no settings");
+    m_settings = card->settings;
+
+    auto variants = m_store.variants();
+    if (!variants)
+        return stop(RunStatus::Failed, variants.error().describe());
+    const auto variant = std::find_if(variants->begin(), variants->end(),
+                                      [&](const store::VariantRecord& v) { return v.id == m_run.variantId; });
+    if (variant == variants->end())
+        return stop(RunStatus::Failed, "the run's variant is no longer in the project");
+    m_variant = *variant;
+    m_family = store::variantFacts(m_variant.manifestJson).family;
+
+    auto datasets = m_store.datasets();
+    if (!datasets)
+        return stop(RunStatus::Failed, datasets.error().describe());
+    const auto dataset = std::find_if(datasets->begin(), datasets->end(),
+                                      [&](const store::DatasetRecord& d) { return d.id == m_run.datasetId; });
+    if (dataset == datasets->end())
+        return stop(RunStatus::Failed, "the run's dataset is no longer in the project");
+    m_dataset = *dataset;
+    return std::nullopt;
+}
+
+Expected<std::vector<UtteranceRecord>> Execution::pending()
+{
+    auto all = m_store.utterances(m_run.datasetId);
+    if (!all)
+        return all.error();
+    auto covered = runUtterances(std::move(*all), m_settings.limit);
+    auto left = m_store.pendingUtterances(m_run.id);
+    if (!left)
+        return left.error();
+    const std::unordered_set<int64_t> open(left->begin(), left->end());
+    auto earlier = m_store.results(m_run.id);
+    if (!earlier)
+        return earlier.error();
+    m_progress.total = int64_t(covered.size());
+    std::vector<UtteranceRecord> out;
+    for (auto& u : covered)
+        if (open.count(u.id))
+            out.push_back(std::move(u));
+    m_progress.done = m_progress.total - int64_t(out.size());
+    m_progress.failed = std::count_if(earlier->begin(), earlier->end(), [](const ResultRecord& r) { return !r.error.empty(); });
+    return out;
+}
+
+Expected<std::vector<UtteranceRecord>> Execution::begin(std::optional<RunOutcome>& stopped)
+{
+    auto items = pending();
+    if (!items) {
+        stopped = stop(RunStatus::Failed, items.error().describe());
+        return items;
+    }
+    if (items->empty())
+        stopped = stop(RunStatus::Finished, {});
+    else if (m_control.cancel) // queued, then cancelled before its turn: no model load
+        stopped = stop(RunStatus::Cancelled, "cancelled before it started");
+    else if (m_control.pause)
+        stopped = stop(RunStatus::Paused, {});
+    else if (auto set = m_store.setRunStatus(m_run.id, runStatusName(RunStatus::Running)); !set)
+        stopped = RunOutcome{RunStatus::Failed, set.error().describe(), m_progress};
+    return items;
+}
+
+Expected<Done> Execution::recordSession(const TorchRuntime& runtime, const std::string& device, const std::string& dtype)
+{
+    const TorchEnvironment env = runtime.environment();
+    EnvironmentFacts facts;
+    facts.voxbench = kVersion;
+    facts.torch = env.torchVersion;
+    facts.device = device;
+    for (const auto& d : env.devices)
+        if (d.id == facts.device || (facts.device == "cuda" && d.id == "cuda:0"))
+            facts.deviceName = d.name;
+    facts.dtype = dtype;
+    facts.threads = m_settings.threads > 0 ? m_settings.threads : env.defaultIntraOpThreads;
+    facts.blasCore = env.blasCore;
+    facts.cpu = cpuModelName();
+    facts.host = hostName();
+    m_run.cardJson = withSession(m_run.cardJson, facts);
+    return m_store.setRunCard(m_run.id, m_run.cardJson);
+}
+
+std::string Execution::cancelledMessage() const
+{
+    return "cancelled after " + std::to_string(m_progress.done) + " of " + std::to_string(m_progress.total)
+           + " utterances";
+}
+
+RunOutcome Execution::runBatches(const std::vector<UtteranceRecord>& items, size_t size, const BatchFunction& batch)
+{
+    using Clock = std::chrono::steady_clock;
+    const auto started = Clock::now();
+    const size_t step = std::max<size_t>(1, size);
+    for (size_t begin = 0; begin < items.size(); begin += step) {
+        if (m_control.cancel)
+            return stop(RunStatus::Cancelled, cancelledMessage());
+        if (m_control.pause)
+            return stop(RunStatus::Paused, {});
+        std::vector<const UtteranceRecord*> part;
+        for (size_t i = begin; i < std::min(items.size(), begin + step); ++i)
+            part.push_back(&items[i]);
+        const bool goOn = batch(part);
+        m_progress.elapsedSeconds = std::chrono::duration<double>(Clock::now() - started).count();
+        if (!goOn && m_failure)
+            return stop(RunStatus::Failed, *m_failure);
+        // Cancelled inside the batch: the check above stops the run.
+    }
+    if (m_control.cancel)
+        return stop(RunStatus::Cancelled, cancelledMessage());
+    return stop(RunStatus::Finished, {});
+}
+
+bool Execution::commit(const std::vector<ResultRecord>& results)
+{
+    if (auto written = m_store.addResults(results); !written) {
+        failWith("cannot write results to the project: " + written.error().describe());
+        return false;
+    }
+    m_progress.done += int64_t(results.size());
+    m_progress.doneThisSession += int64_t(results.size());
+    m_progress.failed += std::count_if(results.begin(), results.end(), [](const ResultRecord& r) { return !r.error.empty(); });
+    if (m_events.onResults)
+        m_events.onResults(results, m_progress);
+    return true;
+}
+
+void Execution::failWith(std::string message)
+{
+    m_failure = std::move(message);
+}
+
+RunOutcome Execution::stop(RunStatus status, std::string message)
+{
+    if (auto set = m_store.setRunStatus(m_run.id, runStatusName(status), message); !set)
+        log::get("run")->error("run {}: cannot record its status {}: {}", m_run.id, runStatusName(status),
+                               set.error().describe());
+    return {status, std::move(message), m_progress};
+}
+
+void Execution::stage(const std::string& name) const
+{
+    if (m_events.onStage)
+        m_events.onStage(name);
+}
+
+Expected<audio::DecodedAudio> Execution::decode(const UtteranceRecord& utterance, int sampleRate)
+{
+    audio::DecodeOptions options;
+    options.sampleRate = sampleRate;
+    options.startSeconds = utterance.start.value_or(0.0);
+    options.endSeconds = utterance.end.value_or(-1.0);
+    return audio::decodeAudio(utterance.audioPath, options);
+}
+
+Execution::DecodedBatch Execution::decodeBatch(const std::vector<const UtteranceRecord*>& batch, int sampleRate,
+                                               std::vector<ResultRecord>& failures) const
+{
+    DecodedBatch out;
+    for (const UtteranceRecord* u : batch) {
+        auto decoded = decode(*u, sampleRate);
+        if (!decoded) {
+            failures.push_back(failed(*u, "cannot decode the audio: " + decoded.error().describe()));
+            continue;
+        }
+        out.seconds.push_back(double(decoded->samples.size()) / decoded->sampleRate);
+        out.items.push_back(u);
+        out.audio.push_back(std::move(decoded->samples));
+    }
+    return out;
+}
+
+ResultRecord Execution::failed(const UtteranceRecord& utterance, std::string error) const
+{
+    ResultRecord r;
+    r.runId = m_run.id;
+    r.utteranceId = utterance.id;
+    r.error = std::move(error);
+    return r;
+}
+
+} // namespace vox::run::detail
