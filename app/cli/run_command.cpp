@@ -1,6 +1,9 @@
 #include "app/cli/run_command.h"
 
 #include "app/cli/engine_options.h"
+#include "app/cli/kws_report.h"
+#include "app/cli/text_table.h"
+#include "core/kws/kws_types.h"
 #include "core/run/run_card.h"
 #include "core/run/run_executor.h"
 #include "core/run/run_summary.h"
@@ -11,19 +14,30 @@
 #include <csignal>
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 namespace vox::cli {
 
 namespace {
 
+using nlohmann::json;
 using run::RunSettings;
 using store::ProjectStore;
 
+// How summaries are shown: Whisper runs under a normalizer, KWS runs against targets and a
+// baseline (app/cli/kws_report.h).
+struct ReportArgs {
+    std::string normalizer = "whisper-en";
+    std::string output = "table";
+    KwsReportOptions kws;
+};
+
 struct RunArgs {
-    std::string project, dataset, normalizer = "whisper-en";
+    std::string project, dataset;
     std::vector<std::string> variants;
     std::vector<int64_t> resume;
     RunSettings settings;
+    ReportArgs report;
 };
 
 // Ctrl-C stops the current run between batches (status "cancelled"; --resume continues it).
@@ -43,10 +57,21 @@ std::string percent(const std::optional<scoring::Interval>& i)
     return text;
 }
 
-void printSummaries(ProjectStore& store, const std::vector<int64_t>& runIds, const std::string& normalizer,
-                    CliContext& context)
+json intervalJson(const std::optional<scoring::Interval>& i)
 {
-    context.out << "run\tvariant\tstatus\tdone\tfailed\tWER [95% CI]\tCER [95% CI]\tms/utt (median)\tRTF\tpeak MB\n";
+    if (!i)
+        return nullptr;
+    return {{"estimate", i->estimate}, {"low", i->low}, {"high", i->high}};
+}
+
+// Whisper runs: WER/CER with intervals, time, real-time factor, memory.
+void printWhisperRuns(ProjectStore& store, const std::vector<int64_t>& runIds, const std::string& normalizer,
+                      ReportFormat format, CliContext& context, json& jsonOut)
+{
+    TextTable table;
+    table.header = {"run", "variant", "status", "done", "failed", "WER [95% CI]", "CER [95% CI]", "ms/utt (median)", "RTF",
+                    "peak MB"};
+    table.numeric = {true, false, false, true, true, true, true, true, true, true};
     std::vector<store::RunRecord> shown;
     for (int64_t id : runIds) {
         auto s = run::summarizeRun(store, id, normalizer);
@@ -54,27 +79,72 @@ void printSummaries(ProjectStore& store, const std::vector<int64_t>& runIds, con
             context.err << "run " << id << ": " << s.error().describe() << "\n";
             continue;
         }
-        char times[96];
-        std::snprintf(times, sizeof times, "%.1f (%.1f)\t%.3f\t", s->meanMs, s->medianMs, s->realTimeFactor);
+        if (format == ReportFormat::Json) {
+            jsonOut.push_back({{"run", id}, {"variant", s->variant}, {"status", s->run.status},
+                               {"message", s->run.message}, {"utterances", s->utterances},
+                               {"done", s->withResult}, {"failed", s->failed}, {"normalizer", s->normalizer},
+                               {"wer", intervalJson(s->wer)}, {"cer", intervalJson(s->cer)}, {"mean_ms", s->meanMs},
+                               {"median_ms", s->medianMs}, {"rtf", s->realTimeFactor},
+                               {"peak_memory_bytes", s->peakMemoryBytes}});
+            continue;
+        }
+        char times[64], rtf[32];
+        std::snprintf(times, sizeof times, "%.1f (%.1f)", s->meanMs, s->medianMs);
+        std::snprintf(rtf, sizeof rtf, "%.3f", s->realTimeFactor);
         // CPU: resident-set growth during the call, 0 once warm-up has grown it; shown as "-".
         char memory[32] = "-";
         if (s->peakMemoryBytes > 0)
             std::snprintf(memory, sizeof memory, "%.1f", double(s->peakMemoryBytes) / 1e6);
-        context.out << id << "\t" << s->variant << "\t" << s->run.status << "\t" << s->withResult << "/"
-                    << s->utterances << "\t" << s->failed << "\t" << percent(s->wer) << "\t" << percent(s->cer)
-                    << "\t" << times << memory << "\n";
-        if (!s->run.message.empty())
-            context.out << "  " << s->run.message << "\n";
+        table.rows.push_back({{std::to_string(id), s->variant, s->run.status,
+                               std::to_string(s->withResult) + "/" + std::to_string(s->utterances),
+                               std::to_string(s->failed), percent(s->wer), percent(s->cer), times, rtf, memory},
+                              s->run.message});
         shown.push_back(s->run);
     }
-    if (!shown.empty())
-        context.out << "normalizer: " << normalizer << "; each run's settings are in its card\n";
+    if (format == ReportFormat::Json || shown.empty())
+        return;
+    if (format == ReportFormat::Markdown)
+        printMarkdown(table, context.out);
+    else
+        printTabSeparated(table, context.out);
+    context.out << "normalizer: " << normalizer << "; each run's settings are in its card\n";
     for (size_t i = 1; i < shown.size(); ++i) {
         const auto diff = run::differences(shown[0].cardJson, shown[i].cardJson);
         if (!diff.empty())
             context.out << "not comparable: run " << shown[0].id << " and run " << shown[i].id << " differ in "
                         << run::describe(diff) << "\n";
     }
+}
+
+// Whisper runs first, then KWS runs (a run is a KWS run when its card's variant is a KWS
+// package), in the chosen format; JSON is one object {"whisper": [...], "kws": [...]}.
+void printSummaries(ProjectStore& store, const std::vector<int64_t>& runIds, const ReportArgs& report,
+                    CliContext& context)
+{
+    const ReportFormat format = report.output == "json"       ? ReportFormat::Json
+                                : report.output == "markdown" ? ReportFormat::Markdown
+                                                              : ReportFormat::Table;
+    std::vector<int64_t> whisper;
+    std::vector<store::RunRecord> kws;
+    for (int64_t id : runIds) {
+        auto record = store.run(id);
+        if (!record) {
+            context.err << "run " << id << ": " << record.error().describe() << "\n";
+            continue;
+        }
+        auto card = run::readRunCard(record->cardJson);
+        if (card && card->variantFamily == kws::kFamily)
+            kws.push_back(std::move(*record));
+        else
+            whisper.push_back(id);
+    }
+    json out{{"whisper", json::array()}, {"kws", json::array()}};
+    if (!whisper.empty())
+        printWhisperRuns(store, whisper, report.normalizer, format, context, out["whisper"]);
+    if (!kws.empty())
+        reportKwsRuns(store, kws, report.kws, format, context, out["kws"]);
+    if (format == ReportFormat::Json)
+        context.out << out.dump() << "\n";
 }
 
 int execute(ProjectStore& store, const std::string& project, int64_t runId, CliContext& context)
@@ -163,11 +233,11 @@ int runVariants(const RunArgs& a, CliContext& context)
         if (record && record->status == run::runStatusName(run::RunStatus::Cancelled))
             break; // Ctrl-C stops the whole command, not just one run
     }
-    printSummaries(store, runIds, a.normalizer, context);
+    printSummaries(store, runIds, a.report, context);
     return code;
 }
 
-int listRuns(const std::string& project, const std::string& normalizer, CliContext& context)
+int listRuns(const std::string& project, const ReportArgs& report, CliContext& context)
 {
     auto opened = ProjectStore::open(project, ProjectStore::Mode::ReadOnly);
     if (!opened) {
@@ -182,8 +252,35 @@ int listRuns(const std::string& project, const std::string& normalizer, CliConte
     std::vector<int64_t> ids;
     for (const auto& r : *runs)
         ids.push_back(r.id);
-    printSummaries(**opened, ids, normalizer, context);
+    printSummaries(**opened, ids, report, context);
     return 0;
+}
+
+// The options of the summaries, shared by `run` and `runs`.
+void addReportOptions(CLI::App& command, ReportArgs& report, bool output)
+{
+    command.add_option("--normalizer", report.normalizer, "none, basic, whisper-en (Whisper runs' WER/CER)")
+        ->capture_default_str();
+    run::KwsTargets& targets = report.kws.targets;
+    command.add_option("--pass-mark", targets.areaPassMark, "KWS: an FA/FR area at or below this passes")
+        ->check(CLI::NonNegativeNumber)
+        ->capture_default_str();
+    command.add_option("--fa-rate", targets.falseAlarmRate, "KWS: the clip false-alarm rate FRR is read at (0.01: 1 %)")
+        ->check(CLI::Range(0.0, 1.0))
+        ->capture_default_str();
+    command.add_option("--fa-per-hour", targets.falseAlarmsPerHour,
+                       "KWS streams: the false alarms per hour the miss rate is read at")
+        ->check(CLI::NonNegativeNumber)
+        ->capture_default_str();
+    command.add_option("--threshold", targets.threshold,
+                       "KWS: detection threshold for the stream's FA/h and miss rate (default: each package's)")
+        ->check(CLI::Range(0.0, 1.0));
+    command.add_option("--baseline", report.kws.baseline,
+                       "KWS: the variant the ratios are against (default: the first KWS run's over each dataset)");
+    if (output)
+        command.add_option("--output,-o", report.output, "table, json (with every clip's probabilities) or markdown")
+            ->check(CLI::IsMember({"table", "json", "markdown"}))
+            ->capture_default_str();
 }
 
 } // namespace
@@ -200,16 +297,18 @@ void addRunCommands(CLI::App& app, CliContext& context, int& exitCode)
     EngineOptionChoice choice;
     choice.warmup = true;
     choice.repeats = true;
+    choice.chunk = true;
     addEngineOptions(*cmd, a->settings, choice);
-    cmd->add_option("--normalizer", a->normalizer, "none, basic, whisper-en (for the summary)")->capture_default_str();
+    addReportOptions(*cmd, a->report, false);
     cmd->callback([a, &context, &exitCode] { exitCode = runVariants(*a, context); });
 
     auto project = std::make_shared<std::string>();
-    auto normalizer = std::make_shared<std::string>("whisper-en");
-    CLI::App* list = app.add_subcommand("runs", "List a project's runs with WER/CER, time and real-time factor");
+    auto report = std::make_shared<ReportArgs>();
+    CLI::App* list = app.add_subcommand(
+        "runs", "List a project's runs: Whisper runs with WER/CER, KWS runs with FA/FR area, FRR, FA/h, cost and ratios");
     list->add_option("-p,--project", *project, "Project file")->required();
-    list->add_option("--normalizer", *normalizer, "none, basic, whisper-en")->capture_default_str();
-    list->callback([project, normalizer, &context, &exitCode] { exitCode = listRuns(*project, *normalizer, context); });
+    addReportOptions(*list, *report, true);
+    list->callback([project, report, &context, &exitCode] { exitCode = listRuns(*project, *report, context); });
 }
 
 } // namespace vox::cli
