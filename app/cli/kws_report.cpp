@@ -178,7 +178,7 @@ TextTable sectionTable(const std::vector<const Entry*>& entries, bool streams, c
     const bool markdown = format == ReportFormat::Markdown;
     TextTable t;
     if (markdown)
-        t.header = {"Variant"};
+        t.header = {"variant"};
     else
         t.header = {"run", "variant", "status", "done", "failed"};
     const std::string mark = printed("%.0e", options.targets.areaPassMark);
@@ -193,7 +193,7 @@ TextTable sectionTable(const std::vector<const Entry*>& entries, bool streams, c
                                      streams ? "ms/chunk" : "ms/clip", "RTF",
                                      "vs " + (baseline ? baseline->variant : std::string("baseline"))});
     for (size_t i = 0; i < t.header.size(); ++i)
-        t.numeric.push_back(t.header[i] != "variant" && t.header[i] != "Variant" && t.header[i] != "status"
+        t.numeric.push_back(t.header[i] != "variant" && t.header[i] != "status"
                             && t.header[i] != "kind" && t.header[i].rfind("vs ", 0) != 0
                             && t.header[i].rfind("pass", 0) != 0);
 

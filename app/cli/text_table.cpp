@@ -19,6 +19,14 @@ std::string markdownCell(const std::string& text)
     return out;
 }
 
+// "area [95% CI]" -> "Area [95% CI]"; units and ratios ("ms/clip", "vs teacher") stay as they are.
+std::string heading(std::string text)
+{
+    if (!text.empty() && text[0] >= 'a' && text[0] <= 'z' && !text.starts_with("ms/") && !text.starts_with("vs "))
+        text[0] = char(text[0] - 'a' + 'A');
+    return text;
+}
+
 } // namespace
 
 void printTabSeparated(const TextTable& table, std::ostream& out)
@@ -37,7 +45,7 @@ void printMarkdown(const TextTable& table, std::ostream& out)
 {
     std::vector<std::string> cells, rule;
     for (size_t i = 0; i < table.header.size(); ++i) {
-        cells.push_back(markdownCell(table.header[i]));
+        cells.push_back(markdownCell(heading(table.header[i])));
         rule.push_back(i < table.numeric.size() && table.numeric[i] ? "---:" : "---");
     }
     out << "| ";

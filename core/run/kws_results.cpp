@@ -153,10 +153,13 @@ std::optional<double> ratio(double baseline, double variant)
     return std::nullopt;
 }
 
-// "x10.2 faster" for ratios above 1, "x1.6 slower" (the inverse) below.
-std::string timesText(double r, const char* better, const char* worse)
+// "x10.2 faster" for ratios above 1, "x1.6 slower" (the inverse) below, "same speed" within
+// half a percent.
+std::string timesText(double r, const char* better, const char* worse, const char* same)
 {
     char text[64];
+    if (std::abs(r - 1) < 0.005)
+        return same;
     if (r >= 1)
         std::snprintf(text, sizeof text, "x%.3g %s", r, better);
     else
@@ -344,11 +347,11 @@ std::string describeRatios(const KwsRatios& ratios)
 {
     std::vector<std::string> parts;
     if (ratios.speed)
-        parts.push_back(timesText(*ratios.speed, "faster", "slower"));
+        parts.push_back(timesText(*ratios.speed, "faster", "slower", "same speed"));
     if (ratios.memory)
-        parts.push_back(timesText(*ratios.memory, "less memory", "more memory"));
+        parts.push_back(timesText(*ratios.memory, "less memory", "more memory", "same memory"));
     if (ratios.macs)
-        parts.push_back(timesText(*ratios.macs, "fewer MACs", "more MACs"));
+        parts.push_back(timesText(*ratios.macs, "fewer MACs", "more MACs", "same MACs"));
     if (ratios.deltaArea)
         parts.push_back("area " + signedSmall(*ratios.deltaArea));
     std::string out;

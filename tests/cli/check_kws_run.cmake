@@ -106,7 +106,8 @@ endif()
 
 cli(runs -p ${project} -o markdown)
 if(NOT rc EQUAL 0
-   OR NOT out MATCHES "\n\\| Variant \\| kind \\| area \\[95% CI\\] \\| pass \\(<= 5e-05\\) \\|"
+   OR NOT out MATCHES "\n\\| Variant \\| Kind \\| Area \\[95% CI\\] \\| Pass \\(<= 5e-05\\) \\|"
+   OR NOT out MATCHES "\\| ms/chunk \\| RTF \\| vs teacher \\|\n"
    OR NOT out MATCHES "\n\\|---\\|---\\|---:\\|---\\|"
    OR NOT out MATCHES "\n\\| teacher \\| fp32 \\| [0-9.]+e-0[0-9] \\[[^|]+\\] \\| (pass|fail) \\|"
    OR NOT out MATCHES "\n\\| gru16-int8 \\| int8 \\| 102.0 \\| 25.7% \\|")

@@ -311,6 +311,8 @@ private slots:
                  std::string("x2 slower, x1.25 more memory, area -0.031"));
         QCOMPARE(run::describeRatios({10.24, std::nullopt, std::nullopt, 38.0, std::nullopt}),
                  std::string("x10.2 faster, x38 fewer MACs"));
+        QCOMPARE(run::describeRatios({1.003, 0.998, std::nullopt, 1.0, 0.0}),
+                 std::string("same speed, same memory, same MACs, area +0"));
         QCOMPARE(run::describeRatios({}), std::string());
     }
 
