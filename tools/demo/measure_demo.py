@@ -1,16 +1,22 @@
-"""Measure every demo variant with VoxBench itself and print a Markdown table (docs/DEMO.md).
+"""Measure every demo variant with VoxBench itself and print Markdown tables (docs/DEMO.md).
 
-    python3 -m demo.measure_demo [--build ../build] [--threads 1]          (run from tools/)
+    python3 -m demo.measure_demo [--build ../build] [--threads 1] [--only kws]   (run from tools/)
 
 Whisper variants: `voxbench-cli transcribe` (greedy, batch 1, the given intra-op threads) on
 the clean and hard demo sets, scored by `voxbench-cli score` (whisper-en normalizer, sclite
 costs) for WER and, with --cer, CER; time per utterance is the engine's own total per call
-(features, encoder, decoder), the mean over the set. KWS packages: `voxbench-cli classify` on
-the clips (accuracy, time per clip) and the stream (hits, false alarms). Size on disk is the
-package folder; parameters come from the manifest.
+(features, encoder, decoder), the mean over the set. Size on disk is the package folder;
+parameters come from the manifest.
+
+KWS packages: VoxBench runs, as a user makes them. A copy of the build's demo project (which
+holds the six KWS packages as variants `kws-...`) gets the demo's clip manifest and stream
+imported; each package runs over both with `voxbench-cli run` (one process per run, one clip
+per call, warm-up calls, timed repeats with the median kept), and the tables are what
+`voxbench-cli runs -o markdown --baseline kws-teacher` prints.
 """
 import argparse
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -66,44 +72,55 @@ def whisper_row(cli: Path, package: Path, asr: Path, threads: int, work: Path) -
     return row
 
 
-def kws_row(cli: Path, package: Path, kws: Path, threads: int) -> dict:
-    manifest = json.loads((package / "voxbench-kws.json").read_text())
-    clips = json.loads(run([cli, "classify", "-m", package, kws / "clips.json", "--threads", threads,
-                            "--batch", 1, "-o", "json"]))
-    stream = json.loads(run([cli, "classify", "-m", package, kws / "stream.json", "--threads", threads,
-                             "-o", "json"]))
-    return {"name": package.name, "kind": manifest["variant"]["kind"],
-            "parameters": manifest["parameter_count"], "mb": folder_mb(package),
-            "clips": clips, "stream": stream}
+# The order of the KWS table: the teacher (the baseline) first, then its int8 and the students.
+KWS_ORDER = ["teacher", "teacher-int8", "student-gru32", "student-gru32-int8", "student-gru16", "student-gru16-int8"]
 
 
-def recall(clips: dict) -> float:
-    """Percent of keyword clips classified as the keyword (label 0, the confusion's first row)."""
-    row = clips["confusion"][0]
-    return 100.0 * row[0] / max(1, sum(row))
+def kws_tables(cli: Path, build: Path, kws: Path, threads: int, repeats: int, warmup: int) -> tuple:
+    """VoxBench runs of every KWS package over the demo clips and stream, in a copy of the demo
+    project; returns (`runs -o markdown`, `runs -o json`)."""
+    demo = build / "demo" / "demo.voxbench"
+    if not demo.exists():
+        sys.exit(f"no demo project at {demo}: build the voxbench_demo target first")
+    packages = [p.name for p in (kws / "models").iterdir() if p.is_dir()]
+    packages.sort(key=lambda n: (KWS_ORDER.index(n) if n in KWS_ORDER else len(KWS_ORDER), n))
+    with tempfile.TemporaryDirectory() as tmp:
+        project = Path(tmp) / "demo.voxbench"
+        shutil.copyfile(demo, project)
+        for name, manifest in (("demo kws clips", "clips.json"), ("demo kws stream", "stream.json")):
+            run([cli, "import", kws / manifest, "-p", project, "--name", name])
+        for dataset in ("demo kws clips", "demo kws stream"):
+            for name in packages:
+                run([cli, "run", "-p", project, "--variant", f"kws-{name}", "--dataset", dataset,
+                     "--threads", threads, "--batch", 1, "--warmup", warmup, "--repeats", repeats])
+                print(f"measured {name} on {dataset}", file=sys.stderr)
+        report = [cli, "runs", "-p", project, "--baseline", f"kws-{packages[0]}"]
+        return run(report + ["-o", "markdown"]), json.loads(run(report + ["-o", "json"]))
 
 
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--build", type=Path, default=ROOT / "build")
     p.add_argument("--threads", type=int, default=1)
+    p.add_argument("--repeats", type=int, default=3, help="KWS runs: timed calls per batch (median kept)")
+    p.add_argument("--warmup", type=int, default=2, help="KWS runs: untimed calls first")
+    p.add_argument("--only", choices=("all", "whisper", "kws"), default="all")
     p.add_argument("--json", type=Path, help="also write every figure here")
     a = p.parse_args(argv)
     cli = a.build / "bin" / "voxbench-cli"
     listing = a.build / "demo" / "models" / "packages.json"  # absent until the model is committed
-    packages = json.loads(listing.read_text()) if listing.exists() else []
+    packages = json.loads(listing.read_text()) if listing.exists() and a.only != "kws" else []
     asr = ROOT / "resources" / "demo" / "asr"
     kws = ROOT / "resources" / "demo" / "kws"
-    rows, kws_rows = [], []
+    rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for name in packages:
             rows.append(whisper_row(cli, a.build / "demo" / "models" / name, asr, a.threads, Path(tmp)))
             print(f"measured {name}", file=sys.stderr)
-    for package in sorted(p for p in (kws / "models").iterdir() if p.is_dir()):
-        kws_rows.append(kws_row(cli, package, kws, a.threads))
-        print(f"measured {package.name}", file=sys.stderr)
+    markdown, kws_runs = ("", {}) if a.only == "whisper" else kws_tables(cli, a.build, kws, a.threads, a.repeats,
+                                                                           a.warmup)
     if a.json:
-        a.json.write_text(json.dumps({"whisper": rows, "kws": kws_rows}, indent=1))
+        a.json.write_text(json.dumps({"whisper": rows, "kws": kws_runs.get("kws", [])}, indent=1))
 
     if rows:
         print(f"Whisper demo variants (greedy, batch 1, {a.threads} thread(s), whisper-en normalizer; "
@@ -115,15 +132,10 @@ def main(argv=None) -> int:
         print(f"| {r['name']} | {r['kind']} | {r['parameters']:,} | {r['mb']:.1f} MB "
               f"| {100 * r['clean_wer']:.1f} % | {100 * r['clean_cer']:.1f} % "
               f"| {100 * r['hard_wer']:.1f} % | {100 * r['hard_cer']:.1f} % | {r['clean_ms']:.0f} |")
-    print(f"\nKeyword spotting (\"sheila\"; {a.threads} thread(s); clips one per call):\n")
-    print("| Package | Kind | Parameters | Size on disk | Clip accuracy | Keyword recall "
-          "| Stream hits / misses / false alarms | CPU ms / clip |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|")
-    for r in kws_rows:
-        c, s = r["clips"], r["stream"]
-        print(f"| {r['name']} | {r['kind']} | {r['parameters']:,} | {r['mb'] * 1000:.0f} kB "
-              f"| {100 * c['accuracy']:.1f} % | {recall(c):.1f} % "
-              f"| {s['hits']} / {s['misses']} / {s['false_alarms']} | {c['cpu_ms_per_clip']:.2f} |")
+    if markdown:
+        print(f"\nKeyword spotting (\"sheila\"; voxbench-cli run: {a.threads} thread(s), one clip per call, "
+              f"{a.warmup} warm-up calls, the median of {a.repeats} timed calls; voxbench-cli runs -o markdown):")
+        print(markdown, end="")
     return 0
 
 
