@@ -22,12 +22,15 @@ public:
 
     T& value() & { assert(ok()); return std::get<0>(m_state); }
     const T& value() const& { assert(ok()); return std::get<0>(m_state); }
-    T&& value() && { assert(ok()); return std::get<0>(std::move(m_state)); }
+    // From a temporary the value is moved out, not referenced: `for (auto& x : f().value())`
+    // then iterates a value that lives as long as the loop, not one destroyed with the temporary.
+    T value() && { assert(ok()); return std::get<0>(std::move(m_state)); }
 
     T* operator->() { return &value(); }
     const T* operator->() const { return &value(); }
     T& operator*() & { return value(); }
     const T& operator*() const& { return value(); }
+    T operator*() && { return std::move(*this).value(); }
 
     const Error& error() const { assert(!ok()); return std::get<1>(m_state); }
 
