@@ -5,6 +5,7 @@
 #include "core/profile/profile_capture.h"
 #include "core/profile/profile_json.h"
 #include "core/profile/profile_report.h"
+#include "core/run/kws_results.h"
 #include "core/run/run_summary.h"
 #include "core/store/dataset_records.h"
 #include "core/torch/torch_runtime.h"
@@ -107,8 +108,17 @@ void printAccuracy(const ProfileArgs& a, CliContext& context)
     auto store = store::ProjectStore::open(a.project, store::ProjectStore::Mode::ReadOnly);
     if (!store)
         return;
-    context.out << "\nAccuracy of the profiled runs (" << a.normalizer << "):\n";
+    context.out << "\nAccuracy of the profiled runs (" << a.normalizer << " for speech models):\n";
     for (const int64_t id : a.runs) {
+        if (auto kws = run::readKwsRun(**store, id)) { // a keyword spotter: its own figures
+            const auto f = run::summarizeKwsRun(*kws);
+            char line[256];
+            std::snprintf(line, sizeof line, "  run %lld %-28s accuracy %.1f %%   FA/FR area %s   (%d clips, %d streams)\n",
+                          static_cast<long long>(id), kws->variant.c_str(), 100.0 * f.accuracy.accuracy(),
+                          f.curve.defined() ? std::to_string(f.curve.area).c_str() : "-", f.clips, f.streams);
+            context.out << line;
+            continue;
+        }
         auto s = run::summarizeRun(**store, id, a.normalizer);
         if (!s)
             continue;

@@ -4,6 +4,7 @@
 #include "core/profile/profile_report.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 #include <algorithm>
 
@@ -29,8 +30,13 @@ double perUtteranceMs(const profile::OperatorProfile& p, double us)
 
 QString describeRunProfile(const RunProfile& run, const QString& letter)
 {
-    QString line = QStringLiteral("<b>%1</b> · %2 · WER %3 · CER %4")
-                       .arg(letter, run.variant.toHtmlEscaped(), formatPercent(run.wer), formatPercent(run.cer));
+    QString line = run.keywordSpotting
+                       ? QStringLiteral("<b>%1</b> · %2 · %3 · %4")
+                             .arg(letter, run.variant.toHtmlEscaped(),
+                                  ProfileTexts::tr("accuracy %1").arg(formatPercent(run.accuracy)),
+                                  ProfileTexts::tr("FA/FR area %1").arg(run.area ? QLocale().toString(*run.area, 'e', 2) : QStringLiteral("–")))
+                       : QStringLiteral("<b>%1</b> · %2 · WER %3 · CER %4")
+                             .arg(letter, run.variant.toHtmlEscaped(), formatPercent(run.wer), formatPercent(run.cer));
     if (!run.present())
         return line + QStringLiteral(" · <i>%1</i>").arg(ProfileTexts::tr("no profile yet: press Profile"));
     const auto& p = *run.profile;
@@ -52,6 +58,9 @@ QString describeChange(const RunProfiles& s, double totalMsA, double totalMsB)
 {
     if (!s.b || !s.a.present() || !s.b->present())
         return {};
+    if (s.a.keywordSpotting || s.b->keywordSpotting)
+        return ProfileTexts::tr("<b>B − A</b>: accuracy %1 · time %2 ms per clip")
+            .arg(formatPoints(s.a.accuracy, s.b->accuracy), formatSigned(totalMsB - totalMsA, 1));
     return ProfileTexts::tr("<b>B − A</b>: WER %1 · CER %2 · time %3 ms per utterance")
         .arg(formatPoints(s.a.wer, s.b->wer), formatPoints(s.a.cer, s.b->cer), formatSigned(totalMsB - totalMsA, 1));
 }

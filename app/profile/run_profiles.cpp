@@ -2,6 +2,8 @@
 
 #include "core/profile/profile_capture.h"
 #include "core/profile/profile_json.h"
+#include "core/run/kws_results.h"
+#include "core/run/run_card.h"
 #include "core/run/run_summary.h"
 #include "core/store/project_store.h"
 
@@ -15,14 +17,33 @@ Expected<RunProfile> readOne(store::ProjectStore& store, const std::vector<store
 {
     RunProfile out;
     out.runId = runId;
-    auto summary = run::summarizeRun(store, runId, "whisper-en");
-    if (!summary)
-        return summary.error();
-    out.variant = QString::fromStdString(summary->variant);
-    if (summary->wer)
-        out.wer = summary->wer->estimate;
-    if (summary->cer)
-        out.cer = summary->cer->estimate;
+    auto record = store.run(runId);
+    if (!record)
+        return record.error();
+    const auto card = run::readRunCard(record->cardJson);
+    if (card && card->variantFamily.rfind("kws", 0) == 0) {
+        // A keyword spotter: its figures are accuracy and the FA/FR area, not WER.
+        out.keywordSpotting = true;
+        auto data = run::readKwsRun(store, runId);
+        if (!data)
+            return data.error();
+        const auto figures = run::summarizeKwsRun(*data);
+        out.variant = QString::fromStdString(data->variant);
+        if (figures.clips > 0) {
+            out.accuracy = figures.accuracy.accuracy();
+            if (figures.curve.defined())
+                out.area = figures.curve.area;
+        }
+    } else {
+        auto summary = run::summarizeRun(store, runId, "whisper-en");
+        if (!summary)
+            return summary.error();
+        out.variant = QString::fromStdString(summary->variant);
+        if (summary->wer)
+            out.wer = summary->wer->estimate;
+        if (summary->cer)
+            out.cer = summary->cer->estimate;
+    }
     for (auto it = entries.rbegin(); it != entries.rend(); ++it) {
         if (it->runId != runId)
             continue;

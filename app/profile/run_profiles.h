@@ -20,6 +20,8 @@ struct RunProfile {
     QString capturedAt;
     std::shared_ptr<const profile::OperatorProfile> profile; // null: the run has none yet
     std::optional<double> wer, cer;                          // the run's, under whisper-en
+    bool keywordSpotting = false;                            // a KWS run: accuracy and area instead
+    std::optional<double> accuracy, area;
     bool present() const { return profile != nullptr; }
 };
 

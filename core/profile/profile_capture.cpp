@@ -5,6 +5,7 @@
 #include "core/profile/profile_json.h"
 #include "core/run/run_card.h"
 #include "core/run/run_executor.h"
+#include "core/store/package_records.h"
 #include "core/torch/torch_runtime.h"
 
 #include <algorithm>
@@ -30,49 +31,32 @@ std::vector<std::vector<std::vector<float>>> batchesOf(const std::vector<std::ve
     return out;
 }
 
-} // namespace
-
-Expected<OperatorProfile> captureProfile(const TorchRuntime& runtime, const std::filesystem::path& package,
-                                         const std::vector<std::vector<float>>& audio, const CaptureOptions& options)
+// What every capture shares, whatever the model: at least two warm-up calls, a timed pass
+// without the profiler, the profiled pass, the other timed passes; then the profile built from
+// the events. `call(i)` runs the i-th of `calls` model calls.
+Expected<OperatorProfile> capturePasses(const TorchRuntime& runtime, size_t calls,
+                                        const std::function<Expected<Done>(size_t)>& call, int warmup,
+                                        const CaptureOptions& options, const std::string& where)
 {
-    auto settings = run::checked(options.settings);
-    if (!settings)
-        return settings.error();
-    if (audio.empty())
-        return makeError("no utterances to profile", package.string());
     auto stage = [&](const char* name) {
         if (options.onStage)
             options.onStage(name);
     };
     auto cancelled = [&] { return options.cancel && options.cancel->load(); };
-    stage("loading");
-    auto engine = run::engineOptions(*settings);
-    engine.cancel = options.cancel;
-    auto runner = runtime.openWhisper(package, engine);
-    if (!runner)
-        return runner.error();
-    const whisper::DecodeOptions decode = run::decodeOptions(*settings);
-    const auto batches = batchesOf(audio, settings->batch);
-    auto call = [&](const std::vector<std::vector<float>>& batch) -> Expected<Done> {
-        auto out = (*runner)->transcribe(batch, decode, options.cancel);
-        if (!out)
-            return out.error();
-        return Done{};
-    };
-
+    const Error stopped = makeError("the profile was cancelled", where);
     stage("warming up");
-    for (int i = 0; i < std::max(2, settings->warmup) && !cancelled(); ++i)
-        if (auto ok = call(batches.front()); !ok)
+    for (int i = 0; i < std::max(2, warmup) && !cancelled(); ++i)
+        if (auto ok = call(0); !ok)
             return ok.error();
     // Timed passes without the profiler around the profiled one (one before, the rest after), so
     // that a machine that speeds up or slows down during the capture shows in neither alone.
     std::vector<double> passes;
     auto plainPass = [&]() -> Expected<Done> {
         const auto t0 = Clock::now();
-        for (const auto& b : batches) {
+        for (size_t i = 0; i < calls; ++i) {
             if (cancelled())
                 return Done{}; // the caller says so
-            if (auto ok = call(b); !ok)
+            if (auto ok = call(i); !ok)
                 return ok.error();
         }
         passes.push_back(msSince(t0));
@@ -82,17 +66,17 @@ Expected<OperatorProfile> captureProfile(const TorchRuntime& runtime, const std:
     if (auto ok = plainPass(); !ok)
         return ok.error();
     if (cancelled())
-        return makeError("the profile was cancelled", package.string());
+        return stopped;
 
     stage("profiling");
     if (auto started = runtime.startOperatorRecording(options.recorder); !started)
         return started.error();
     double wallMs = 0;
-    for (const auto& b : batches) {
+    for (size_t i = 0; i < calls; ++i) {
         if (cancelled())
             break;
         const auto t0 = Clock::now();
-        auto ok = call(b);
+        auto ok = call(i);
         wallMs += msSince(t0);
         if (!ok) {
             (void)runtime.stopOperatorRecording();
@@ -103,30 +87,108 @@ Expected<OperatorProfile> captureProfile(const TorchRuntime& runtime, const std:
     if (!events)
         return events.error();
     if (cancelled())
-        return makeError("the profile was cancelled", package.string());
+        return stopped;
     stage("timing");
     for (int p = 1; p < std::max(1, options.passes) && !cancelled(); ++p)
         if (auto ok = plainPass(); !ok)
             return ok.error();
     if (cancelled())
-        return makeError("the profile was cancelled", package.string());
+        return stopped;
 
     OperatorProfile p = buildProfile(std::move(*events), wallMs * 1000.0);
     std::sort(passes.begin(), passes.end());
-    CaptureInfo& info = p.info;
+    p.info.torch = runtime.environment().torchVersion;
+    p.info.calls = int64_t(calls);
+    p.info.plainMs = passes[passes.size() / 2];
+    p.info.profiledMs = wallMs;
+    p.info.byShapes = options.recorder.shapes;
+    return p;
+}
+
+void describeAudio(CaptureInfo& info, const std::vector<std::vector<float>>& audio, int sampleRate)
+{
+    info.utterances = int64_t(audio.size());
+    for (const auto& a : audio)
+        info.audioSeconds += double(a.size()) / sampleRate;
+}
+
+} // namespace
+
+Expected<OperatorProfile> captureProfile(const TorchRuntime& runtime, const std::filesystem::path& package,
+                                         const std::vector<std::vector<float>>& audio, const CaptureOptions& options)
+{
+    auto settings = run::checked(options.settings);
+    if (!settings)
+        return settings.error();
+    if (audio.empty())
+        return makeError("no utterances to profile", package.string());
+    if (options.onStage)
+        options.onStage("loading");
+    auto engine = run::engineOptions(*settings);
+    engine.cancel = options.cancel;
+    auto runner = runtime.openWhisper(package, engine);
+    if (!runner)
+        return runner.error();
+    const whisper::DecodeOptions decode = run::decodeOptions(*settings);
+    const auto batches = batchesOf(audio, settings->batch);
+    auto call = [&](size_t i) -> Expected<Done> {
+        auto out = (*runner)->transcribe(batches[i], decode, options.cancel);
+        if (!out)
+            return out.error();
+        return Done{};
+    };
+    auto p = capturePasses(runtime, batches.size(), call, settings->warmup, options, package.string());
+    if (!p)
+        return p.error();
+    CaptureInfo& info = p->info;
     info.variant = options.variant.empty() ? package.filename().string() : options.variant;
     info.kind = (*runner)->package().variantKind;
     info.device = (*runner)->device();
     info.dtype = (*runner)->dtype();
-    info.torch = runtime.environment().torchVersion;
     info.settingsJson = run::toJson(*settings);
-    info.utterances = int64_t(audio.size());
-    for (const auto& a : audio)
-        info.audioSeconds += double(a.size()) / 16000.0;
-    info.calls = int64_t(batches.size());
-    info.plainMs = passes[passes.size() / 2];
-    info.profiledMs = wallMs;
-    info.byShapes = options.recorder.shapes;
+    describeAudio(info, audio, 16000);
+    return p;
+}
+
+Expected<OperatorProfile> captureKwsProfile(const TorchRuntime& runtime, const std::filesystem::path& package,
+                                            const std::vector<std::vector<float>>& audio, bool stream,
+                                            const CaptureOptions& options)
+{
+    auto settings = run::checked(options.settings);
+    if (!settings)
+        return settings.error();
+    if (audio.empty())
+        return makeError(stream ? "no stream to profile" : "no clips to profile", package.string());
+    if (options.onStage)
+        options.onStage("loading");
+    kws::ClassifierOptions load;
+    load.threads = settings->threads;
+    auto runner = runtime.openKws(package, load);
+    if (!runner)
+        return runner.error();
+    const auto batches = batchesOf(audio, stream ? 1 : settings->batch);
+    const int chunk = settings->chunkSamples;
+    auto call = [&](size_t i) -> Expected<Done> {
+        if (stream) {
+            auto out = (*runner)->stream(batches[i].front(), chunk);
+            if (!out)
+                return out.error();
+        } else if (auto out = (*runner)->classify(batches[i]); !out) {
+            return out.error();
+        }
+        return Done{};
+    };
+    auto p = capturePasses(runtime, batches.size(), call, settings->warmup, options, package.string());
+    if (!p)
+        return p.error();
+    const kws::PackageInfo& info = (*runner)->package();
+    CaptureInfo& c = p->info;
+    c.variant = options.variant.empty() ? package.filename().string() : options.variant;
+    c.kind = info.variantKind;
+    c.device = "cpu";
+    c.dtype = info.variantKind == "int8" ? "qint8" : "float32";
+    c.settingsJson = run::toJson(*settings);
+    describeAudio(c, audio, info.sampleRate);
     return p;
 }
 
@@ -174,12 +236,25 @@ Expected<OperatorProfile> profileRun(const std::filesystem::path& project, int64
                                       [&](const store::VariantRecord& v) { return v.id == run->variantId; });
     if (variant == variants->end())
         return makeError("run " + std::to_string(runId) + "'s variant is no longer in the project");
+    const bool keywordSpotter = store::variantFacts(variant->manifestJson).family == kws::kFamily;
+    auto datasets = (*store)->datasets();
+    if (!datasets)
+        return datasets.error();
+    const auto dataset = std::find_if(datasets->begin(), datasets->end(),
+                                      [&](const store::DatasetRecord& d) { return d.id == run->datasetId; });
+    const bool stream = dataset != datasets->end() && dataset->format == "kws-stream";
     auto all = (*store)->utterances(run->datasetId);
     if (!all)
         return all.error();
     auto covered = run::runUtterances(std::move(*all), settings.limit);
-    if (utterances > 0 && int64_t(covered.size()) > utterances)
+    if (stream) {
+        // A stream is one long utterance: its first `utterances` seconds (at least two) are profiled.
+        covered.resize(std::min<size_t>(covered.size(), 1));
+        for (auto& u : covered)
+            u.end = u.start.value_or(0.0) + double(std::max<int64_t>(2, utterances));
+    } else if (utterances > 0 && int64_t(covered.size()) > utterances) {
         covered.resize(size_t(utterances));
+    }
     std::vector<std::string> skipped;
     auto audio = decodeUtterances(covered, &skipped, cancel);
     if (cancel && cancel->load())
@@ -194,7 +269,8 @@ Expected<OperatorProfile> profileRun(const std::filesystem::path& project, int64
     options.variant = variant->name;
     options.onStage = onStage;
     options.cancel = cancel;
-    auto profile = captureProfile(**runtime, variant->packagePath, audio, options);
+    auto profile = keywordSpotter ? captureKwsProfile(**runtime, variant->packagePath, audio, stream, options)
+                                  : captureProfile(**runtime, variant->packagePath, audio, options);
     if (!profile)
         return profile.error();
     profile->info.runId = runId;

@@ -33,6 +33,13 @@ struct CaptureOptions {
 Expected<OperatorProfile> captureProfile(const TorchRuntime& runtime, const std::filesystem::path& package,
                                          const std::vector<std::vector<float>>& audio, const CaptureOptions& options);
 
+// A keyword spotter (core/kws) on clips (batches of settings.batch through classify) or on one
+// stream (`stream`: audio.front() streamed with settings.chunkSamples, 0: the package's chunk),
+// with the same passes. The engine stages do not apply: all time is outside them.
+Expected<OperatorProfile> captureKwsProfile(const TorchRuntime& runtime, const std::filesystem::path& package,
+                                            const std::vector<std::vector<float>>& audio, bool stream,
+                                            const CaptureOptions& options);
+
 // Decodes utterances for a capture; ones that cannot be decoded are left out and named in `skipped`.
 // Stops early (with what it has) once `cancel` is set.
 std::vector<std::vector<float>> decodeUtterances(const std::vector<store::UtteranceRecord>& utterances,
@@ -40,7 +47,8 @@ std::vector<std::vector<float>> decodeUtterances(const std::vector<store::Uttera
                                                  const std::atomic<bool>* cancel = nullptr);
 
 // Profiles run `runId` of the project: its variant with its card's settings on the first
-// `utterances` utterances it covers, and stores the profile with the run. Returns the profile.
+// `utterances` utterances it covers (a keyword spotter's stream run: the first `utterances`
+// seconds of the stream, at least two), and stores the profile with the run. Returns the profile.
 // `conditions`: what else shares the machine while it runs, kept with the profile. `cancel` is
 // read between utterances while decoding them, between the engine's calls and its decoder steps.
 Expected<OperatorProfile> profileRun(const std::filesystem::path& project, int64_t runId, int64_t utterances,

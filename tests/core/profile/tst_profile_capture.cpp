@@ -19,6 +19,7 @@
 #include <QTest>
 
 #include <fstream>
+#include <map>
 #include <set>
 
 using namespace vox;
@@ -209,6 +210,53 @@ private slots:
         QCOMPARE(stored->info.conditions, std::string("a test"));
         QVERIFY(!(*s)->operatorProfileJson(999).ok());
         QVERIFY(!profile::profileRun(project, 999, 3).ok());
+    }
+
+    void aKeywordSpottersRunIsProfiledToo()
+    {
+        // The demo teacher and its int8 on clips, and the teacher on the first seconds of the
+        // stream: the GRU and its quantized form show, and the stream's profile covers one call.
+        QTemporaryDir dir;
+        const auto project = dir.filePath("kws.voxbench").toStdString();
+        auto s = std::move(store::ProjectStore::open(project).value());
+        const std::string kws = VOXBENCH_SOURCE_DIR "/resources/demo/kws/";
+        std::map<std::string, int64_t> datasets;
+        for (const char* name : {"clips", "stream"}) {
+            auto report = dataset::importDataset(kws + name + ".json");
+            QVERIFY2(report.ok(), report ? "" : report.error().describe().c_str());
+            auto records = store::utteranceRecords(*report);
+            datasets[name] = s->addDataset(store::datasetRecord(*report, name), records).value();
+        }
+        std::map<std::string, int64_t> variants;
+        for (const char* name : {"teacher", "teacher-int8"}) {
+            const std::string folder = kws + "models/" + name;
+            variants[name] = s->addVariant({0, name, folder, test::fileText(folder + "/voxbench-kws.json")}).value();
+        }
+        run::RunSettings settings;
+        settings.batch = 2;
+        auto profileOf = [&](const std::string& variant, const std::string& dataset, int64_t n) {
+            const auto runId = run::createRun(*s, variants[variant], datasets[dataset], settings).value();
+            auto p = profile::profileRun(project, runId, n);
+            if (!p)
+                qFatal("%s", p.error().describe().c_str());
+            return std::move(*p);
+        };
+        const auto fp32 = profileOf("teacher", "clips", 4);
+        QCOMPARE(fp32.info.utterances, int64_t(4));
+        QCOMPARE(fp32.info.calls, int64_t(2)); // batch 2
+        QCOMPARE(fp32.info.dtype, std::string("float32"));
+        QVERIFY(hasRow(fp32, "aten::gru"));
+        QVERIFY2(std::abs(fp32.accounted() - 1.0) <= 0.05, std::to_string(fp32.accounted()).c_str());
+        const auto int8 = profileOf("teacher-int8", "clips", 4);
+        QCOMPARE(int8.info.dtype, std::string("qint8"));
+        QVERIFY(hasRow(int8, "quantized::linear_dynamic"));
+        QVERIFY(!hasRow(int8, "aten::gru")); // dynamic int8 runs its own GRU
+        const auto stream = profileOf("teacher", "stream", 3);
+        QCOMPARE(stream.info.utterances, int64_t(1));
+        QCOMPARE(stream.info.calls, int64_t(1));
+        QVERIFY(std::abs(stream.info.audioSeconds - 3.0) < 0.01); // the stream's first three seconds
+        QVERIFY(hasRow(stream, "aten::gru"));
+        QCOMPARE(s->operatorProfiles()->size(), size_t(3));
     }
 };
 
