@@ -20,15 +20,24 @@ QString qs(const std::string& s)
 class RunTexts {
     Q_DECLARE_TR_FUNCTIONS(vox::app::RunTexts)
 public:
-    static QString line(const run::RunSettings& s)
+    static QString line(const run::RunSettings& s, SettingsKind kind)
     {
-        QStringList parts{QString::fromStdString(s.device), QString::fromStdString(s.dtype),
-                          tr("%n thread(s)", nullptr, s.threads), tr("batch %1").arg(s.batch),
-                          tr("beam %1").arg(s.beam), tr("warm-up %1").arg(s.warmup), tr("repeats %1").arg(s.repeats)};
+        const bool spotter = kind == SettingsKind::KeywordSpotter;
+        QStringList parts{QString::fromStdString(s.device)};
+        if (!spotter)
+            parts << QString::fromStdString(s.dtype);
+        parts << tr("%n thread(s)", nullptr, s.threads) << tr("batch %1").arg(s.batch);
+        if (!spotter)
+            parts << tr("beam %1").arg(s.beam);
+        parts << tr("warm-up %1").arg(s.warmup) << tr("repeats %1").arg(s.repeats);
         if (s.optimize)
             parts << tr("optimized");
         if (s.limit > 0)
             parts << tr("first %1").arg(s.limit);
+        if (s.chunkSamples > 0)
+            parts << tr("chunk %1").arg(s.chunkSamples);
+        else if (spotter)
+            parts << tr("the package's chunk");
         return parts.join(QStringLiteral(" · "));
     }
     static QString unknownStatus(const QString& name)
@@ -39,15 +48,15 @@ public:
 
 } // namespace
 
-QString settingsLine(const std::string& settingsJson)
+QString settingsLine(const std::string& settingsJson, SettingsKind kind)
 {
     auto s = run::runSettingsFromJson(settingsJson);
-    return s ? RunTexts::line(*s) : QString();
+    return s ? RunTexts::line(*s, kind) : QString();
 }
 
-QString settingsLine(const run::RunSettings& settings)
+QString settingsLine(const run::RunSettings& settings, SettingsKind kind)
 {
-    return RunTexts::line(settings);
+    return RunTexts::line(settings, kind);
 }
 
 Expected<QList<RunInfo>> readRuns(const QString& projectPath)
@@ -65,8 +74,11 @@ Expected<QList<RunInfo>> readRuns(const QString& projectPath)
     for (const auto& c : *counts)
         countOf[c.runId] = c;
     std::map<int64_t, int64_t> sizeOf;
-    for (const auto& d : *datasets)
+    std::map<int64_t, QString> formatOf;
+    for (const auto& d : *datasets) {
         sizeOf[d.id] = d.utteranceCount;
+        formatOf[d.id] = qs(d.format);
+    }
     std::map<int64_t, const store::RunRecord*> firstOnDataset;
     for (const auto& r : *runs) {
         RunInfo info;
@@ -85,13 +97,19 @@ Expected<QList<RunInfo>> readRuns(const QString& projectPath)
         if (const auto card = run::readRunCard(r.cardJson)) {
             info.variant = qs(card->variantName);
             info.dataset = qs(card->datasetName);
-            info.settings = card->hasSettings ? settingsLine(card->settings) : QString();
+            info.family = qs(card->variantFamily);
+            info.parameters = card->variantParameters;
+            const bool spotter = card->variantFamily.rfind("kws", 0) == 0;
+            info.settings = card->hasSettings
+                                ? settingsLine(card->settings, spotter ? SettingsKind::KeywordSpotter : SettingsKind::SpeechModel)
+                                : QString();
             info.device = qs(card->settings.device);
             const int64_t limit = card->settings.limit;
             info.total = limit > 0 ? std::min(limit, sizeOf[r.datasetId]) : sizeOf[r.datasetId];
         } else if (info.message.isEmpty()) {
             info.message = qs(card.error().describe()); // the card is damaged: say so where it shows
         }
+        info.datasetFormat = formatOf[r.datasetId];
         info.done = countOf[r.id].results;
         info.failed = countOf[r.id].failed;
         auto [first, isFirst] = firstOnDataset.emplace(r.datasetId, &r);

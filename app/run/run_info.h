@@ -16,6 +16,10 @@ struct RunInfo {
     qint64 datasetId = 0;
     QString variant;
     QString dataset;
+    QString family;        // the variant's: "whisper", "kws-crnn"
+    qint64 parameters = 0; // the variant's parameter count
+    QString datasetFormat; // "nemo", "kws-clips", "kws-stream", ...
+    bool keywordSpotting() const { return family.startsWith(QLatin1String("kws")); }
     run::RunStatus status = run::RunStatus::Queued;
     QString message;   // why it stopped
     QString device;    // the run setting
@@ -38,8 +42,11 @@ struct RunInfo {
 // Blocking; call it off the UI thread (ProjectSession does).
 Expected<QList<RunInfo>> readRuns(const QString& projectPath);
 
-// The one-line form of a run card's settings: "cpu · auto · 1 thread · batch 1 · beam 1 · ...".
-QString settingsLine(const std::string& settingsJson);
-QString settingsLine(const run::RunSettings& settings);
+// The one-line form of a run card's settings: "cpu · auto · 1 thread · batch 1 · beam 1 · ...";
+// a keyword spotter's leaves out what it has no use for (dtype, beam, max tokens) and names
+// its stream chunk.
+enum class SettingsKind { SpeechModel, KeywordSpotter };
+QString settingsLine(const std::string& settingsJson, SettingsKind kind = SettingsKind::SpeechModel);
+QString settingsLine(const run::RunSettings& settings, SettingsKind kind = SettingsKind::SpeechModel);
 
 } // namespace vox::app

@@ -6,7 +6,7 @@
 #include "app/run/run_queue.h"
 #include "app/session/project_session.h"
 
-#include <QTimer>
+#include "app/session/run_refresh.h"
 
 #include <algorithm>
 
@@ -18,22 +18,21 @@ ComparisonSession::ComparisonSession(ProjectSession* project, QObject* parent)
     , m_summary(new RunSummaryModel(this))
     , m_results(new UtteranceResultsModel(this))
     , m_filter(new UtteranceResultsFilter(this))
-    , m_refresh(new QTimer(this))
+    , m_refresh(new RunRefresh(project, [this](qint64 id) { return m_chosen.contains(id); }, this))
 {
     m_filter->setSourceModel(m_results);
-    // While a compared run is still going, at most one re-read a second.
-    m_refresh->setSingleShot(true);
-    m_refresh->setInterval(1000);
-    connect(m_refresh, &QTimer::timeout, this, &ComparisonSession::reload);
+    connect(m_refresh, &RunRefresh::due, this, &ComparisonSession::reload);
     connect(m_project->runs(), &QAbstractItemModel::modelReset, this, &ComparisonSession::runsChanged);
-    connect(m_project->queue(), &RunQueue::batchDone, this, [this](const RunBatch& b) { scheduleReload(b.runId); });
-    connect(m_project->queue(), &RunQueue::runStopped, this, [this](qint64 id) { scheduleReload(id); });
 }
 
 ComparisonSession::~ComparisonSession() = default;
 
-QList<qint64> ComparisonSession::defaultRuns(const QList<RunInfo>& runs)
+QList<qint64> ComparisonSession::defaultRuns(const QList<RunInfo>& all)
 {
+    QList<RunInfo> runs; // the speech runs: keyword spotters have a page of their own
+    for (const auto& r : all)
+        if (!r.keywordSpotting())
+            runs << r;
     QList<qint64> chosen;
     if (runs.isEmpty())
         return chosen;
@@ -93,12 +92,6 @@ void ComparisonSession::setNormalizer(const QString& name)
     reload();
 }
 
-void ComparisonSession::scheduleReload(qint64 touchedRun)
-{
-    if (m_chosen.contains(touchedRun) && !m_refresh->isActive())
-        m_refresh->start();
-}
-
 void ComparisonSession::reload()
 {
     m_refresh->stop();
@@ -119,6 +112,11 @@ void ComparisonSession::reload()
                      show(nullptr);
                      emit comparisonFailed(error);
                  });
+}
+
+bool ComparisonSession::isLoading() const
+{
+    return m_read.running() || m_refresh->pending();
 }
 
 void ComparisonSession::show(ComparisonPtr comparison)

@@ -10,11 +10,10 @@
 #include <QList>
 #include <QObject>
 
-class QTimer;
-
 namespace vox::app {
 
 class ProjectSession;
+class RunRefresh;
 class RunSummaryModel;
 class UtteranceResultsFilter;
 class UtteranceResultsModel;
@@ -35,7 +34,8 @@ public:
 
     // The latest comparison shown (null before the first, or with no run chosen).
     ComparisonPtr comparison() const { return m_shown; }
-    bool isLoading() const { return m_read.running(); }
+    // A read runs, or one is due (a compared run is still going).
+    bool isLoading() const;
     RunSummaryModel* summaryModel() const { return m_summary; }
     UtteranceResultsModel* utteranceModel() const { return m_results; }
     UtteranceResultsFilter* utteranceFilter() const { return m_filter; }
@@ -46,7 +46,7 @@ public:
 
     // The default choice when nothing is chosen: the latest run of each variant over the latest
     // run's dataset, oldest first (runs still queued included: their results appear as they come),
-    // failed runs left out.
+    // failed runs and keyword-spotting runs (the KWS session's) left out.
     static QList<qint64> defaultRuns(const QList<RunInfo>& runs);
     // The order a list of all runs shows them in: as given while the chosen runs appear in it in
     // their chosen order; else the chosen first (in that order), then the rest.
@@ -63,7 +63,6 @@ signals:
 private:
     void runsChanged();
     void reload();
-    void scheduleReload(qint64 touchedRun);
     void show(ComparisonPtr comparison);
 
     ProjectSession* m_project;
@@ -75,7 +74,7 @@ private:
     RunSummaryModel* m_summary;
     UtteranceResultsModel* m_results;
     UtteranceResultsFilter* m_filter;
-    QTimer* m_refresh;
+    RunRefresh* m_refresh;
     Job<ComparisonPtr> m_read;
 };
 
