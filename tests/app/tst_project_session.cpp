@@ -107,7 +107,7 @@ private slots:
         QVERIFY(reloaded.wait(20000));
         QCOMPARE(session.runs()->rowCount(), 0);
         const auto& sets = session.datasets()->datasets();
-        QCOMPARE(sets.size(), 2);
+        QCOMPARE(sets.size(), 4); // demo clean, demo hard, kws clips, kws stream
         const qint64 clean = idOf(sets, QStringLiteral("demo clean"));
         const qint64 hard = idOf(sets, QStringLiteral("demo hard"));
         QVERIFY(clean > 0 && hard > 0);

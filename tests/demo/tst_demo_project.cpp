@@ -1,6 +1,6 @@
-// The demo project the build makes (build/demo/demo.voxbench, README command 1): both demo
-// sets with every utterance and a readable audio file each, and every committed demo package
-// as a variant whose folder exists.
+// The demo project the build makes (build/demo/demo.voxbench, README command 1): both speech
+// sets with every utterance and a readable audio file each, the keyword clips and stream, and
+// every committed demo package as a variant whose folder exists.
 #include "core/store/project_store.h"
 
 #include <QTest>
@@ -24,7 +24,7 @@ class TestDemoProject : public QObject {
     Q_OBJECT
 
 private slots:
-    void holdsBothSets()
+    void holdsTheSpeechAndKeywordSets()
     {
         auto store = vox::store::ProjectStore::open(kDemoBuild / "demo.voxbench", vox::store::ProjectStore::Mode::ReadOnly);
         QVERIFY2(store.ok(), store ? "" : store.error().describe().c_str());
@@ -33,6 +33,10 @@ private slots:
         std::map<std::string, int64_t> counts;
         for (const auto& d : *datasets) {
             counts[d.name] = d.utteranceCount;
+            if (d.name.rfind("kws ", 0) == 0) { // the keyword spotters' clips and stream
+                QCOMPARE(d.format, std::string(d.name == "kws clips" ? "kws-clips" : "kws-stream"));
+                continue;
+            }
             QCOMPARE(d.format, std::string("nemo"));
             auto utterances = (*store)->utterances(d.id);
             QVERIFY(utterances.ok());
@@ -42,7 +46,8 @@ private slots:
                 QVERIFY(u.duration && *u.duration > 0.5 && *u.duration < 6.0); // the demo model's 6-s window
             }
         }
-        QCOMPARE(counts, (std::map<std::string, int64_t>{{"demo clean", 120}, {"demo hard", 120}}));
+        QCOMPARE(counts, (std::map<std::string, int64_t>{
+                             {"demo clean", 120}, {"demo hard", 120}, {"kws clips", 290}, {"kws stream", 1}}));
     }
 
     void holdsEveryDemoPackage()
