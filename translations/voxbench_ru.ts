@@ -168,6 +168,263 @@
     </message>
 </context>
 <context>
+    <name>vox::app::KwsClipModel</name>
+    <message>
+        <source> (keyword)</source>
+        <translation> (ключевое слово)</translation>
+    </message>
+    <message>
+        <source>predicted: %1</source>
+        <translation>предсказано: %1</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>верно</translation>
+    </message>
+    <message>
+        <source>false alarm</source>
+        <translation>ложная тревога</translation>
+    </message>
+    <message>
+        <source>miss</source>
+        <translation>пропуск</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>ошибка</translation>
+    </message>
+    <message>
+        <source>Clip</source>
+        <translation>Клип</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Метка</translation>
+    </message>
+    <message>
+        <source>%1 p(keyword)</source>
+        <translation>%1 p(ключ. слова)</translation>
+    </message>
+    <message>
+        <source>%1 at threshold</source>
+        <translation>%1 при пороге</translation>
+    </message>
+</context>
+<context>
+    <name>vox::app::KwsCostModel</name>
+    <message>
+        <source>%1 M</source>
+        <translation>%1 млн</translation>
+    </message>
+    <message>
+        <source>%1 k</source>
+        <translation>%1 тыс.</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>база</translation>
+    </message>
+    <message>
+        <source>%1 per clip</source>
+        <translation>%1 на клип</translation>
+    </message>
+    <message>
+        <source>%1 per chunk</source>
+        <translation>%1 на фрагмент</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Прогон</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>Вариант</translation>
+    </message>
+    <message>
+        <source>MACs/s</source>
+        <translation>MAC/с</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Параметры</translation>
+    </message>
+    <message>
+        <source>Parameter bytes</source>
+        <translation>Байты параметров</translation>
+    </message>
+    <message>
+        <source>On disk</source>
+        <translation>На диске</translation>
+    </message>
+    <message>
+        <source>Peak memory</source>
+        <translation>Пиковая память</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>RTF</source>
+        <translation>RTF</translation>
+    </message>
+    <message>
+        <source>Faster</source>
+        <translation>Быстрее</translation>
+    </message>
+    <message>
+        <source>Less memory</source>
+        <translation>Меньше памяти</translation>
+    </message>
+    <message>
+        <source>Fewer MACs</source>
+        <translation>Меньше MAC</translation>
+    </message>
+    <message>
+        <source>Δ area</source>
+        <translation>Δ площади</translation>
+    </message>
+    <message>
+        <source>Multiply-accumulates per second of audio, counted from the package&apos;s layers (int8 layers like their float versions)</source>
+        <translation>Умножения с накоплением на секунду аудио, посчитанные по слоям пакета (слои int8 — как их версии с плавающей точкой)</translation>
+    </message>
+    <message>
+        <source>The baseline&apos;s time per clip (or chunk) over this run&apos;s</source>
+        <translation>Время базового варианта на клип (или фрагмент), делённое на время этого прогона</translation>
+    </message>
+    <message>
+        <source>The baseline&apos;s peak memory over this run&apos;s</source>
+        <translation>Пиковая память базового варианта, делённая на память этого прогона</translation>
+    </message>
+    <message>
+        <source>The baseline&apos;s MACs per second over this run&apos;s</source>
+        <translation>MAC в секунду базового варианта, делённые на MAC этого прогона</translation>
+    </message>
+    <message>
+        <source>This run&apos;s area minus the baseline&apos;s (negative is better)</source>
+        <translation>Площадь этого прогона минус площадь базового (отрицательное значение лучше)</translation>
+    </message>
+</context>
+<context>
+    <name>vox::app::KwsSummaryModel</name>
+    <message>
+        <source>%1 (baseline)</source>
+        <translation>%1 (база)</translation>
+    </message>
+    <message>
+        <source>%1 clips (%2 keyword)</source>
+        <translation>клипов: %1 (с ключевым словом: %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stream(s)</source>
+        <translation>
+            <numerusform>%n поток</numerusform>
+            <numerusform>%n потока</numerusform>
+            <numerusform>%n потоков</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>проходит</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>не проходит</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 hit, %3 false</source>
+        <translation>найдено %1 из %2, ложных %3</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Прогон</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>Вариант</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>Набор данных</translation>
+    </message>
+    <message>
+        <source>Scored</source>
+        <translation>Оценено</translation>
+    </message>
+    <message>
+        <source>Area [95% CI]</source>
+        <translation>Площадь [95% ДИ]</translation>
+    </message>
+    <message>
+        <source>Pass mark</source>
+        <translation>Порог прохождения</translation>
+    </message>
+    <message>
+        <source>FRR at target FA</source>
+        <translation>FRR при целевом FA</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Порог</translation>
+    </message>
+    <message>
+        <source>FA rate</source>
+        <translation>Доля FA</translation>
+    </message>
+    <message>
+        <source>FR rate</source>
+        <translation>Доля FR</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Точность</translation>
+    </message>
+    <message>
+        <source>Stream detections</source>
+        <translation>Срабатывания в потоке</translation>
+    </message>
+    <message>
+        <source>FA/hour</source>
+        <translation>FA/час</translation>
+    </message>
+    <message>
+        <source>Miss rate</source>
+        <translation>Доля пропусков</translation>
+    </message>
+    <message>
+        <source>Miss at target FA/h</source>
+        <translation>Пропуски при целевом FA/ч</translation>
+    </message>
+    <message>
+        <source>Area under the false-alarm / false-reject curve over the clips (lower is better), with a 95 % bootstrap interval over clips</source>
+        <translation>Площадь под кривой ложных тревог / ложных отказов по клипам (меньше — лучше), с 95-процентным бутстреп-интервалом по клипам</translation>
+    </message>
+    <message>
+        <source>The area at or below the pass mark passes</source>
+        <translation>Площадь не выше порога прохождения проходит</translation>
+    </message>
+    <message>
+        <source>The lowest false-reject rate at a clip false-alarm rate at or below the target</source>
+        <translation>Наименьшая доля ложных отказов при доле ложных тревог по клипам не выше целевой</translation>
+    </message>
+    <message>
+        <source>Non-keyword clips at or above the threshold (how many)</source>
+        <translation>Клипы без ключевого слова на пороге или выше (сколько)</translation>
+    </message>
+    <message>
+        <source>Keyword clips below the threshold (how many)</source>
+        <translation>Клипы с ключевым словом ниже порога (сколько)</translation>
+    </message>
+    <message>
+        <source>The lowest miss rate with at most the target false alarms per hour on the streams</source>
+        <translation>Наименьшая доля пропусков при не более чем целевом числе ложных тревог в час на потоках</translation>
+    </message>
+</context>
+<context>
     <name>vox::app::OperatorTableModel</name>
     <message>
         <source>Time in TorchScript frames outside any operator: the interpreter&apos;s own work</source>
@@ -297,6 +554,18 @@
     <message>
         <source>%1: %2, %3; %4 utterances; profiler overhead %5 %</source>
         <translation>%1: %2, %3; высказываний: %4; накладные расходы профилировщика %5 %</translation>
+    </message>
+    <message>
+        <source>accuracy %1</source>
+        <translation>точность %1</translation>
+    </message>
+    <message>
+        <source>FA/FR area %1</source>
+        <translation>площадь FA/FR %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;B − A&lt;/b&gt;: accuracy %1 · time %2 ms per clip</source>
+        <translation>&lt;b&gt;B − A&lt;/b&gt;: точность %1 · время %2 мс на клип</translation>
     </message>
 </context>
 <context>
@@ -548,6 +817,14 @@
     <message>
         <source>status &quot;%1&quot; is unknown to this VoxBench (a newer one wrote it)</source>
         <translation>состояние «%1» неизвестно этой версии VoxBench (его записала более новая)</translation>
+    </message>
+    <message>
+        <source>chunk %1</source>
+        <translation>фрагмент %1</translation>
+    </message>
+    <message>
+        <source>the package&apos;s chunk</source>
+        <translation>фрагмент пакета</translation>
     </message>
 </context>
 <context>
@@ -901,6 +1178,182 @@ Quantization engines: %3
     </message>
 </context>
 <context>
+    <name>vox::ui::KwsChartTabs</name>
+    <message>
+        <source>FA/FR curves</source>
+        <translation>Кривые FA/FR</translation>
+    </message>
+    <message>
+        <source>Stream timeline</source>
+        <translation>Поток во времени</translation>
+    </message>
+    <message>
+        <source>false-alarm rate (non-keyword clips)</source>
+        <translation>доля ложных тревог (клипы без ключевого слова)</translation>
+    </message>
+    <message>
+        <source>false-reject rate (keyword clips)</source>
+        <translation>доля ложных отказов (клипы с ключевым словом)</translation>
+    </message>
+    <message>
+        <source>%1 (area %2)</source>
+        <translation>%1 (площадь %2)</translation>
+    </message>
+    <message>
+        <source>Dots: each run at its threshold (%1). Pass mark: area at most %2.</source>
+        <translation>Точки: каждый прогон при своём пороге (%1). Порог прохождения: площадь не больше %2.</translation>
+    </message>
+    <message>
+        <source>the package&apos;s</source>
+        <translation>порог пакета</translation>
+    </message>
+    <message>
+        <source>Rates of 0 are drawn at %1.</source>
+        <translation>Нулевые доли показаны на уровне %1.</translation>
+    </message>
+    <message>
+        <source>False-alarm / false-reject curves over the clips</source>
+        <translation>Кривые ложных тревог / ложных отказов по клипам</translation>
+    </message>
+    <message>
+        <source>stream time (s)</source>
+        <translation>время потока (с)</translation>
+    </message>
+    <message>
+        <source>keyword score</source>
+        <translation>оценка ключевого слова</translation>
+    </message>
+    <message>
+        <source>missed keyword</source>
+        <translation>пропущенное ключевое слово</translation>
+    </message>
+    <message>
+        <source>%1: detections at threshold %2 (green: hit, red: false alarm; ✕: missed keyword; shaded: keyword spoken).
+Double-click to play that moment; drag or zoom for the rest.</source>
+        <translation>%1: срабатывания при пороге %2 (зелёные: попадание, красные: ложная тревога; ✕: пропущенное ключевое слово; заливка: ключевое слово произнесено).
+Двойной щелчок воспроизводит этот момент; остальное — перетаскиванием или масштабом.</translation>
+    </message>
+    <message>
+        <source>Keyword score over the stream</source>
+        <translation>Оценка ключевого слова по потоку</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::KwsPage</name>
+    <message>
+        <source>Run a keyword-spotting variant on the Runs page (a KWS package over a clip set or a stream, such as the demo&apos;s), then compare the variants here.</source>
+        <translation>Запустите вариант распознавания ключевых слов на странице «Прогоны» (пакет KWS на наборе клипов или на потоке, например демонстрационных), затем сравните варианты здесь.</translation>
+    </message>
+    <message>
+        <source>Each package&apos;s own</source>
+        <translation>Свой у каждого пакета</translation>
+    </message>
+    <message>
+        <source>Log axes</source>
+        <translation>Логарифмические оси</translation>
+    </message>
+    <message>
+        <source>A variant whose area is at or below this passes</source>
+        <translation>Вариант с площадью не выше этой проходит</translation>
+    </message>
+    <message>
+        <source>FRR is read at this clip false-alarm rate</source>
+        <translation>FRR берётся при этой доле ложных тревог по клипам</translation>
+    </message>
+    <message>
+        <source>Re-scores the stored probabilities and stream scores: no run again</source>
+        <translation>Пересчитывает сохранённые вероятности и оценки потока: без повторного прогона</translation>
+    </message>
+    <message>
+        <source>Score every run at its package&apos;s detection threshold</source>
+        <translation>Оценивать каждый прогон при пороге обнаружения его пакета</translation>
+    </message>
+    <message>
+        <source>All clips</source>
+        <translation>Все клипы</translation>
+    </message>
+    <message>
+        <source>False alarms</source>
+        <translation>Ложные тревоги</translation>
+    </message>
+    <message>
+        <source>Misses</source>
+        <translation>Пропуски</translation>
+    </message>
+    <message>
+        <source>The run whose detections the timeline shows</source>
+        <translation>Прогон, чьи срабатывания показаны на шкале времени</translation>
+    </message>
+    <message>
+        <source>Runs to compare (the first checked is the baseline)</source>
+        <translation>Прогоны для сравнения (первый отмеченный — базовый)</translation>
+    </message>
+    <message>
+        <source>&amp;Pass mark (area)</source>
+        <translation>&amp;Порог прохождения (площадь)</translation>
+    </message>
+    <message>
+        <source>FRR at &amp;FA rate</source>
+        <translation>FRR при доле &amp;FA</translation>
+    </message>
+    <message>
+        <source>&amp;Threshold</source>
+        <translation>П&amp;орог</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Сводка</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Затраты</translation>
+    </message>
+    <message>
+        <source>Clips (as filtered)</source>
+        <translation>Клипы (с фильтром)</translation>
+    </message>
+    <message>
+        <source>Filter by clip or label</source>
+        <translation>Фильтр по клипу или метке</translation>
+    </message>
+    <message>
+        <source>Clips</source>
+        <translation>Клипы</translation>
+    </message>
+    <message>
+        <source>Cost and ratios</source>
+        <translation>Затраты и отношения</translation>
+    </message>
+    <message>
+        <source>Stream run</source>
+        <translation>Прогон потока</translation>
+    </message>
+    <message>
+        <source>Reading the runs…</source>
+        <translation>Чтение прогонов…</translation>
+    </message>
+    <message>
+        <source>Run %1: %2</source>
+        <translation>Прогон %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (package&apos;s)</source>
+        <translation>%1 (пакета)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) compared</source>
+        <translation>
+            <numerusform>сравнивается %n прогон</numerusform>
+            <numerusform>сравниваются %n прогона</numerusform>
+            <numerusform>сравниваются %n прогонов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Playing the stream from %1 s</source>
+        <translation>Воспроизведение потока с %1 с</translation>
+    </message>
+</context>
+<context>
     <name>vox::ui::MainWindow</name>
     <message>
         <source>VoxBench</source>
@@ -1093,6 +1546,14 @@ Quantization engines: %3
         <source>The top operators of each variant, and what changed between two variants.</source>
         <translation>Самые затратные операторы каждого варианта и что изменилось между двумя вариантами.</translation>
     </message>
+    <message>
+        <source>Keyword spotting</source>
+        <translation>Ключевые слова</translation>
+    </message>
+    <message>
+        <source>Keyword spotters side by side: the FA/FR area, detections on a stream, MACs, memory and speed, and ratios to the baseline.</source>
+        <translation>Детекторы ключевых слов рядом: площадь FA/FR, срабатывания в потоке, MAC, память, скорость и отношения к базовому.</translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::PlotExport</name>
@@ -1211,10 +1672,6 @@ Quantization engines: %3
         <translation>Экспорт трассы</translation>
     </message>
     <message>
-        <source>Export chart</source>
-        <translation>Экспорт графика</translation>
-    </message>
-    <message>
         <source>(none)</source>
         <translation>(нет)</translation>
     </message>
@@ -1249,10 +1706,6 @@ Quantization engines: %3
     <message>
         <source>Run A has no profile to export</source>
         <translation>У прогона A нет профиля для экспорта</translation>
-    </message>
-    <message>
-        <source>Export chart…</source>
-        <translation>Экспорт графика…</translation>
     </message>
     <message>
         <source>Device kernels</source>
@@ -1297,6 +1750,22 @@ Normalizer: %1
 
 </translation>
     </message>
+    <message>
+        <source>
+## Keyword spotting
+
+</source>
+        <translation>
+## Распознавание ключевых слов
+
+</translation>
+    </message>
+    <message>
+        <source># VoxBench report
+</source>
+        <translation># Отчёт VoxBench
+</translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::ResultsPage</name>
@@ -1337,10 +1806,6 @@ Normalizer: %1
         <translation>&amp;Нормализатор</translation>
     </message>
     <message>
-        <source>Run %1: %2 on %3 — %4</source>
-        <translation>Прогон %1: %2 на %3 — %4</translation>
-    </message>
-    <message>
         <source>Scoring…</source>
         <translation>Оценка…</translation>
     </message>
@@ -1363,6 +1828,13 @@ Normalizer: %1
     <message>
         <source>Utterances (as filtered)</source>
         <translation>Высказывания (с учётом фильтра)</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::RunChecklist</name>
+    <message>
+        <source>Run %1: %2 on %3 — %4</source>
+        <translation>Прогон %1: %2 на %3 — %4</translation>
     </message>
 </context>
 <context>
@@ -1451,6 +1923,14 @@ Normalizer: %1
         <source>&amp;Max tokens</source>
         <translation>&amp;Макс. токенов</translation>
     </message>
+    <message>
+        <source>Keyword spotting: samples per stream step, a multiple of the package&apos;s hop; 0: the package&apos;s</source>
+        <translation>Ключевые слова: отсчётов на шаг потока, кратно шагу пакета; 0: как в пакете</translation>
+    </message>
+    <message>
+        <source>C&amp;hunk</source>
+        <translation>Ф&amp;рагмент</translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::RunsPage</name>
@@ -1494,10 +1974,6 @@ Normalizer: %1
         <source>Could not start: %1</source>
         <translation>Не удалось запустить: %1</translation>
     </message>
-    <message>
-        <source>Keyword-spotting packages are measured with voxbench-cli classify; runs over a speech dataset take Whisper packages.</source>
-        <translation>Пакеты поиска ключевых слов измеряются командой voxbench-cli classify; прогоны по речевому набору принимают пакеты Whisper.</translation>
-    </message>
     <message numerus="yes">
         <source>Starting %n run(s)…</source>
         <translation>
@@ -1530,6 +2006,14 @@ Normalizer: %1
 
 </translation>
     </message>
+    <message>
+        <source>A keyword spotter: choose a clip set or a stream as the dataset</source>
+        <translation>Детектор ключевых слов: выберите набор клипов или поток</translation>
+    </message>
+    <message>
+        <source>A speech model: choose a speech dataset</source>
+        <translation>Модель речи: выберите речевой набор данных</translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::TableExport</name>
@@ -1544,6 +2028,14 @@ Normalizer: %1
     <message>
         <source>Could not write %1</source>
         <translation>Не удалось записать %1</translation>
+    </message>
+    <message>
+        <source>Export chart…</source>
+        <translation>Экспорт графика…</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>Экспорт графика</translation>
     </message>
 </context>
 <context>

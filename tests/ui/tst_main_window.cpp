@@ -41,16 +41,17 @@ private slots:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
 
-        const QStringList expected{"data", "variants", "runs", "results", "diff", "charts", "profiler"};
+        const QStringList expected{"data", "variants", "runs", "results", "diff", "charts", "kws", "profiler"};
         QCOMPARE(window.pageIds(), expected);
 
         auto* navigation = window.findChild<QListWidget*>(QStringLiteral("pageNavigation"));
         auto* stack = window.findChild<QStackedWidget*>(QStringLiteral("pageStack"));
         QVERIFY(navigation && stack);
-        QCOMPARE(navigation->count(), 7);
-        QCOMPARE(stack->count(), 7);
+        QCOMPARE(navigation->count(), 8);
+        QCOMPARE(stack->count(), 8);
         QCOMPARE(navigation->item(0)->text(), QStringLiteral("Data"));
-        QCOMPARE(navigation->item(6)->text(), QStringLiteral("Profiler"));
+        QCOMPARE(navigation->item(6)->text(), QStringLiteral("Keyword spotting"));
+        QCOMPARE(navigation->item(7)->text(), QStringLiteral("Profiler"));
         QCOMPARE(window.currentPageId(), QStringLiteral("data"));
 
         auto* profiler = qobject_cast<vox::ui::ProfilerPage*>(window.page(QStringLiteral("profiler")));

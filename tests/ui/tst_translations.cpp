@@ -67,7 +67,7 @@ private slots:
         QCOMPARE(window.windowTitle(), QStringLiteral("VoxBench"));
         auto* navigation = window.findChild<QListWidget*>(QStringLiteral("pageNavigation"));
         QCOMPARE(navigation->item(0)->text(), QStringLiteral("Данные"));
-        QCOMPARE(navigation->item(6)->text(), QStringLiteral("Профилировщик"));
+        QCOMPARE(navigation->item(7)->text(), QStringLiteral("Профилировщик"));
         QCOMPARE(issues.headerData(vox::app::IssueModel::MessageColumn, Qt::Horizontal).toString(),
                  QStringLiteral("Сообщение"));
     }

@@ -1,11 +1,15 @@
 #include "ui/charts/report_writer.h"
 
+#include "app/kws/kws_clip_model.h"
+#include "app/kws/kws_models.h"
+#include "app/kws/kws_session.h"
 #include "app/results/chart_data.h"
 #include "app/results/summary_model.h"
 #include "app/results/table_export.h"
 #include "app/results/utterance_results_model.h"
 #include "app/session/comparison_session.h"
 #include "ui/charts/comparison_chart_tabs.h"
+#include "ui/charts/kws_chart_tabs.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -23,6 +27,8 @@ public:
     static QString cannotCreate(const QString& folder) { return tr("Could not create %1").arg(folder); }
     static QString cannotWrite(const QString& folder) { return tr("Could not write into %1").arg(folder); }
     static QString heading(const QString& normalizer) { return tr("# VoxBench report\n\nNormalizer: %1\n\n").arg(normalizer); }
+    static QString kwsHeading() { return tr("\n## Keyword spotting\n\n"); }
+    static QString kwsOnlyHeading() { return tr("# VoxBench report\n"); }
 };
 
 Error failure(const QString& why)
@@ -38,54 +44,120 @@ bool writeText(const QString& path, const QString& text)
     return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size() && file.flush();
 }
 
-} // namespace
+// Writes a file per chart format and a file per table format; false when a file is not written.
+class ReportFiles {
+public:
+    explicit ReportFiles(const QDir& dir) : m_dir(dir) {}
+    const QStringList& written() const { return m_written; }
 
-Expected<QStringList> writeReport(const app::ComparisonSession& session, const QString& folder)
+    bool text(const QString& name, const QString& content)
+    {
+        const QString path = m_dir.filePath(name);
+        if (!writeText(path, content))
+            return false;
+        m_written << path;
+        return true;
+    }
+    bool table(const QString& base, const QAbstractItemModel& model)
+    {
+        for (auto format : {app::TableFormat::Csv, app::TableFormat::Json, app::TableFormat::Markdown, app::TableFormat::Latex})
+            if (!text(base + QLatin1Char('.') + app::tableFormatSuffix(format), app::exportTable(model, format)))
+                return false;
+        return true;
+    }
+    template <typename Save>
+    Expected<Done> chart(const QString& base, Save save)
+    {
+        for (const char* suffix : {"png", "svg", "pdf"}) {
+            const QString path = m_dir.filePath(base + QLatin1Char('.') + QLatin1String(suffix));
+            if (auto saved = save(path); !saved)
+                return saved.error();
+            m_written << path;
+        }
+        return Done{};
+    }
+
+private:
+    QDir m_dir;
+    QStringList m_written;
+};
+
+// The comparison's charts, tables, run cards; its part of the README.
+Expected<QString> writeComparison(const app::ComparisonSession& session, ReportFiles& files, const QString& folder)
 {
     const auto comparison = session.comparison();
-    if (!comparison || comparison->data.runs.empty())
-        return failure(ReportTexts::nothing());
-    QDir dir(folder);
-    if (!dir.mkpath(QStringLiteral(".")))
-        return failure(ReportTexts::cannotCreate(folder));
-    QStringList written;
     ComparisonChartTabs charts; // drawn for the files, never shown
     charts.draw(app::chartData(*comparison));
     for (int i = 0; i < ComparisonChartTabs::ChartCount; ++i) {
         const auto chart = ComparisonChartTabs::Chart(i);
-        for (const char* suffix : {"png", "svg", "pdf"}) {
-            const QString path = dir.filePath(ComparisonChartTabs::fileName(chart) + QLatin1Char('.') + QLatin1String(suffix));
-            if (auto saved = charts.exportChart(chart, path); !saved)
-                return saved.error();
-            written << path;
-        }
+        if (auto saved = files.chart(ComparisonChartTabs::fileName(chart), [&](const QString& path) { return charts.exportChart(chart, path); }); !saved)
+            return saved.error();
     }
-    auto add = [&](const QString& name, const QString& text) {
-        const QString path = dir.filePath(name);
-        if (!writeText(path, text))
-            return false;
-        written << path;
-        return true;
-    };
-    const std::pair<const char*, const QAbstractItemModel*> tables[] = {
-        {"summary", session.summaryModel()}, {"utterances", session.utteranceModel()}};
-    for (const auto& [name, model] : tables)
-        for (auto format : {app::TableFormat::Csv, app::TableFormat::Json, app::TableFormat::Markdown, app::TableFormat::Latex})
-            if (!add(QString::fromLatin1(name) + QLatin1Char('.') + app::tableFormatSuffix(format), app::exportTable(*model, format)))
-                return failure(ReportTexts::cannotWrite(folder));
+    if (!files.table(QStringLiteral("summary"), *session.summaryModel()) || !files.table(QStringLiteral("utterances"), *session.utteranceModel()))
+        return failure(ReportTexts::cannotWrite(folder));
     for (const auto& r : comparison->data.runs) {
         const auto card = QJsonDocument::fromJson(QByteArray::fromStdString(r.run.cardJson));
-        if (!add(QStringLiteral("run-%1-card.json").arg(r.run.id), QString::fromUtf8(card.toJson())))
+        if (!files.text(QStringLiteral("run-%1-card.json").arg(r.run.id), QString::fromUtf8(card.toJson())))
             return failure(ReportTexts::cannotWrite(folder));
     }
     const app::ChartData& data = charts.data();
     QString readme = ReportTexts::heading(data.normalizer);
     for (const QString& note : data.notes)
         readme += QStringLiteral("- ") + note + QLatin1Char('\n');
-    readme += QLatin1Char('\n') + app::exportTable(*session.summaryModel(), app::TableFormat::Markdown);
-    if (!add(QStringLiteral("README.md"), readme))
+    return readme + QLatin1Char('\n') + app::exportTable(*session.summaryModel(), app::TableFormat::Markdown);
+}
+
+// The keyword spotters' charts, tables and run cards; their part of the README.
+Expected<QString> writeKeywordSpotting(const app::KwsSession& kws, ReportFiles& files, const QString& folder)
+{
+    KwsChartTabs charts;
+    charts.draw(kws.entries(), -1, kws);
+    for (int i = 0; i < KwsChartTabs::ChartCount; ++i) {
+        const auto chart = KwsChartTabs::Chart(i);
+        if (auto saved = files.chart(KwsChartTabs::fileName(chart), [&](const QString& path) { return charts.exportChart(chart, path); }); !saved)
+            return saved.error();
+    }
+    if (!files.table(QStringLiteral("kws-summary"), *kws.summaryModel()) || !files.table(QStringLiteral("kws-cost"), *kws.costModel())
+        || !files.table(QStringLiteral("kws-clips"), *kws.clipModel()))
         return failure(ReportTexts::cannotWrite(folder));
-    return written;
+    for (const auto& e : *kws.entries()) {
+        const auto card = QJsonDocument::fromJson(QByteArray::fromStdString(e.data.run.cardJson));
+        if (!files.text(QStringLiteral("run-%1-card.json").arg(e.data.run.id), QString::fromUtf8(card.toJson())))
+            return failure(ReportTexts::cannotWrite(folder));
+    }
+    return app::exportTable(*kws.summaryModel(), app::TableFormat::Markdown) + QLatin1Char('\n')
+           + app::exportTable(*kws.costModel(), app::TableFormat::Markdown);
+}
+
+} // namespace
+
+Expected<QStringList> writeReport(const app::ComparisonSession& session, const app::KwsSession* kws, const QString& folder)
+{
+    const auto comparison = session.comparison();
+    const bool speech = comparison && !comparison->data.runs.empty();
+    const bool spotting = kws && kws->entries() && !kws->entries()->empty();
+    if (!speech && !spotting)
+        return failure(ReportTexts::nothing());
+    QDir dir(folder);
+    if (!dir.mkpath(QStringLiteral(".")))
+        return failure(ReportTexts::cannotCreate(folder));
+    ReportFiles files(dir);
+    QString readme;
+    if (speech) {
+        auto part = writeComparison(session, files, folder);
+        if (!part)
+            return part.error();
+        readme += *part;
+    }
+    if (spotting) {
+        auto part = writeKeywordSpotting(*kws, files, folder);
+        if (!part)
+            return part.error();
+        readme += (speech ? ReportTexts::kwsHeading() : ReportTexts::kwsOnlyHeading() + ReportTexts::kwsHeading()) + *part;
+    }
+    if (!files.text(QStringLiteral("README.md"), readme))
+        return failure(ReportTexts::cannotWrite(folder));
+    return files.written();
 }
 
 } // namespace vox::ui

@@ -13,8 +13,8 @@
 
 namespace vox::ui {
 
-ChartsPage::ChartsPage(const PageInfo& info, app::ComparisonSession* comparison, QWidget* parent)
-    : QWidget(parent), m_comparison(comparison), m_tabs(new ComparisonChartTabs), m_empty(new QLabel)
+ChartsPage::ChartsPage(const PageInfo& info, app::ComparisonSession* comparison, app::KwsSession* kws, QWidget* parent)
+    : QWidget(parent), m_comparison(comparison), m_kws(kws), m_tabs(new ComparisonChartTabs), m_empty(new QLabel)
 {
     m_empty->setText(tr("Compare runs on the Results page; their charts appear here."));
     m_empty->setForegroundRole(QPalette::PlaceholderText);
@@ -52,7 +52,7 @@ void ChartsPage::rebuild()
 
 Expected<QStringList> ChartsPage::exportReport(const QString& folder) const
 {
-    return writeReport(*m_comparison, folder);
+    return writeReport(*m_comparison, m_kws, folder);
 }
 
 void ChartsPage::say(const QString& text)

@@ -10,6 +10,7 @@ class QLabel;
 
 namespace vox::app {
 class ComparisonSession;
+class KwsSession;
 }
 
 namespace vox::ui {
@@ -28,7 +29,9 @@ public:
     using Chart = ComparisonChartTabs::Chart;
     using enum ComparisonChartTabs::Chart;
 
-    ChartsPage(const PageInfo& info, app::ComparisonSession* comparison, QWidget* parent = nullptr);
+    // `kws` (may be null): keyword spotters compared, for the report.
+    ChartsPage(const PageInfo& info, app::ComparisonSession* comparison, app::KwsSession* kws = nullptr,
+               QWidget* parent = nullptr);
 
     const app::ChartData& data() const { return m_tabs->data(); }
     QCustomPlot* plot(Chart chart) const { return m_tabs->plot(chart); }
@@ -36,7 +39,8 @@ public:
 
     // Format from the suffix: .png, .svg or .pdf.
     Expected<Done> exportChart(Chart chart, const QString& path) const { return m_tabs->exportChart(chart, path); }
-    // Writes the report into `folder` (created); returns the files written.
+    // Writes the report into `folder` (created); returns the files written. Keyword spotters
+    // compared on their page are in it too.
     Expected<QStringList> exportReport(const QString& folder) const;
 
 signals:
@@ -49,6 +53,7 @@ private:
     void say(const QString& text);
 
     app::ComparisonSession* m_comparison;
+    app::KwsSession* m_kws;
     ComparisonChartTabs* m_tabs;
     QLabel* m_empty;
 };

@@ -3,6 +3,7 @@
 #include "ui/window/page_registry.h"
 
 #include <QLabel>
+#include <QSplitter>
 #include <QVBoxLayout>
 
 namespace vox::ui {
@@ -14,6 +15,26 @@ void addPageHeader(QVBoxLayout* layout, const PageInfo& info)
     auto* description = new QLabel(info.description);
     description->setForegroundRole(QPalette::PlaceholderText);
     layout->addWidget(description);
+}
+
+QWidget* underBar(QLayout* bar, QWidget* content)
+{
+    auto* pane = new QWidget;
+    auto* layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(bar);
+    layout->addWidget(content, 1);
+    return pane;
+}
+
+QSplitter* sideBySide(QWidget* left, QWidget* right)
+{
+    auto* split = new QSplitter(Qt::Horizontal);
+    split->addWidget(left);
+    split->addWidget(right);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    return split;
 }
 
 } // namespace vox::ui

@@ -165,38 +165,14 @@ ProfilerPage::ProfilerPage(const PageInfo& info, app::ProfileSession* session, Q
     auto* chartBar = new QHBoxLayout;
     chartBar->addWidget(m_topN);
     chartBar->addStretch(1);
-    auto* exportChartButton = new QPushButton(tr("Export chart…"));
+    auto* exportChartButton = chartExportButton(
+        this, [this] { return ProfileChartTabs::fileName(Chart(m_charts->currentIndex())); },
+        [this](const QString& path) { return exportChart(Chart(m_charts->currentIndex()), path); },
+        [this](const QString& why) { m_state->setText(why); });
     exportChartButton->setObjectName(QStringLiteral("profileExportChart"));
-    auto* chartMenu = new QMenu(exportChartButton);
-    for (const char* suffix : {"png", "svg", "pdf"}) {
-        chartMenu->addAction(QString::fromLatin1(suffix).toUpper(), this, [this, suffix] {
-            const auto chart = Chart(m_charts->currentIndex());
-            const QString path = QFileDialog::getSaveFileName(
-                this, tr("Export chart"), ProfileChartTabs::fileName(chart) + QLatin1Char('.') + QLatin1String(suffix));
-            if (path.isEmpty())
-                return;
-            if (auto saved = exportChart(chart, path); !saved)
-                m_state->setText(QString::fromStdString(saved.error().describe()));
-        });
-    }
-    exportChartButton->setMenu(chartMenu);
     chartBar->addWidget(exportChartButton);
 
-    auto* left = new QWidget;
-    auto* leftLayout = new QVBoxLayout(left);
-    leftLayout->setContentsMargins(0, 0, 0, 0);
-    leftLayout->addLayout(tableBar);
-    leftLayout->addWidget(m_tables, 1);
-    auto* right = new QWidget;
-    auto* rightLayout = new QVBoxLayout(right);
-    rightLayout->setContentsMargins(0, 0, 0, 0);
-    rightLayout->addLayout(chartBar);
-    rightLayout->addWidget(m_charts, 1);
-    auto* split = new QSplitter(Qt::Horizontal);
-    split->addWidget(left);
-    split->addWidget(right);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 1);
+    auto* split = sideBySide(underBar(tableBar, m_tables), underBar(chartBar, m_charts));
 
     auto* layout = new QVBoxLayout(this);
     addPageHeader(layout, info);

@@ -7,6 +7,7 @@
 #include "app/session/project_session.h"
 #include "ui/pages/diff_view.h"
 #include "ui/pages/page_header.h"
+#include "ui/pages/run_checklist.h"
 #include "ui/pages/table_export_button.h"
 
 #include <QComboBox>
@@ -46,7 +47,7 @@ QTableView* table(const QString& name)
 ResultsPage::ResultsPage(const PageInfo& info, app::ComparisonSession* comparison, QWidget* parent)
     : QWidget(parent)
     , m_session(comparison)
-    , m_runList(new QListWidget)
+    , m_runList(new RunChecklist)
     , m_normalizer(new QComboBox)
     , m_filterMode(new QComboBox)
     , m_worstN(new QSpinBox)
@@ -58,7 +59,6 @@ ResultsPage::ResultsPage(const PageInfo& info, app::ComparisonSession* compariso
     , m_diff(new DiffView)
 {
     m_runList->setObjectName(QStringLiteral("compareRunList"));
-    m_runList->setMaximumHeight(84);
     m_normalizer->setObjectName(QStringLiteral("normalizerCombo"));
     for (const char* n : app::kNormalizers)
         m_normalizer->addItem(QString::fromLatin1(n), QString::fromLatin1(n));
@@ -128,17 +128,8 @@ ResultsPage::ResultsPage(const PageInfo& info, app::ComparisonSession* compariso
     layout->addLayout(top);
     layout->addWidget(split, 1);
 
-    connect(m_session, &app::ComparisonSession::chosenRunsChanged, this, [this] {
-        if (!m_filling) // not while the list itself is the one choosing
-            fillRunList();
-    });
-    connect(m_runList, &QListWidget::itemChanged, this, [this] {
-        if (m_filling)
-            return;
-        m_filling = true;
-        m_session->setChosenRuns(checkedRuns());
-        m_filling = false;
-    });
+    connect(m_session, &app::ComparisonSession::chosenRunsChanged, this, &ResultsPage::fillRunList);
+    connect(m_runList, &RunChecklist::chosen, m_session, &app::ComparisonSession::setChosenRuns);
     connect(m_normalizer, &QComboBox::currentIndexChanged, this,
             [this] { m_session->setNormalizer(m_normalizer->currentData().toString()); });
     connect(m_filterMode, &QComboBox::currentIndexChanged, this, &ResultsPage::applyFilter);
@@ -173,31 +164,14 @@ app::UtteranceResultsFilter* ResultsPage::utteranceFilter() const
 
 QList<qint64> ResultsPage::checkedRuns() const
 {
-    QList<qint64> ids;
-    for (int i = 0; i < m_runList->count(); ++i)
-        if (m_runList->item(i)->checkState() == Qt::Checked)
-            ids << m_runList->item(i)->data(Qt::UserRole).toLongLong();
-    return ids;
+    return m_runList->checkedRuns();
 }
 
 void ResultsPage::fillRunList()
 {
-    const auto* runs = m_session->project()->runs();
-    QList<qint64> all;
-    for (const auto& r : runs->runs())
-        all << r.id;
-    const QList<qint64> chosen = m_session->chosenRuns();
-    m_filling = true;
-    m_runList->clear();
-    for (qint64 id : app::ComparisonSession::displayOrder(all, chosen)) {
-        const app::RunInfo* r = runs->run(id);
-        auto* item = new QListWidgetItem(tr("Run %1: %2 on %3 — %4").arg(r->id).arg(r->variant, r->dataset, r->settings),
-                                         m_runList);
-        item->setData(Qt::UserRole, r->id);
-        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
-        item->setCheckState(chosen.contains(r->id) ? Qt::Checked : Qt::Unchecked);
-    }
-    m_filling = false;
+    // Speech runs only: keyword spotters are compared on their own page.
+    m_runList->setRuns(*m_session->project()->runs(), [](const app::RunInfo& r) { return !r.keywordSpotting(); },
+                       m_session->chosenRuns());
 }
 
 void ResultsPage::compare(const QList<qint64>& runIds)

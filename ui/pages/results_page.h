@@ -20,6 +20,7 @@ class UtteranceResultsModel;
 namespace vox::ui {
 
 class DiffView;
+class RunChecklist;
 struct PageInfo;
 
 // The Results page: the runs to compare (the first checked is the baseline), corpus figures
@@ -58,7 +59,7 @@ private:
     void selectionChanged();
 
     app::ComparisonSession* m_session;
-    QListWidget* m_runList;
+    RunChecklist* m_runList;
     QComboBox* m_normalizer;
     QComboBox* m_filterMode;
     QSpinBox* m_worstN;
@@ -68,7 +69,6 @@ private:
     QTableView* m_summaryView;
     QTableView* m_utteranceView;
     DiffView* m_diff;
-    bool m_filling = false;
 };
 
 } // namespace vox::ui

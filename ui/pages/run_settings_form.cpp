@@ -1,6 +1,6 @@
 #include "ui/pages/run_settings_form.h"
 
-#include "core/torch/torch_env.h"
+#include "app/environment/torch_environment.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -36,16 +36,24 @@ RunSettingsForm::RunSettingsForm(QWidget* parent)
     , m_warmup(spin(QStringLiteral("warmupSpin"), 0, 100, 1, tr("Untimed decodes before timing starts")))
     , m_repeats(spin(QStringLiteral("repeatsSpin"), 1, 100, 1, tr("Timed decodes per batch; the median is kept")))
     , m_limit(spin(QStringLiteral("limitSpin"), 0, 10'000'000, 0, tr("The dataset's first N utterances; 0: all")))
+    , m_chunk(spin(QStringLiteral("chunkSpin"), 0, 160'000, 0,
+                   tr("Keyword spotting: samples per stream step, a multiple of the package's hop; 0: the package's")))
     , m_optimize(new QCheckBox(tr("Freeze and optimize at load")))
 {
     m_device->setObjectName(QStringLiteral("deviceCombo"));
-    for (const auto& d : torchEnvironment().devices)
-        m_device->addItem(QString::fromStdString(d.id + " — " + d.name), QString::fromStdString(d.id));
+    m_device->addItem(QStringLiteral("cpu"), QStringLiteral("cpu")); // until libtorch says what else there is
+    m_environment.start([](const app::JobContext&) -> Expected<TorchEnvironment> { return app::torchEnvironmentOnce(); },
+                        [this](Expected<TorchEnvironment> env) {
+                            if (env)
+                                showDevices(*env);
+                        });
     m_dtype->setObjectName(QStringLiteral("dtypeCombo"));
     m_dtype->addItem(tr("package's (auto)"), QStringLiteral("auto"));
     for (const char* t : {"float32", "float16", "bfloat16"})
         m_dtype->addItem(QString::fromLatin1(t), QString::fromLatin1(t));
     m_limit->setSpecialValueText(tr("all"));
+    m_chunk->setSpecialValueText(tr("package's"));
+    m_chunk->setSingleStep(160);
     m_maxTokens->setSpecialValueText(tr("package's"));
     m_optimize->setObjectName(QStringLiteral("optimizeCheck"));
     m_optimize->setToolTip(tr("CPU, float32 packages: weights become constants and linear layers are prepacked"));
@@ -68,7 +76,8 @@ RunSettingsForm::RunSettingsForm(QWidget* parent)
     add(2, 0, tr("&Warm-up"), m_warmup);
     add(2, 1, tr("&Repeats"), m_repeats);
     add(2, 2, tr("&Max tokens"), m_maxTokens);
-    grid->addWidget(m_optimize, 3, 0, 1, 6);
+    add(3, 0, tr("C&hunk"), m_chunk);
+    grid->addWidget(m_optimize, 3, 2, 1, 4);
     for (int c = 1; c < 6; c += 2)
         grid->setColumnStretch(c, 1);
 }
@@ -86,7 +95,18 @@ run::RunSettings RunSettingsForm::settings() const
     s.repeats = m_repeats->value();
     s.limit = m_limit->value();
     s.optimize = m_optimize->isChecked();
+    s.chunkSamples = m_chunk->value();
     return s;
+}
+
+void RunSettingsForm::showDevices(const TorchEnvironment& env)
+{
+    const QString current = m_wantedDevice.isEmpty() ? m_device->currentData().toString() : m_wantedDevice;
+    m_device->clear();
+    for (const auto& d : env.devices)
+        m_device->addItem(QString::fromStdString(d.id + " — " + d.name), QString::fromStdString(d.id));
+    m_device->setCurrentIndex(std::max(0, m_device->findData(current)));
+    m_wantedDevice.clear();
 }
 
 void RunSettingsForm::setSettings(const run::RunSettings& s)
@@ -94,6 +114,8 @@ void RunSettingsForm::setSettings(const run::RunSettings& s)
     const int device = m_device->findData(QString::fromStdString(s.device));
     if (device >= 0)
         m_device->setCurrentIndex(device);
+    else
+        m_wantedDevice = QString::fromStdString(s.device); // chosen once the devices are known
     const int dtype = m_dtype->findData(QString::fromStdString(s.dtype));
     if (dtype >= 0)
         m_dtype->setCurrentIndex(dtype);
@@ -105,6 +127,7 @@ void RunSettingsForm::setSettings(const run::RunSettings& s)
     m_repeats->setValue(s.repeats);
     m_limit->setValue(int(s.limit));
     m_optimize->setChecked(s.optimize);
+    m_chunk->setValue(s.chunkSamples);
 }
 
 } // namespace vox::ui

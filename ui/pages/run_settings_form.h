@@ -1,7 +1,10 @@
 #pragma once
-// The settings a new run is measured with: device (those libtorch reports), dtype, threads,
-// batch, beam, maximum tokens, warm-up, timing repeats, optimize, and how many utterances.
+// The settings a new run is measured with: device (those libtorch reports, read off the UI
+// thread: "cpu" until then), dtype, threads, batch, beam, maximum tokens, warm-up, timing
+// repeats, optimize, how many utterances, and a keyword spotter's stream chunk.
+#include "app/jobs/job.h"
 #include "core/run/run_settings.h"
+#include "core/torch/torch_env.h"
 
 #include <QWidget>
 
@@ -20,6 +23,8 @@ public:
     void setSettings(const run::RunSettings& settings);
 
 private:
+    void showDevices(const TorchEnvironment& env);
+
     QComboBox* m_device;
     QComboBox* m_dtype;
     QSpinBox* m_threads;
@@ -29,7 +34,10 @@ private:
     QSpinBox* m_warmup;
     QSpinBox* m_repeats;
     QSpinBox* m_limit;
+    QSpinBox* m_chunk;
     QCheckBox* m_optimize;
+    QString m_wantedDevice; // asked for before the devices were known
+    app::Job<TorchEnvironment> m_environment;
 };
 
 } // namespace vox::ui

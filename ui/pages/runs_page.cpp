@@ -1,6 +1,7 @@
 #include "ui/pages/runs_page.h"
 
 #include "app/project/project_models.h"
+#include "app/project/dataset_kind.h"
 #include "app/run/run_list_model.h"
 #include "app/run/run_queue.h"
 #include "app/session/project_session.h"
@@ -118,7 +119,7 @@ RunsPage::RunsPage(const PageInfo& info, app::ProjectSession* session, QWidget* 
     auto* queue = m_session->queue();
     connect(m_session->variants(), &QAbstractItemModel::modelReset, this, &RunsPage::fillVariants);
     connect(m_variantList, &QListWidget::itemChanged, this, &RunsPage::updateButtons);
-    connect(m_dataset, &QComboBox::currentIndexChanged, this, &RunsPage::updateButtons);
+    connect(m_dataset, &QComboBox::currentIndexChanged, this, &RunsPage::fillVariants);
     connect(m_run, &QPushButton::clicked, this, &RunsPage::startRuns);
     connect(m_pause, &QPushButton::clicked, this, [this] { m_session->queue()->pause(selectedRun()); });
     connect(m_cancel, &QPushButton::clicked, this, [this] { m_session->queue()->cancel(selectedRun()); });
@@ -165,17 +166,27 @@ void RunsPage::showRuns()
 
 void RunsPage::fillVariants()
 {
+    // A Whisper package runs over a speech dataset, a keyword spotter over clips or a stream: the
+    // variants that do not fit the chosen dataset cannot be checked.
+    const auto& datasets = m_session->datasets()->datasets();
+    const int row = m_dataset->currentIndex();
+    const bool keywordSet = row >= 0 && row < datasets.size() && app::isKeywordDataset(datasets[row].format);
+    QList<qint64> checked;
+    for (int i = 0; i < m_variantList->count(); ++i)
+        if (m_variantList->item(i)->checkState() == Qt::Checked)
+            checked << m_variantList->item(i)->data(Qt::UserRole).toLongLong();
     m_variantList->clear();
     for (const auto& v : m_session->variants()->variants()) {
         auto* item = new QListWidgetItem(QStringLiteral("%1  (%2, %3)").arg(v.name, v.family, v.kind), m_variantList);
         item->setData(Qt::UserRole, v.id);
-        if (v.family == QLatin1String("whisper")) {
+        const bool keywordVariant = v.family.startsWith(QLatin1String("kws"));
+        if (keywordVariant == keywordSet) {
             item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
-            item->setCheckState(Qt::Unchecked);
+            item->setCheckState(checked.contains(v.id) ? Qt::Checked : Qt::Unchecked);
         } else {
             item->setFlags(Qt::NoItemFlags);
-            item->setToolTip(tr("Keyword-spotting packages are measured with voxbench-cli classify; runs over a speech "
-                                "dataset take Whisper packages."));
+            item->setToolTip(keywordVariant ? tr("A keyword spotter: choose a clip set or a stream as the dataset")
+                                            : tr("A speech model: choose a speech dataset"));
         }
     }
     updateButtons();

@@ -17,6 +17,8 @@ public:
     static QString button() { return tr("Export table…"); }
     static QString dialog() { return tr("Export table"); }
     static QString notWritten(const QString& path) { return tr("Could not write %1").arg(path); }
+    static QString chartButton() { return tr("Export chart…"); }
+    static QString chartDialog() { return tr("Export chart"); }
 };
 } // namespace
 
@@ -41,6 +43,26 @@ QPushButton* tableExportButton(QWidget* parent, const QList<QPair<QString, const
                             });
         }
         menu->addSeparator();
+    }
+    button->setMenu(menu);
+    return button;
+}
+
+QPushButton* chartExportButton(QWidget* parent, std::function<QString()> name,
+                               std::function<Expected<Done>(const QString& path)> save,
+                               std::function<void(const QString&)> failed)
+{
+    auto* button = new QPushButton(TableExport::chartButton(), parent);
+    auto* menu = new QMenu(button);
+    for (const char* suffix : {"png", "svg", "pdf"}) {
+        menu->addAction(QString::fromLatin1(suffix).toUpper(), button, [parent, name, save, failed, suffix] {
+            const QString path = QFileDialog::getSaveFileName(parent, TableExport::chartDialog(),
+                                                              name() + QLatin1Char('.') + QLatin1String(suffix));
+            if (path.isEmpty())
+                return;
+            if (auto saved = save(path); !saved)
+                failed(QString::fromStdString(saved.error().describe()));
+        });
     }
     button->setMenu(menu);
     return button;

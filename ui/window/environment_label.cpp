@@ -1,5 +1,7 @@
 #include "ui/window/environment_label.h"
 
+#include "app/environment/torch_environment.h"
+
 #include <QStringList>
 
 namespace vox::ui {
@@ -8,7 +10,7 @@ EnvironmentLabel::EnvironmentLabel(QWidget* parent) : QLabel(parent)
 {
     setObjectName(QStringLiteral("environmentLabel"));
     setText(tr("Reading the libtorch environment…"));
-    m_job.start([](const app::JobContext&) -> Expected<TorchEnvironment> { return torchEnvironment(); },
+    m_job.start([](const app::JobContext&) -> Expected<TorchEnvironment> { return app::torchEnvironmentOnce(); },
                 [this](Expected<TorchEnvironment> env) {
                     if (env)
                         show(*env);

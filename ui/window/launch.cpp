@@ -1,5 +1,6 @@
 #include "ui/window/launch.h"
 
+#include "app/kws/kws_session.h"
 #include "app/profile/profile_session.h"
 #include "app/run/run_list_model.h"
 #include "app/session/comparison_session.h"
@@ -25,26 +26,33 @@ void quitWith(int code, const QString& message = {})
     QApplication::exit(code);
 }
 
-// --export-report: once the comparison of the default runs is read, the report is written.
+// --export-report: once the runs are read and both sessions have read what they compare (the
+// latest runs of each variant), the report is written.
 void exportReportWhenCompared(MainWindow& window, const QString& folder)
 {
     auto* session = window.session();
     auto* comparison = window.comparison();
+    auto* kws = window.keywordSpotting();
     QObject::connect(session, &app::ProjectSession::openFailed, &window,
                      [](const QString&, const QString& error) { quitWith(1, QStringLiteral("voxbench: ") + error); });
-    QObject::connect(session, &app::ProjectSession::runsReloaded, &window, [session] {
+    auto runsRead = std::make_shared<bool>(false);
+    auto tryWrite = [session, comparison, kws, folder, runsRead] {
+        if (!*runsRead || comparison->isLoading() || kws->isLoading())
+            return; // still being read
         if (session->runs()->rowCount() == 0)
-            quitWith(1, QStringLiteral("voxbench: the project has no runs to report on"));
-    });
-    QObject::connect(comparison, &app::ComparisonSession::comparisonChanged, &window, [comparison, folder] {
-        if (!comparison->comparison() || comparison->comparison()->data.runs.empty())
-            return; // the runs are still being read
-        const auto files = writeReport(*comparison, folder);
+            return quitWith(1, QStringLiteral("voxbench: the project has no runs to report on"));
+        const auto files = writeReport(*comparison, kws, folder);
         if (!files)
             quitWith(1, QStringLiteral("voxbench: ") + QString::fromStdString(files.error().describe()));
         else
             quitWith(0, QStringLiteral("wrote %1 files into %2").arg(files->size()).arg(folder));
+    };
+    QObject::connect(session, &app::ProjectSession::runsReloaded, &window, [runsRead, tryWrite] {
+        *runsRead = true;
+        tryWrite();
     });
+    QObject::connect(comparison, &app::ComparisonSession::comparisonChanged, &window, tryWrite);
+    QObject::connect(kws, &app::KwsSession::entriesChanged, &window, tryWrite);
 }
 
 // --screenshot: once the page shows the project's content (a comparison on Results, Diff and
@@ -67,6 +75,7 @@ void screenshotWhenShown(MainWindow& window, const QString& file, bool hasProjec
     const QString page = window.currentPageId();
     const bool byProfiles = page == QLatin1String("profiler");
     const bool byComparison = page == QLatin1String("results") || page == QLatin1String("diff") || page == QLatin1String("charts");
+    const bool bySpotters = page == QLatin1String("kws");
     auto* session = window.session();
     if (byProfiles)
         QObject::connect(window.profiles(), &app::ProfileSession::profilesChanged, &window, [&window, shoot] {
@@ -79,10 +88,19 @@ void screenshotWhenShown(MainWindow& window, const QString& file, bool hasProjec
             if (c && !c->data.runs.empty())
                 shoot();
         });
-    const bool waits = byProfiles || byComparison;
-    QObject::connect(session, &app::ProjectSession::runsReloaded, &window, [session, shoot, waits] {
-        if (waits && session->runs()->rowCount() == 0)
-            shoot(); // nothing more will come
+    if (bySpotters)
+        QObject::connect(window.keywordSpotting(), &app::KwsSession::entriesChanged, &window, [&window, shoot] {
+            if (window.keywordSpotting()->entries() && !window.keywordSpotting()->entries()->empty())
+                shoot();
+        });
+    const bool waits = byProfiles || byComparison || bySpotters;
+    QObject::connect(session, &app::ProjectSession::runsReloaded, &window, [session, shoot, waits, byComparison, bySpotters] {
+        // The runs the page would show: none, and nothing more will come.
+        int shown = 0;
+        for (const auto& r : session->runs()->runs())
+            shown += byComparison ? !r.keywordSpotting() : bySpotters ? r.keywordSpotting() : 1;
+        if (waits && shown == 0)
+            shoot();
     });
     QObject::connect(session, &app::ProjectSession::opened, &window, [&window, shoot, waits] {
         if (waits)

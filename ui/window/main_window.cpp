@@ -1,6 +1,7 @@
 #include "ui/window/main_window.h"
 
 #include "app/issues/issue_model.h"
+#include "app/kws/kws_session.h"
 #include "app/profile/profile_session.h"
 #include "app/session/comparison_session.h"
 #include "app/session/project_session.h"
@@ -11,6 +12,7 @@
 #include "ui/pages/data_page.h"
 #include "ui/pages/diff_page.h"
 #include "ui/pages/empty_state_page.h"
+#include "ui/pages/kws_page.h"
 #include "ui/pages/profiler_page.h"
 #include "ui/pages/results_page.h"
 #include "ui/pages/runs_page.h"
@@ -41,6 +43,7 @@ MainWindow::MainWindow(app::IssueModel* issues, QWidget* parent)
     , m_session(new app::ProjectSession(issues, nullptr, this))
     , m_comparison(new app::ComparisonSession(m_session, this))
     , m_profiles(new app::ProfileSession(m_session, m_comparison, this))
+    , m_kws(new app::KwsSession(m_session, this))
     , m_navigation(new QListWidget)
     , m_stack(new QStackedWidget)
     , m_issuesDock(new IssuesDock(issues, this))
@@ -102,9 +105,11 @@ QWidget* MainWindow::createPage(const PageInfo& info)
     if (id == QLatin1String("diff"))
         return new DiffPage(info, m_comparison);
     if (id == QLatin1String("charts"))
-        return new ChartsPage(info, m_comparison);
+        return new ChartsPage(info, m_comparison, m_kws);
     if (id == QLatin1String("profiler"))
         return new ProfilerPage(info, m_profiles);
+    if (id == QLatin1String("kws"))
+        return new KwsPage(info, m_kws);
     return new EmptyStatePage(info.title, info.description);
 }
 

@@ -10,6 +10,7 @@ class QToolButton;
 namespace vox::app {
 class ComparisonSession;
 class IssueModel;
+class KwsSession;
 class ProfileSession;
 class ProjectSession;
 }
@@ -31,6 +32,7 @@ public:
     app::ProjectSession* session() const { return m_session; }
     app::ComparisonSession* comparison() const { return m_comparison; }
     app::ProfileSession* profiles() const { return m_profiles; }
+    app::KwsSession* keywordSpotting() const { return m_kws; }
 
     QStringList pageIds() const;
     QString currentPageId() const;
@@ -57,6 +59,7 @@ private:
     app::ProjectSession* m_session;
     app::ComparisonSession* m_comparison;
     app::ProfileSession* m_profiles;
+    app::KwsSession* m_kws;
     QListWidget* m_navigation;
     QStackedWidget* m_stack;
     IssuesDock* m_issuesDock;

@@ -33,6 +33,9 @@ QList<PageInfo> Pages::all()
          tr("Word-level alignment of the reference against each variant's hypothesis.")},
         {QStringLiteral("charts"), tr("Charts"),
          tr("Accuracy, time, memory and real-time-factor charts, ready to export.")},
+        {QStringLiteral("kws"), tr("Keyword spotting"),
+         tr("Keyword spotters side by side: the FA/FR area, detections on a stream, MACs, memory and speed, and "
+            "ratios to the baseline.")},
         {QStringLiteral("profiler"), tr("Profiler"),
          tr("The top operators of each variant, and what changed between two variants.")},
     };
