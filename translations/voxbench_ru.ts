@@ -1237,6 +1237,10 @@ Double-click to play that moment; drag or zoom for the rest.</source>
         <source>Keyword score over the stream</source>
         <translation>Оценка ключевого слова по потоку</translation>
     </message>
+    <message>
+        <source>Drawn up to the FA rate where every curve reaches FR 0.</source>
+        <translation>Показано до доли ложных срабатываний, при которой все кривые достигают FR 0.</translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::KwsPage</name>

@@ -42,8 +42,9 @@ class KwsCostModel : public TableModel {
     Q_OBJECT
 public:
     enum Column {
-        RunColumn, VariantColumn, MacsColumn, ParametersColumn, BytesColumn, DiskColumn, MemoryColumn, MsColumn,
-        RtfColumn, SpeedRatioColumn, MemoryRatioColumn, MacsRatioColumn, AreaDeltaColumn, ColumnCount
+        // The ratios to the baseline first: they are what the table is read for.
+        RunColumn, VariantColumn, SpeedRatioColumn, MemoryRatioColumn, MacsRatioColumn, AreaDeltaColumn, MacsColumn,
+        ParametersColumn, BytesColumn, DiskColumn, MemoryColumn, MsColumn, RtfColumn, ColumnCount
     };
     static constexpr int SortRole = Qt::UserRole + 1;
     using TableModel::TableModel;

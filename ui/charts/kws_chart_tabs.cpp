@@ -89,6 +89,7 @@ void KwsChartTabs::drawCurves(const app::KwsSession& session)
     plot->yAxis->setLabel(tr("false-reject rate (keyword clips)"));
     auto shown = [this](double v) { return m_log ? std::max(v, kLogFloor) : v; };
     int drawn = 0;
+    double faShown = 0.05; // linear axes: up to where every curve has reached FR 0
     if (m_entries) {
         for (int i = 0; i < int(m_entries->size()); ++i) {
             const auto& e = (*m_entries)[size_t(i)];
@@ -96,6 +97,11 @@ void KwsChartTabs::drawCurves(const app::KwsSession& session)
                 continue;
             QVector<double> fa, fr;
             auto points = e.summary.curve.points;
+            double firstZero = 1.0;
+            for (const auto& p : points)
+                if (p.falseRejectRate == 0.0)
+                    firstZero = std::min(firstZero, p.falseAlarmRate);
+            faShown = std::max(faShown, firstZero);
             std::sort(points.begin(), points.end(), [](const kws::CurvePoint& a, const kws::CurvePoint& b) {
                 return a.falseAlarmRate < b.falseAlarmRate
                        || (a.falseAlarmRate == b.falseAlarmRate && a.falseRejectRate > b.falseRejectRate);
@@ -121,7 +127,8 @@ void KwsChartTabs::drawCurves(const app::KwsSession& session)
         plot->xAxis->setRange(kLogFloor * 0.8, 1.2);
         plot->yAxis->setRange(kLogFloor * 0.8, 1.2);
     } else {
-        plot->xAxis->setRange(-0.02, 1.02);
+        const double right = std::min(1.0, faShown * 1.15);
+        plot->xAxis->setRange(-0.02 * right, right);
         plot->yAxis->setRange(-0.02, 1.02);
     }
     plot->legend->setVisible(drawn > 0);
@@ -132,6 +139,8 @@ void KwsChartTabs::drawCurves(const app::KwsSession& session)
                         app::formatArea(session.targets().areaPassMark));
     if (m_log)
         notes += QLatin1Char(' ') + tr("Rates of 0 are drawn at %1.").arg(app::formatArea(kLogFloor));
+    else if (faShown < 1.0)
+        notes += QLatin1Char('\n') + tr("Drawn up to the FA rate where every curve reaches FR 0.");
     decoratePlot(plot, tr("False-alarm / false-reject curves over the clips"), notes.trimmed(), font(), 1);
     plot->replot();
 }

@@ -159,6 +159,7 @@ KwsPage::KwsPage(const PageInfo& info, app::KwsSession* session, QWidget* parent
     m_costView->horizontalHeader()->setStretchLastSection(true);
     m_clipView = table(QStringLiteral("kwsClipView"), m_session->clipFilter(), app::KwsClipModel::SortRole, this);
     m_clipView->horizontalHeader()->setDefaultSectionSize(110);
+    m_clipView->horizontalHeader()->setSectionResizeMode(app::KwsClipModel::LabelColumn, QHeaderView::ResizeToContents);
 
     // The runs and what they are judged by.
     auto* top = new QHBoxLayout;
