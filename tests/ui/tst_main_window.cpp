@@ -116,6 +116,21 @@ private slots:
         QCOMPARE(jumped.at(0).at(0).toString(), QStringLiteral("models/int8"));
     }
 
+    void anEmptyIssuesDockTakesNoRoom()
+    {
+        QSettings().clear();
+        IssueModel issues;
+        MainWindow window(&issues);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* dock = window.issuesDock();
+        QVERIFY(!dock->isVisible());
+        issues.report({Issue::Severity::Error, QStringLiteral("audio file is truncated"), {}, {}});
+        QVERIFY(dock->isVisible());
+        issues.clear();
+        QVERIFY(!dock->isVisible());
+    }
+
     void statusBarNamesTheTorchEnvironment()
     {
         IssueModel issues;

@@ -87,6 +87,10 @@ MainWindow::MainWindow(app::IssueModel* issues, QWidget* parent)
         if (issue.severity == app::Issue::Severity::Error)
             m_issuesDock->show(); // errors must not go unseen
     });
+    connect(m_issues, &QAbstractItemModel::modelReset, this, [this] {
+        if (m_issues->rowCount() == 0)
+            m_issuesDock->hide(); // cleared: the pages get the room back
+    });
 
     restoreWindowState();
 }
@@ -292,6 +296,9 @@ void MainWindow::restoreWindowState()
     restoreGeometry(app::settings::mainWindowGeometry().get());
     if (!restoreState(app::settings::mainWindowState().get()))
         resizeDocks({m_issuesDock}, {150}, Qt::Vertical); // first start: pages get the room
+    // An empty Issues dock takes no room: it opens on the first error, or from the status bar.
+    if (m_issues->rowCount() == 0)
+        m_issuesDock->hide();
     if (!showPage(app::settings::currentPage().get()))
         showPage(m_pageIds.value(0));
 }
