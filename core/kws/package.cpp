@@ -1,6 +1,7 @@
 #include "core/kws/package.h"
 
 #include "core/util/json_fields.h"
+#include "core/whisper/package_files.h"
 #include "core/whisper/sha256.h"
 
 #include <nlohmann/json.hpp>
@@ -212,8 +213,8 @@ PackageInfo parse(const json& m, const std::filesystem::path& folder)
     training.erase("history");
     p.trainingJson = training.dump();
     p.modelFile = needText(need(m, "", "files"), "files", "model");
-    check(!p.modelFile.empty() && p.modelFile.find('/') == std::string::npos,
-          "files.model must be a file name inside the package folder");
+    const std::string problem = whisper::fileNameProblem(p.modelFile, "files.model");
+    check(problem.empty(), problem);
     const json& sums = need(m, "", "sha256");
     check(sums.is_object(), "field 'sha256' must be an object");
     for (const auto& [file, digest] : sums.items()) {
@@ -246,9 +247,10 @@ Expected<PackageInfo> readPackage(const std::filesystem::path& folder, bool veri
         return makeError(std::string("manifest: ") + e.what(), manifestPath.string());
     }
 
-    const auto modelPath = info.filePath(info.modelFile);
-    if (!std::filesystem::is_regular_file(modelPath, ec))
-        return makeError("the package lists '" + info.modelFile + "' but the file is missing", modelPath.string());
+    auto file = whisper::packageFile(info.folder, info.modelFile);
+    if (!file)
+        return file.error();
+    const auto& modelPath = *file;
     const auto digest = info.sha256.find(info.modelFile);
     if (digest == info.sha256.end())
         return makeError("the manifest has no sha256 entry for '" + info.modelFile + "'", manifestPath.string());

@@ -1,6 +1,7 @@
 #include "core/whisper/package.h"
 
 #include "core/util/json_fields.h"
+#include "core/whisper/package_files.h"
 #include "core/whisper/sha256.h"
 
 #include <nlohmann/json.hpp>
@@ -216,8 +217,8 @@ PackageInfo parse(const json& m, const std::filesystem::path& folder)
     const json& files = field(m, "", "files");
     auto fileName = [&](const char* key) {
         std::string name = text(files, "files", key);
-        require(!name.empty() && name != "." && name != ".." && name.find('/') == std::string::npos,
-                std::string("files.") + key + " must be a file name inside the package folder");
+        const std::string problem = fileNameProblem(name, std::string("files.") + key);
+        require(problem.empty(), problem);
         return name;
     };
     p.files = {fileName("encoder"), fileName("decoder"), fileName("vocab"), fileName("merges"),
@@ -274,9 +275,10 @@ Expected<PackageInfo> readPackage(const std::filesystem::path& folder, const Pac
 
     for (const std::string& name : {info.files.encoder, info.files.decoder, info.files.vocab, info.files.merges,
                                     info.files.vocabLicense}) {
-        const auto path = info.filePath(name);
-        if (!std::filesystem::is_regular_file(path, ec))
-            return makeError("the package lists '" + name + "' but the file is missing", path.string());
+        auto file = packageFile(info.folder, name);
+        if (!file)
+            return file.error();
+        const auto& path = *file;
         const auto digest = info.sha256.find(name);
         if (digest == info.sha256.end())
             return makeError("the manifest has no sha256 entry for '" + name + "'", manifestPath.string());

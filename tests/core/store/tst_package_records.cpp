@@ -174,7 +174,21 @@ private slots:
              }),
              {"variant.options.quantization_engine 'fbgemm' is not supported (qnnpack is)", manifest}},
             {"outside", edit([](json& m) { m["files"]["vocab"] = "../en/vocab.json"; }),
-             {"files.vocab must be a file name inside the package folder", manifest}},
+             {"files.vocab ('../en/vocab.json') must be a file name inside the package folder, not a path", manifest}},
+            {"absolute", edit([](json& m) { m["files"]["encoder"] = "/etc/passwd"; }),
+             {"files.encoder ('/etc/passwd') must be a file name inside the package folder, not a path", manifest}},
+            {"nul", edit([](json& m) { m["files"]["merges"] = std::string("merges.txt\0x", 12); }),
+             {"files.merges contains a NUL byte", manifest}},
+            // A name that is a plain file name but a link to a file elsewhere (checksum updated:
+            // only where the file lies is wrong).
+            {"link-out",
+             [this](const fs::path& p) {
+                 const fs::path elsewhere = fs::path(m_tmp.path().toStdString()) / "elsewhere-encoder.pt";
+                 fs::copy_file(p / "encoder.pt", elsewhere, fs::copy_options::overwrite_existing);
+                 fs::remove(p / "encoder.pt");
+                 fs::create_symlink(elsewhere, p / "encoder.pt");
+             },
+             {"'encoder.pt' is a symbolic link to", "elsewhere-encoder.pt, outside the package folder"}},
             // The tokenizer: a vocabulary that does not cover the model's text ids, and one that
             // is not JSON (checksums updated, so the token reader is what refuses them).
             {"vocabulary",
@@ -225,9 +239,28 @@ private slots:
              }),
              {"variant.options.quantization_engine 'fbgemm' is not supported (qnnpack is)", manifest}},
             {"outside", edit([](json& m) { m["files"]["model"] = "../teacher/model.pt"; }),
-             {"files.model must be a file name inside the package folder", manifest}},
+             {"files.model ('../teacher/model.pt') must be a file name inside the package folder", manifest}},
+            {"dot-dot", edit([](json& m) { m["files"]["model"] = ".."; }),
+             {"files.model ('..') must be a file name inside the package folder", manifest}},
+            {"link-out",
+             [](const fs::path& p) {
+                 fs::rename(p / "model.pt", p.parent_path() / "teacher-model-elsewhere.pt");
+                 fs::create_symlink(p.parent_path() / "teacher-model-elsewhere.pt", p / "model.pt");
+             },
+             {"'model.pt' is a symbolic link to", "outside the package folder"}},
         };
         expectRefused(kKwsPackages / "teacher", damages);
+    }
+
+    void aLinkInsideThePackageIsFollowed()
+    {
+        // Weights kept in a subfolder and linked: they are still the package's own files.
+        const auto package = copyOf(kWhisperPackages / "en", "en-linked");
+        fs::create_directory(package / "weights");
+        fs::rename(package / "decoder.pt", package / "weights" / "decoder.pt");
+        fs::create_symlink("weights/decoder.pt", package / "decoder.pt");
+        auto v = variantFromPackage(package);
+        QVERIFY2(v.ok(), v ? "" : v.error().describe().c_str());
     }
 
     void manifestFacts()
