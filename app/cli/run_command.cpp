@@ -5,11 +5,13 @@
 #include "app/cli/text_table.h"
 #include "core/kws/kws_types.h"
 #include "core/run/run_card.h"
+#include "core/store/package_trust.h"
 #include "core/run/run_executor.h"
 #include "core/run/run_summary.h"
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -36,6 +38,7 @@ struct RunArgs {
     std::string project, dataset;
     std::vector<std::string> variants;
     std::vector<int64_t> resume;
+    bool trust = false;
     RunSettings settings;
     ReportArgs report;
 };
@@ -185,6 +188,34 @@ std::optional<int64_t> findByName(const std::vector<Record>& list, const std::st
     return std::nullopt;
 }
 
+// Every package the command would load may be loaded on this machine, or --trust says so now;
+// else nothing is created or run and the message says how to allow them.
+int checkTrust(ProjectStore& store, const std::vector<int64_t>& variantIds, bool trust, CliContext& context)
+{
+    auto variants = store.variants();
+    if (!variants) {
+        context.err << "voxbench-cli run: " << variants.error().describe() << "\n";
+        return 1;
+    }
+    int refused = 0;
+    for (const auto& v : *variants) {
+        if (std::find(variantIds.begin(), variantIds.end(), v.id) == variantIds.end() || store::trustedHere(v))
+            continue;
+        if (trust) {
+            if (auto done = store.trustVariantHere(v.id); !done) {
+                context.err << "voxbench-cli run: " << done.error().describe() << "\n";
+                return 1;
+            }
+            context.err << "voxbench-cli run: variant " << v.name << " is trusted on this machine from now on (--trust)\n";
+            continue;
+        }
+        context.err << "voxbench-cli run: " << store::untrustedMessage(v, store.path())
+                    << "; or give --trust to allow every package of this command\n";
+        refused = 2;
+    }
+    return refused;
+}
+
 int runVariants(const RunArgs& a, CliContext& context)
 {
     auto opened = ProjectStore::open(a.project, ProjectStore::Mode::OpenExisting);
@@ -193,7 +224,17 @@ int runVariants(const RunArgs& a, CliContext& context)
         return 1;
     }
     ProjectStore& store = **opened;
-    std::vector<int64_t> runIds = a.resume;
+    // What the command would load, checked before anything is created.
+    std::vector<int64_t> variantIds;
+    for (int64_t id : a.resume) {
+        auto r = store.run(id);
+        if (!r) {
+            context.err << "voxbench-cli run: " << r.error().describe() << "\n";
+            return 1;
+        }
+        variantIds.push_back(r->variantId);
+    }
+    std::optional<int64_t> dataset;
     if (!a.variants.empty()) {
         auto datasets = store.datasets();
         auto variants = store.variants();
@@ -201,7 +242,7 @@ int runVariants(const RunArgs& a, CliContext& context)
             context.err << "voxbench-cli run: " << (datasets ? variants.error() : datasets.error()).describe() << "\n";
             return 1;
         }
-        const auto dataset = findByName(*datasets, a.dataset);
+        dataset = findByName(*datasets, a.dataset);
         if (!dataset) {
             context.err << "voxbench-cli run: the project has no dataset \"" << a.dataset << "\" (see voxbench-cli info)\n";
             return 1;
@@ -213,17 +254,23 @@ int runVariants(const RunArgs& a, CliContext& context)
                             << "\" (see voxbench-cli variant list)\n";
                 return 1;
             }
-            auto id = run::createRun(store, *variant, *dataset, a.settings);
-            if (!id) {
-                context.err << "voxbench-cli run: " << id.error().describe() << "\n";
-                return 1;
-            }
-            runIds.push_back(*id);
+            variantIds.push_back(*variant);
         }
     }
-    if (runIds.empty()) {
+    if (variantIds.empty()) {
         context.err << "voxbench-cli run: give --variant (with --dataset) or --resume RUN_ID\n";
         return 2;
+    }
+    if (const int refused = checkTrust(store, variantIds, a.trust, context); refused != 0)
+        return refused;
+    std::vector<int64_t> runIds = a.resume;
+    for (size_t i = a.resume.size(); i < variantIds.size(); ++i) {
+        auto id = run::createRun(store, variantIds[i], *dataset, a.settings);
+        if (!id) {
+            context.err << "voxbench-cli run: " << id.error().describe() << "\n";
+            return 1;
+        }
+        runIds.push_back(*id);
     }
     int code = 0;
     for (int64_t id : runIds) {
@@ -293,6 +340,9 @@ void addRunCommands(CLI::App& app, CliContext& context, int& exitCode)
     cmd->add_option("--variant", a->variants, "Variant name (repeat for several)");
     cmd->add_option("--dataset", a->dataset, "Dataset name");
     cmd->add_option("--resume", a->resume, "Continue a stopped run (its own settings)");
+    cmd->add_flag("--trust", a->trust,
+                  "Load the variants' packages on this machine even if the project came from another one "
+                  "(a package is code: only packages from someone you trust)");
     cmd->add_option("--limit", a->settings.limit, "The dataset's first N utterances (0: all)")->capture_default_str();
     EngineOptionChoice choice;
     choice.warmup = true;

@@ -1,9 +1,11 @@
 #include "app/cli/variant_command.h"
 
 #include "core/store/package_records.h"
+#include "core/store/package_trust.h"
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <filesystem>
 
 namespace vox::cli {
@@ -65,7 +67,47 @@ int listVariants(const std::string& project, CliContext& context)
     }
     for (const auto& v : *variants) {
         const std::string family = store::variantFacts(v.manifestJson).family;
-        context.out << v.id << "\t" << v.name << "\t" << (family.empty() ? "?" : family) << "\t" << v.packagePath << "\n";
+        context.out << v.id << "\t" << v.name << "\t" << (family.empty() ? "?" : family) << "\t" << v.packagePath
+                    << (store::trustedHere(v) ? "" : "\t(not yet trusted on this machine: voxbench-cli variant trust)")
+                    << "\n";
+    }
+    return 0;
+}
+
+int trustVariants(const VariantArgs& a, bool all, CliContext& context)
+{
+    if (a.names.empty() == !all) {
+        context.err << "voxbench-cli variant trust: name the variants to trust, or give --all\n";
+        return 2;
+    }
+    auto store = ProjectStore::open(a.project, ProjectStore::Mode::OpenExisting);
+    if (!store) {
+        context.err << "voxbench-cli variant trust: " << store.error().describe() << "\n";
+        return 1;
+    }
+    auto variants = (*store)->variants();
+    if (!variants) {
+        context.err << "voxbench-cli variant trust: " << variants.error().describe() << "\n";
+        return 1;
+    }
+    for (const auto& name : a.names)
+        if (std::none_of(variants->begin(), variants->end(), [&](const VariantRecord& v) { return v.name == name; })) {
+            context.err << "voxbench-cli variant trust: the project has no variant \"" << name
+                        << "\" (see voxbench-cli variant list)\n";
+            return 1;
+        }
+    for (const auto& v : *variants) {
+        if (!all && std::find(a.names.begin(), a.names.end(), v.name) == a.names.end())
+            continue;
+        if (store::trustedHere(v)) {
+            context.out << v.name << ": already trusted on this machine\n";
+            continue;
+        }
+        if (auto done = (*store)->trustVariantHere(v.id); !done) {
+            context.err << "voxbench-cli variant trust: " << done.error().describe() << "\n";
+            return 1;
+        }
+        context.out << v.name << ": trusted on this machine (" << v.packagePath << ")\n";
     }
     return 0;
 }
@@ -83,6 +125,18 @@ void addVariantCommand(CLI::App& app, CliContext& context, int& exitCode)
     add->add_option("-p,--project", args->project, "Project file (created if missing)")->required();
     add->add_option("--name", args->names, "Variant name, once per package (default: the folder name)");
     add->callback([args, &context, &exitCode] { exitCode = addVariants(*args, context); });
+
+    auto trustArgs = std::make_shared<VariantArgs>();
+    auto trustAll = std::make_shared<bool>(false);
+    auto* trust = variant->add_subcommand(
+        "trust", "Allow variants' packages to load on this machine (a project from another machine asks first: "
+                 "a package is code, so trust only packages from someone you trust)");
+    trust->add_option("names", trustArgs->names, "Variant names");
+    trust->add_option("-p,--project", trustArgs->project, "Project file")->required();
+    trust->add_flag("--all", *trustAll, "Every variant of the project");
+    trust->callback([trustArgs, trustAll, &context, &exitCode] {
+        exitCode = trustVariants(*trustArgs, *trustAll, context);
+    });
 
     auto project = std::make_shared<std::string>();
     auto* list = variant->add_subcommand("list", "List a project's variants: id, name, family, folder");

@@ -6,6 +6,7 @@
 #include "core/run/run_card.h"
 #include "core/run/run_executor.h"
 #include "core/store/package_records.h"
+#include "core/store/package_trust.h"
 #include "core/torch/torch_runtime.h"
 
 #include <algorithm>
@@ -236,6 +237,8 @@ Expected<OperatorProfile> profileRun(const std::filesystem::path& project, int64
                                       [&](const store::VariantRecord& v) { return v.id == run->variantId; });
     if (variant == variants->end())
         return makeError("run " + std::to_string(runId) + "'s variant is no longer in the project");
+    if (!store::trustedHere(*variant))
+        return makeError(store::untrustedMessage(*variant, (*store)->path()));
     const bool keywordSpotter = store::variantFacts(variant->manifestJson).family == kws::kFamily;
     auto datasets = (*store)->datasets();
     if (!datasets)

@@ -2,6 +2,7 @@
 
 #include "core/log/log.h"
 #include "core/store/package_records.h"
+#include "core/store/package_trust.h"
 #include "core/torch/torch_runtime.h"
 #include "core/version.h"
 
@@ -37,6 +38,8 @@ std::optional<RunOutcome> Execution::prepare()
         return stop(RunStatus::Failed, "the run's variant is no longer in the project");
     m_variant = *variant;
     m_family = store::variantFacts(m_variant.manifestJson).family;
+    if (!store::trustedHere(m_variant)) // the front ends ask first; this is the backstop
+        return stop(RunStatus::Failed, store::untrustedMessage(m_variant, m_store.path()));
 
     auto datasets = m_store.datasets();
     if (!datasets)

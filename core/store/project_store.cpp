@@ -2,7 +2,9 @@
 
 #include "core/log/log.h"
 #include "core/store/schema.h"
+#include "core/util/machine.h"
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 
@@ -139,12 +141,40 @@ Expected<std::vector<UtteranceRecord>> ProjectStore::utterances(int64_t datasetI
     return out;
 }
 
+namespace {
+
+std::string joinLines(const std::vector<std::string>& lines)
+{
+    std::string out;
+    for (const auto& line : lines)
+        out += (out.empty() ? "" : "\n") + line;
+    return out;
+}
+
+std::vector<std::string> splitLines(const std::string& text)
+{
+    std::vector<std::string> out;
+    size_t start = 0;
+    while (start < text.size()) {
+        const size_t end = std::min(text.find('\n', start), text.size());
+        if (end > start)
+            out.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return out;
+}
+
+} // namespace
+
 Expected<int64_t> ProjectStore::addVariant(const VariantRecord& variant)
 {
-    auto q = m_db.prepare("INSERT INTO variants (name, package_path, manifest_json) VALUES (?, ?, ?)");
+    auto q = m_db.prepare("INSERT INTO variants (name, package_path, manifest_json, registered_on, trusted_machines) "
+                          "VALUES (?, ?, ?, ?, ?)");
     if (!q)
         return q.error();
+    const auto trusted = variant.trustedMachines.empty() ? std::vector<std::string>{machineId()} : variant.trustedMachines;
     q->bind(1, variant.name).bind(2, variant.packagePath).bind(3, variant.manifestJson);
+    q->bind(4, variant.registeredOn.empty() ? hostName() : variant.registeredOn).bind(5, joinLines(trusted));
     if (auto ran = q->run(); !ran)
         return makeError(ran.error().message + " (variant '" + variant.name + "')", ran.error().context);
     return m_db.lastInsertId();
@@ -152,16 +182,29 @@ Expected<int64_t> ProjectStore::addVariant(const VariantRecord& variant)
 
 Expected<std::vector<VariantRecord>> ProjectStore::variants()
 {
-    auto q = m_db.prepare("SELECT id, name, package_path, manifest_json FROM variants ORDER BY id");
+    auto q = m_db.prepare(
+        "SELECT id, name, package_path, manifest_json, registered_on, trusted_machines FROM variants ORDER BY id");
     if (!q)
         return q.error();
     std::vector<VariantRecord> out;
     auto done = forEachRow(*q, [&](const Statement& row) {
-        out.push_back({row.integer(0), row.text(1), row.text(2), row.text(3)});
+        out.push_back({row.integer(0), row.text(1), row.text(2), row.text(3), row.text(4), splitLines(row.text(5))});
     });
     if (!done)
         return done.error();
     return out;
+}
+
+Expected<Done> ProjectStore::trustVariantHere(int64_t variantId)
+{
+    // One statement: appends this machine unless it is listed already.
+    auto q = m_db.prepare("UPDATE variants SET trusted_machines = CASE WHEN trusted_machines = '' THEN ?1 "
+                          "ELSE trusted_machines || char(10) || ?1 END "
+                          "WHERE id = ?2 AND instr(char(10) || trusted_machines || char(10), char(10) || ?1 || char(10)) = 0");
+    if (!q)
+        return q.error();
+    q->bind(1, machineId()).bind(2, variantId);
+    return q->run();
 }
 
 Expected<int64_t> ProjectStore::createRun(const RunRecord& run)

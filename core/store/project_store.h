@@ -41,6 +41,9 @@ struct VariantRecord {
     std::string name;
     std::string packagePath;
     std::string manifestJson = "{}";
+    // Schema 4 (core/store/package_trust.h). addVariant fills both for this machine when empty.
+    std::string registeredOn;                  // host name
+    std::vector<std::string> trustedMachines; // machine ids that may load the package unasked
 };
 
 struct RunRecord {
@@ -85,6 +88,8 @@ public:
 
     Expected<int64_t> addVariant(const VariantRecord& variant);
     Expected<std::vector<VariantRecord>> variants();
+    // This machine may load the variant's package from now on (a person said so).
+    Expected<Done> trustVariantHere(int64_t variantId);
 
     Expected<int64_t> createRun(const RunRecord& run);
     // finished_at is set for the final states (finished, failed, cancelled) and cleared otherwise.

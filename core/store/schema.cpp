@@ -77,9 +77,17 @@ const char* const kVersion3 = R"sql(
 ALTER TABLE results ADD COLUMN output_json TEXT NOT NULL DEFAULT '{}';
 )sql";
 
+// Migration 4: where a variant was registered (a host name, for messages) and the machines its
+// package may be loaded on without asking (machine ids, one a line): a package is code
+// (core/store/package_trust.h). Variants of older projects have neither, so each machine asks once.
+const char* const kVersion4 = R"sql(
+ALTER TABLE variants ADD COLUMN registered_on TEXT NOT NULL DEFAULT '';
+ALTER TABLE variants ADD COLUMN trusted_machines TEXT NOT NULL DEFAULT '';
+)sql";
+
 const std::vector<const char*>& migrations()
 {
-    static const std::vector<const char*> list{kVersion1, kVersion2, kVersion3};
+    static const std::vector<const char*> list{kVersion1, kVersion2, kVersion3, kVersion4};
     return list;
 }
 

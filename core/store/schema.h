@@ -5,7 +5,7 @@
 // migration N takes a project from version N-1 to N inside one transaction.
 namespace vox::store {
 
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 // Creates or upgrades the schema; refuses a project written by a newer VoxBench.
 Expected<Done> migrate(Database& db);

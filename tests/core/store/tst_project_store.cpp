@@ -1,6 +1,8 @@
 // The project store: schema and pragmas, round trips of every record kind, foreign keys,
 // resumable runs, and clear errors for files that are not (or not yet) VoxBench projects.
+#include "core/store/package_trust.h"
 #include "core/store/project_store.h"
+#include "core/util/machine.h"
 
 #include <sqlite3.h>
 
@@ -25,6 +27,13 @@ std::string pragma(const std::string& path, const char* sql)
     sqlite3_finalize(st);
     sqlite3_close(db);
     return value;
+}
+
+// Takes a project back to before migration 4.
+void dropTrustColumns(const std::string& path)
+{
+    for (const char* column : {"registered_on", "trusted_machines"})
+        pragma(path, (std::string("ALTER TABLE variants DROP COLUMN ") + column).c_str());
 }
 
 std::vector<UtteranceRecord> someUtterances(int n)
@@ -59,9 +68,9 @@ private slots:
     {
         auto store = ProjectStore::open(file("new.voxbench"));
         QVERIFY2(store.ok(), store ? "" : store.error().describe().c_str());
-        QCOMPARE((*store)->schemaVersion(), 3);
+        QCOMPARE((*store)->schemaVersion(), 4);
         QCOMPARE(pragma(file("new.voxbench"), "PRAGMA journal_mode"), std::string("wal"));
-        QCOMPARE(pragma(file("new.voxbench"), "PRAGMA user_version"), std::string("3"));
+        QCOMPARE(pragma(file("new.voxbench"), "PRAGMA user_version"), std::string("4"));
         QVERIFY((*store)->checkIntegrity().ok());
     }
 
@@ -191,12 +200,13 @@ private slots:
         }
         pragma(path, "ALTER TABLE runs DROP COLUMN message");
         pragma(path, "ALTER TABLE results DROP COLUMN output_json");
+        dropTrustColumns(path);
         pragma(path, "PRAGMA user_version = 1");
         QCOMPARE(pragma(path, "PRAGMA user_version"), std::string("1"));
 
         auto store = ProjectStore::open(path);
         QVERIFY2(store.ok(), store ? "" : store.error().describe().c_str());
-        QCOMPARE((*store)->schemaVersion(), 3);
+        QCOMPARE((*store)->schemaVersion(), 4);
         auto runs = (*store)->runs();
         QVERIFY(runs.ok());
         QCOMPARE(runs->size(), size_t(1));
@@ -223,6 +233,7 @@ private slots:
             QVERIFY((*made)->addResults({{runId, uttId, "old words", "[7]", R"({"total_ms":5})", 2048, ""}}).ok());
         }
         pragma(path, "ALTER TABLE results DROP COLUMN output_json");
+        dropTrustColumns(path);
         pragma(path, "PRAGMA user_version = 2");
         QCOMPARE(pragma(path, "SELECT count(*) FROM pragma_table_info('results') WHERE name = 'output_json'"),
                  std::string("0"));
@@ -235,8 +246,8 @@ private slots:
 
         auto store = ProjectStore::open(path);
         QVERIFY2(store.ok(), store ? "" : store.error().describe().c_str());
-        QCOMPARE((*store)->schemaVersion(), 3);
-        QCOMPARE(pragma(path, "PRAGMA user_version"), std::string("3"));
+        QCOMPARE((*store)->schemaVersion(), 4);
+        QCOMPARE(pragma(path, "PRAGMA user_version"), std::string("4"));
         auto results = (*store)->results(runId);
         QVERIFY(results.ok());
         QCOMPARE(results->size(), size_t(1));
@@ -250,6 +261,48 @@ private slots:
         kws.outputJson = R"({"probabilities":[0.9,0.05,0.05],"keyword_probability":0.9,"predicted":"sheila"})";
         QVERIFY((*store)->addResults({kws}).ok());
         QCOMPARE((*store)->results(runId)->at(0).outputJson, kws.outputJson);
+        QVERIFY((*store)->checkIntegrity().ok());
+    }
+
+    void packagesFromElsewhereAreNotTrustedUntilSaid()
+    {
+        // A version-3 project: variants without the trust columns, as every older project has.
+        const std::string path = file("v3.voxbench");
+        int64_t old = 0;
+        {
+            auto made = ProjectStore::open(path);
+            QVERIFY(made.ok());
+            old = *(*made)->addVariant({0, "old", "/pkg/old", "{}"});
+        }
+        dropTrustColumns(path);
+        pragma(path, "PRAGMA user_version = 3");
+        auto store = ProjectStore::open(path);
+        QVERIFY2(store.ok(), store ? "" : store.error().describe().c_str());
+        QCOMPARE((*store)->schemaVersion(), 4);
+        auto variants = (*store)->variants();
+        QCOMPARE(variants->size(), size_t(1));
+        QVERIFY(variants->at(0).trustedMachines.empty());
+        QVERIFY(!vox::store::trustedHere(variants->at(0)));
+        const std::string message = vox::store::untrustedMessage(variants->at(0), path);
+        QVERIFY2(message.find("variant old was added to this project by an older VoxBench or on another machine")
+                     != std::string::npos,
+                 message.c_str());
+        QVERIFY(message.find("voxbench-cli variant trust -p '" + path + "' old") != std::string::npos);
+
+        // Added here: trusted here, with this host named.
+        const int64_t fresh = *(*store)->addVariant({0, "fresh", "/pkg/fresh", "{}"});
+        variants = (*store)->variants();
+        QVERIFY(vox::store::trustedHere(variants->at(1)));
+        QCOMPARE(variants->at(1).registeredOn, vox::hostName());
+        QCOMPARE(variants->at(1).trustedMachines, std::vector<std::string>{vox::machineId()});
+
+        // Said yes: trusted, listed once however often it is said; the other variant unchanged.
+        QVERIFY((*store)->trustVariantHere(old).ok());
+        QVERIFY((*store)->trustVariantHere(old).ok());
+        variants = (*store)->variants();
+        QCOMPARE(variants->at(0).trustedMachines, std::vector<std::string>{vox::machineId()});
+        QCOMPARE(variants->at(1).trustedMachines, std::vector<std::string>{vox::machineId()});
+        QCOMPARE(variants->at(1).id, fresh);
         QVERIFY((*store)->checkIntegrity().ok());
     }
 
