@@ -31,6 +31,7 @@ public:
         return tr("Imported %1 utterances as \"%2\" (%3 lines skipped)").arg(count).arg(name).arg(skipped);
     }
     static QString added(int count) { return tr("Added %n package(s)", nullptr, count); }
+    static QString trusted(int count) { return tr("%n package(s) may be loaded on this machine", nullptr, count); }
 };
 
 QString qs(const std::string& s)
@@ -113,6 +114,17 @@ Expected<ProjectChange> addPackages(const QString& project, const QStringList& f
         return errorOf(change.warnings.join(QStringLiteral("; ")));
     change.message = ChangeTexts::added(added);
     return change;
+}
+
+Expected<ProjectChange> trustVariants(const QString& project, const QList<qint64>& variants)
+{
+    auto store = store::ProjectStore::open(project.toStdString(), store::ProjectStore::Mode::OpenExisting);
+    if (!store)
+        return store.error();
+    for (qint64 id : variants)
+        if (auto done = (*store)->trustVariantHere(id); !done)
+            return done.error();
+    return ProjectChange{ChangeTexts::trusted(int(variants.size())), {}};
 }
 
 } // namespace vox::app

@@ -21,5 +21,7 @@ Expected<ProjectChange> createProject(const QString& path);
 Expected<ProjectChange> importDataset(const QString& project, const QString& source, const QString& name,
                                       const QString& format, const JobContext& job);
 Expected<ProjectChange> addPackages(const QString& project, const QStringList& folders);
+// This machine may load these variants' packages from now on (core/store/package_trust.h).
+Expected<ProjectChange> trustVariants(const QString& project, const QList<qint64>& variants);
 
 } // namespace vox::app

@@ -1,6 +1,7 @@
 #include "app/project/project_summary.h"
 
 #include "core/store/package_records.h"
+#include "core/store/package_trust.h"
 #include "core/store/project_store.h"
 
 #include <filesystem>
@@ -80,6 +81,8 @@ Expected<ProjectSummary> readProjectSummary(const QString& path)
         s.parameters = facts.parameters;
         s.demo = facts.demo;
         s.bytesOnDisk = folderBytes(v.packagePath);
+        s.trustedHere = store::trustedHere(v);
+        s.registeredOn = qs(v.registeredOn);
         out.variants.push_back(std::move(s));
     }
     return out;

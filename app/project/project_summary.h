@@ -30,6 +30,8 @@ struct VariantSummary {
     qint64 parameters = 0;
     qint64 bytesOnDisk = -1; // -1: the package folder is missing
     bool demo = false;       // a VoxBench demo model, trained here on synthetic speech
+    bool trustedHere = true; // false: added on another machine; ask before loading (core/store/package_trust.h)
+    QString registeredOn;    // the host it was added on, where known
 };
 
 struct ProjectSummary {

@@ -146,20 +146,34 @@ bool ProjectSession::addPackages(const QStringList& folders)
     return true;
 }
 
+bool ProjectSession::trustVariants(const QList<qint64>& variants, std::function<void()> then)
+{
+    if (isChanging() || !isOpen())
+        return false;
+    const QString project = m_path;
+    startChange(project, [project, variants](const JobContext&) { return app::trustVariants(project, variants); },
+                project, std::move(then));
+    return true;
+}
+
 void ProjectSession::cancelChange()
 {
     m_change.cancel();
 }
 
-void ProjectSession::startChange(const QString& what, Job<ProjectChange>::Work work, const QString& openAfterwards)
+void ProjectSession::startChange(const QString& what, Job<ProjectChange>::Work work, const QString& openAfterwards,
+                                 std::function<void()> then)
 {
     emit changeStarted(what);
     m_change.start(std::move(work),
-                   [this, openAfterwards](Expected<ProjectChange> change) { finishChange(std::move(change), openAfterwards); },
+                   [this, openAfterwards, then = std::move(then)](Expected<ProjectChange> change) {
+                       finishChange(std::move(change), openAfterwards, then);
+                   },
                    [this](const JobProgress& p) { emit changeProgress(p.text); });
 }
 
-void ProjectSession::finishChange(Expected<ProjectChange> change, const QString& openAfterwards)
+void ProjectSession::finishChange(Expected<ProjectChange> change, const QString& openAfterwards,
+                                  const std::function<void()>& then)
 {
     if (!change) {
         const QString error = describe(change.error());
@@ -175,6 +189,8 @@ void ProjectSession::finishChange(Expected<ProjectChange> change, const QString&
                           openAfterwards, QStringLiteral("import")});
     open(openAfterwards);
     emit changed(true, change->message);
+    if (then)
+        then();
 }
 
 } // namespace vox::app

@@ -51,6 +51,9 @@ public:
     bool newProject(const QString& path);
     bool importDataset(const QString& source, const QString& name = {}, const QString& format = QStringLiteral("auto"));
     bool addPackages(const QStringList& folders);
+    // Lets this machine load the variants' packages (a person said yes: a package is code), then
+    // calls `then` on the UI thread once that is stored; a failure goes to Issues instead.
+    bool trustVariants(const QList<qint64>& variants, std::function<void()> then);
     // Asks the running change to stop (an import stops at the next line it reads).
     void cancelChange();
     bool isChanging() const { return m_change.running(); }
@@ -70,8 +73,9 @@ signals:
 
 private:
     void show(const QString& path, Expected<ProjectSummary> summary);
-    void startChange(const QString& what, Job<ProjectChange>::Work work, const QString& openAfterwards);
-    void finishChange(Expected<ProjectChange> change, const QString& openAfterwards);
+    void startChange(const QString& what, Job<ProjectChange>::Work work, const QString& openAfterwards,
+                     std::function<void()> then = {});
+    void finishChange(Expected<ProjectChange> change, const QString& openAfterwards, const std::function<void()>& then);
     void wireQueue();
 
     IssueModel* m_issues;

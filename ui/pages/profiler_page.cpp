@@ -6,6 +6,7 @@
 #include "app/session/project_session.h"
 #include "core/profile/profile_json.h"
 #include "ui/pages/page_header.h"
+#include "ui/pages/trust_prompt.h"
 #include "ui/pages/table_export_button.h"
 
 #include <QCheckBox>
@@ -265,8 +266,14 @@ void ProfilerPage::showRuns(qint64 runA, qint64 runB)
 
 void ProfilerPage::profileChosen(bool again)
 {
-    if (m_session->capture(m_utterances->value(), again))
-        updateState();
+    QList<qint64> variants;
+    for (qint64 run : {m_session->runA(), m_session->runB()})
+        if (const auto* r = m_session->project()->runs()->run(run))
+            variants << r->variantId;
+    loadWithTrust(this, m_session->project(), variants, [this, again] {
+        if (m_session->capture(m_utterances->value(), again))
+            updateState();
+    });
 }
 
 void ProfilerPage::show()

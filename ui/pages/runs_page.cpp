@@ -8,6 +8,7 @@
 #include "ui/pages/page_header.h"
 #include "ui/pages/progress_delegate.h"
 #include "ui/pages/run_settings_form.h"
+#include "ui/pages/trust_prompt.h"
 
 #include <QComboBox>
 #include <QGroupBox>
@@ -125,7 +126,8 @@ RunsPage::RunsPage(const PageInfo& info, app::ProjectSession* session, QWidget* 
     connect(m_cancel, &QPushButton::clicked, this, [this] { m_session->queue()->cancel(selectedRun()); });
     connect(m_resume, &QPushButton::clicked, this, [this] {
         if (const auto* r = m_session->runs()->run(selectedRun()))
-            m_session->queue()->resume(r->id, r->device);
+            loadWithTrust(this, m_session, {r->variantId},
+                          [queue = m_session->queue(), id = r->id, device = r->device] { queue->resume(id, device); });
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         showCard();
@@ -207,8 +209,13 @@ void RunsPage::startRuns()
         m_status->setText(QString::fromStdString(settings.error().message));
         return;
     }
-    m_status->setText(tr("Starting %n run(s)…", nullptr, int(variants.size())));
-    m_session->queue()->start(datasets[datasetRow].id, variants, *settings);
+    const qint64 dataset = datasets[datasetRow].id;
+    const auto start = [this, dataset, variants, settings = *settings] {
+        m_status->setText(tr("Starting %n run(s)…", nullptr, int(variants.size())));
+        m_session->queue()->start(dataset, variants, settings);
+    };
+    if (!loadWithTrust(this, m_session, variants, start))
+        m_status->setText(tr("Not started: the packages from another machine were not allowed to load"));
 }
 
 qint64 RunsPage::selectedRun() const

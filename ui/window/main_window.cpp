@@ -145,10 +145,14 @@ void MainWindow::createMenus()
             m_session->importDataset(f);
     });
     QAction* addPackage = file->addAction(tr("Add Model &Package…"), this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Add a model package folder"));
+        // Said where the folder is chosen: loading a package runs its code.
+        const QString dir = QFileDialog::getExistingDirectory(
+            this, tr("Add a model package folder — a package is code: add only packages from someone you trust"));
         if (!dir.isEmpty())
             m_session->addPackages({dir});
     });
+    addPackage->setStatusTip(tr("Register a model package folder as a variant; loading a package runs its code "
+                                "(TorchScript), so add only packages from someone you trust"));
     for (QAction* a : {importFolder, importFile, addPackage}) {
         a->setEnabled(false);
         connect(m_session, &app::ProjectSession::opened, a, [a] { a->setEnabled(true); });
