@@ -1,5 +1,7 @@
 #include "app/results/table_export.h"
 
+#include "core/util/csv.h"
+
 #include <QAbstractItemModel>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -10,12 +12,9 @@ namespace vox::app {
 
 namespace {
 
-QString csvField(QString s)
+QString csvField(const QString& s)
 {
-    if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"')) || s.contains(QLatin1Char('\n'))
-        || s.contains(QLatin1Char('\r')))
-        return QLatin1Char('"') + s.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
-    return s;
+    return QString::fromStdString(vox::csvField(s.toStdString())); // quoted, formulas neutralised
 }
 
 QString markdownField(QString s)

@@ -1,6 +1,7 @@
 #include "core/scoring/report.h"
 
 #include "core/scoring/metrics.h"
+#include "core/util/csv.h"
 
 #include <nlohmann/json.hpp>
 #include <unicode/locid.h>
@@ -172,21 +173,6 @@ void writeJson(std::ostream& out, const CorpusScore& score, const ReportOptions&
     }
     out << j.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
-
-namespace {
-std::string csvField(const std::string& s)
-{
-    if (s.find_first_of(",\"\n\r") == std::string::npos)
-        return s;
-    std::string quoted = "\"";
-    for (char c : s) {
-        if (c == '"')
-            quoted += '"';
-        quoted += c;
-    }
-    return quoted + "\"";
-}
-} // namespace
 
 void writeCsv(std::ostream& out, const CorpusScore& score)
 {

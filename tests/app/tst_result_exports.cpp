@@ -1,9 +1,14 @@
-// Table exports (CSV quoting, JSON objects, Markdown pipes, LaTeX escapes) on a small model,
-// and the Pareto front of speed-accuracy points.
+// Table exports (CSV quoting and formula guard, JSON objects, Markdown pipes, LaTeX escapes) on
+// a small model, whole-or-nothing file writes, and the Pareto front of speed-accuracy points.
+#include "app/format/file_write.h"
 #include "app/results/chart_data.h"
 #include "app/results/table_export.h"
+#include "core/util/csv.h"
 
 #include <QAbstractTableModel>
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -51,6 +56,53 @@ private slots:
         QVERIFY(tex.startsWith(QStringLiteral("\\begin{tabular}{ll}")));
         QVERIFY(tex.contains(QStringLiteral("fp32 & say \"hi\", then 5\\% \\& \\$x\\_1 \\\\")));
         QVERIFY(tex.endsWith(QStringLiteral("\\end{tabular}\n")));
+    }
+
+    void csvCellsASpreadsheetWouldRunAreNeutralised()
+    {
+        // Utterance ids, references and hypotheses come from users' files: a cell that starts
+        // like a formula is written as text; numbers with a sign stay numbers.
+        const std::vector<std::pair<std::string, std::string>> cases{
+            {"=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""},
+            {"@SUM(A1:A2)", "'@SUM(A1:A2)"},
+            {"+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"},
+            {"-1+cmd|' /C calc'!A0", "'-1+cmd|' /C calc'!A0"},
+            {"\tindented", "'\tindented"},
+            {"-0.5", "-0.5"},
+            {"+2.8e-02", "+2.8e-02"},
+            {"-3 %", "-3 %"},
+            {"-0,5", "\"-0,5\""},  // the Russian decimal comma: a number, quoted for the comma
+            {"x -1", "x -1"},
+            {"-", "'-"},
+            {"", ""},
+        };
+        for (const auto& [cell, written] : cases)
+            QCOMPARE(vox::csvField(cell), written);
+        QVERIFY(vox::looksLikeFormula("=1+1"));
+        QVERIFY(!vox::looksLikeFormula("1+1"));
+    }
+
+    void writesAreWholeOrReportedWithTheReason()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("table.csv"));
+        QVERIFY(vox::app::writeWholeFile(path, "old").ok());
+        QVERIFY(vox::app::writeWholeFile(path, "a,b\r\n").ok());
+        QFile written(path);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QCOMPARE(written.readAll(), QByteArray("a,b\r\n"));
+
+        const QString missing = dir.filePath(QStringLiteral("no-such-folder/table.csv"));
+        auto failed = vox::app::writeWholeFile(missing, "x");
+        QVERIFY(!failed.ok());
+        QVERIFY2(failed.error().message.find("Could not write " + missing.toStdString() + ": ") == 0,
+                 failed.error().message.c_str());
+        QVERIFY(!QFile::exists(missing));
+        // A folder where the file should go: refused, the folder untouched.
+        auto onFolder = vox::app::writeWholeFile(dir.path(), "x");
+        QVERIFY(!onFolder.ok());
+        QVERIFY(QFileInfo(dir.path()).isDir());
     }
 
     void paretoFrontKeepsWhatNothingBeats()
