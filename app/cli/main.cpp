@@ -13,6 +13,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cerrno>
+#include <cstring>
 #include <iostream>
 
 int main(int argc, char** argv)
@@ -60,6 +62,13 @@ int main(int argc, char** argv)
     if (app.get_subcommands().empty()) {
         context.err << "voxbench-cli: choose a command (" << commands << "). See voxbench-cli --help.\n";
         return 2;
+    }
+    // Output that did not reach its file (a full disk, a closed pipe) is a failure, not a result.
+    std::cout.flush();
+    if (!std::cout) {
+        std::cerr << "voxbench-cli: the output could not be written (" << std::strerror(errno)
+                  << "); what was printed is incomplete\n";
+        return exitCode != 0 ? exitCode : 1;
     }
     return exitCode;
 }

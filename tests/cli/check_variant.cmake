@@ -46,3 +46,9 @@ cli(variant list -p ${project})
 if(NOT rc EQUAL 0 OR NOT out MATCHES "^1\tfp32\twhisper\t[^\n]*\n2\tkws\tkws-crnn\t[^\n]*\n$")
   message(FATAL_ERROR "variant list (exit ${rc}):\n${out}\n${err}")
 endif()
+
+# Output that cannot be written (a full disk) fails the command instead of reporting success.
+execute_process(COMMAND ${CLI} variant list -p ${project} RESULT_VARIABLE rc OUTPUT_FILE /dev/full ERROR_VARIABLE err)
+if(rc EQUAL 0 OR NOT err MATCHES "voxbench-cli: the output could not be written \\(No space left on device\\)")
+  message(FATAL_ERROR "output to a full disk must fail (exit ${rc}):\n${err}")
+endif()

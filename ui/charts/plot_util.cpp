@@ -1,8 +1,11 @@
 #include "ui/charts/plot_util.h"
 
+#include "app/format/file_write.h"
+
 #include <qcustomplot.h>
 
 #include <QCoreApplication>
+#include <QBuffer>
 #include <QFileInfo>
 #include <QSvgGenerator>
 
@@ -20,30 +23,37 @@ public:
 Expected<Done> savePlot(QCustomPlot* plot, const QString& path, const QString& title)
 {
     const int w = 1000, h = 650;
-    bool ok = false;
+    if (path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {
+        // QCustomPlot writes PDFs itself, to a file: checked by its result and what reached the disk.
+        if (!plot->savePdf(path, w, h, QCP::epNoCosmetic, QStringLiteral("VoxBench"), title) || QFileInfo(path).size() == 0)
+            return makeError(PlotExport::notWritten(path).toStdString());
+        return Done{};
+    }
+    // PNG and SVG are drawn into memory, then written whole (app::writeWholeFile) or not at all.
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    bool drawn = false;
     if (path.endsWith(QLatin1String(".png"), Qt::CaseInsensitive)) {
-        ok = plot->savePng(path, w, h, 2.0);
-    } else if (path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {
-        ok = plot->savePdf(path, w, h, QCP::epNoCosmetic, QStringLiteral("VoxBench"), title);
+        drawn = plot->toPixmap(w, h, 2.0).save(&buffer, "PNG");
     } else if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
         QSvgGenerator svg;
-        svg.setFileName(path);
+        svg.setOutputDevice(&buffer);
         svg.setSize(QSize(w, h));
         svg.setViewBox(QRect(0, 0, w, h));
         svg.setTitle(title);
         QCPPainter painter;
-        ok = painter.begin(&svg);
-        if (ok) {
+        drawn = painter.begin(&svg);
+        if (drawn) {
             plot->toPainter(&painter, w, h);
             painter.end();
-            ok = QFileInfo(path).size() > 0;
         }
     } else {
         return makeError(PlotExport::chooseSuffix().toStdString());
     }
-    if (!ok)
+    if (!drawn || bytes.isEmpty())
         return makeError(PlotExport::notWritten(path).toStdString());
-    return Done{};
+    return app::writeWholeFile(path, bytes);
 }
 
 void decoratePlot(QCustomPlot* plot, const QString& title, const QString& notes, const QFont& font, int titleGrowth)

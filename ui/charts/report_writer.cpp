@@ -5,6 +5,7 @@
 #include "app/kws/kws_session.h"
 #include "app/results/chart_data.h"
 #include "app/results/summary_model.h"
+#include "app/format/file_write.h"
 #include "app/results/table_export.h"
 #include "app/results/utterance_results_model.h"
 #include "app/session/comparison_session.h"
@@ -13,7 +14,6 @@
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QFile>
 #include <QJsonDocument>
 
 namespace vox::ui {
@@ -36,25 +36,21 @@ Error failure(const QString& why)
     return makeError(why.toStdString());
 }
 
-// Writes `text` as UTF-8; false when the file cannot be written whole.
-bool writeText(const QString& path, const QString& text)
-{
-    QFile file(path);
-    const QByteArray bytes = text.toUtf8();
-    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size() && file.flush();
-}
-
 // Writes a file per chart format and a file per table format; false when a file is not written.
 class ReportFiles {
 public:
     explicit ReportFiles(const QDir& dir) : m_dir(dir) {}
     const QStringList& written() const { return m_written; }
+    // Why the last file was not written (the file and the system's reason).
+    const QString& error() const { return m_error; }
 
     bool text(const QString& name, const QString& content)
     {
         const QString path = m_dir.filePath(name);
-        if (!writeText(path, content))
+        if (auto done = app::writeWholeFile(path, content.toUtf8()); !done) {
+            m_error = QString::fromStdString(done.error().message);
             return false;
+        }
         m_written << path;
         return true;
     }
@@ -80,6 +76,7 @@ public:
 private:
     QDir m_dir;
     QStringList m_written;
+    QString m_error;
 };
 
 // The comparison's charts, tables, run cards; its part of the README.
@@ -94,11 +91,11 @@ Expected<QString> writeComparison(const app::ComparisonSession& session, ReportF
             return saved.error();
     }
     if (!files.table(QStringLiteral("summary"), *session.summaryModel()) || !files.table(QStringLiteral("utterances"), *session.utteranceModel()))
-        return failure(ReportTexts::cannotWrite(folder));
+        return failure(files.error().isEmpty() ? ReportTexts::cannotWrite(folder) : files.error());
     for (const auto& r : comparison->data.runs) {
         const auto card = QJsonDocument::fromJson(QByteArray::fromStdString(r.run.cardJson));
         if (!files.text(QStringLiteral("run-%1-card.json").arg(r.run.id), QString::fromUtf8(card.toJson())))
-            return failure(ReportTexts::cannotWrite(folder));
+            return failure(files.error().isEmpty() ? ReportTexts::cannotWrite(folder) : files.error());
     }
     const app::ChartData& data = charts.data();
     QString readme = ReportTexts::heading(data.normalizer);
@@ -119,11 +116,11 @@ Expected<QString> writeKeywordSpotting(const app::KwsSession& kws, ReportFiles& 
     }
     if (!files.table(QStringLiteral("kws-summary"), *kws.summaryModel()) || !files.table(QStringLiteral("kws-cost"), *kws.costModel())
         || !files.table(QStringLiteral("kws-clips"), *kws.clipModel()))
-        return failure(ReportTexts::cannotWrite(folder));
+        return failure(files.error().isEmpty() ? ReportTexts::cannotWrite(folder) : files.error());
     for (const auto& e : *kws.entries()) {
         const auto card = QJsonDocument::fromJson(QByteArray::fromStdString(e.data.run.cardJson));
         if (!files.text(QStringLiteral("run-%1-card.json").arg(e.data.run.id), QString::fromUtf8(card.toJson())))
-            return failure(ReportTexts::cannotWrite(folder));
+            return failure(files.error().isEmpty() ? ReportTexts::cannotWrite(folder) : files.error());
     }
     return app::exportTable(*kws.summaryModel(), app::TableFormat::Markdown) + QLatin1Char('\n')
            + app::exportTable(*kws.costModel(), app::TableFormat::Markdown);
@@ -156,7 +153,7 @@ Expected<QStringList> writeReport(const app::ComparisonSession& session, const a
         readme += (speech ? ReportTexts::kwsHeading() : ReportTexts::kwsOnlyHeading() + ReportTexts::kwsHeading()) + *part;
     }
     if (!files.text(QStringLiteral("README.md"), readme))
-        return failure(ReportTexts::cannotWrite(folder));
+        return failure(files.error().isEmpty() ? ReportTexts::cannotWrite(folder) : files.error());
     return files.written();
 }
 

@@ -2,6 +2,7 @@
 
 #include "app/profile/operator_table_model.h"
 #include "app/profile/profile_session.h"
+#include "app/format/file_write.h"
 #include "app/run/run_list_model.h"
 #include "app/session/project_session.h"
 #include "core/profile/profile_json.h"
@@ -11,7 +12,6 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -295,11 +295,7 @@ Expected<Done> ProfilerPage::exportTrace(const QString& path) const
     const auto s = m_session->shown();
     if (!s || !s->a.present())
         return makeError(tr("Run A has no profile to export").toStdString());
-    QFile file(path);
-    const QByteArray trace = QByteArray::fromStdString(profile::chromeTrace(*s->a.profile));
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(trace) != trace.size() || !file.flush())
-        return makeError(tr("Could not write %1").arg(path).toStdString());
-    return Done{};
+    return app::writeWholeFile(path, QByteArray::fromStdString(profile::chromeTrace(*s->a.profile)));
 }
 
 } // namespace vox::ui

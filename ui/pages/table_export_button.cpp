@@ -1,9 +1,9 @@
 #include "ui/pages/table_export_button.h"
 
+#include "app/format/file_write.h"
 #include "app/results/table_export.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QFileDialog>
 #include <QMenu>
 #include <QPushButton>
@@ -16,7 +16,6 @@ class TableExport {
 public:
     static QString button() { return tr("Export table…"); }
     static QString dialog() { return tr("Export table"); }
-    static QString notWritten(const QString& path) { return tr("Could not write %1").arg(path); }
     static QString chartButton() { return tr("Export chart…"); }
     static QString chartDialog() { return tr("Export chart"); }
 };
@@ -36,10 +35,8 @@ QPushButton* tableExportButton(QWidget* parent, const QList<QPair<QString, const
                                                                                   baseName + QLatin1Char('.') + suffix);
                                 if (path.isEmpty())
                                     return;
-                                QFile file(path);
-                                if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)
-                                    || file.write(app::exportTable(*model, format).toUtf8()) < 0)
-                                    failed(TableExport::notWritten(path));
+                                if (auto done = app::writeWholeFile(path, app::exportTable(*model, format).toUtf8()); !done)
+                                    failed(QString::fromStdString(done.error().message));
                             });
         }
         menu->addSeparator();
