@@ -78,6 +78,21 @@ private:
     RssProbe m_rss;
 };
 
+
+// A window's tokens join the transcript unless the model says there is no speech in it and the
+// caller set a threshold for that (then it finished by "no_speech"); its probability is kept.
+void keepWindow(Transcript& t, const Hypothesis& h, std::optional<double> noSpeech, std::optional<double> threshold)
+{
+    if (noSpeech)
+        t.noSpeechProbability.push_back(*noSpeech);
+    if (noSpeech && threshold && *noSpeech > *threshold && h.finishedBy != FinishReason::Cancelled) {
+        t.finishedBy.push_back("no_speech");
+        return;
+    }
+    t.tokens.insert(t.tokens.end(), h.tokens.begin(), h.tokens.end());
+    t.finishedBy.push_back(finishReasonName(h.finishedBy));
+}
+
 } // namespace
 
 Engine::Engine(std::unique_ptr<Impl> impl) : d(std::move(impl)) {}
@@ -184,13 +199,12 @@ Expected<std::vector<Transcript>> Engine::transcribe(const std::vector<std::vect
             timings.totalMs = msSince(t0);
             timings.forwardMs = model.takeForwardMs();
             const int64_t peak = memory.peakBytes();
+            const auto noSpeech = (*session)->noSpeechProbabilities();
             size_t row = 0;
             for (size_t u = 0; u < out.size(); ++u) {
-                for (size_t w = 0; w < windows[u]; ++w, ++row) {
-                    const auto& h = result->rows[row];
-                    out[u].tokens.insert(out[u].tokens.end(), h.tokens.begin(), h.tokens.end());
-                    out[u].finishedBy.push_back(finishReasonName(h.finishedBy));
-                }
+                for (size_t w = 0; w < windows[u]; ++w, ++row)
+                    keepWindow(out[u], result->rows[row], row < noSpeech.size() ? std::optional<double>(noSpeech[row]) : std::nullopt,
+                               options.noSpeechThreshold);
                 out[u].timings = timings;
                 out[u].peakMemoryBytes = peak;
                 out[u].cancelled = result->cancelled;
@@ -235,9 +249,9 @@ Expected<std::vector<Transcript>> Engine::transcribe(const std::vector<std::vect
                 decoderScope.reset();
                 t.timings.decoderMs += msSince(td);
                 t.timings.decoderSteps += result->steps;
-                const auto& h = result->rows.front();
-                t.tokens.insert(t.tokens.end(), h.tokens.begin(), h.tokens.end());
-                t.finishedBy.push_back(finishReasonName(h.finishedBy));
+                const auto noSpeech = (*session)->noSpeechProbabilities();
+                keepWindow(t, result->rows.front(), noSpeech.empty() ? std::nullopt : std::optional<double>(noSpeech.front()),
+                           options.noSpeechThreshold);
                 cancelled = result->cancelled;
             }
             t.cancelled = cancelled; // later utterances are skipped once cancelled

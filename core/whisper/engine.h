@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,10 @@ struct DecodeOptions {
     int maxTokens = 224;      // new tokens per 30-second window (capped by n_text_ctx); < 0: the manifest's
     std::string language = "en";        // multilingual packages only
     std::string task = "transcribe";    // or "translate"; multilingual packages only
+    // A window whose no-speech probability is above this gives no text (finished by
+    // "no_speech"), as OpenAI's transcribe() skips it with no_speech_threshold and no
+    // logprob_threshold. Unset: every window's text is kept; the probability is reported anyway.
+    std::optional<double> noSpeechThreshold;
 };
 
 struct StageTimings {
@@ -59,7 +64,10 @@ struct Transcript {
     // max_memory_allocated during the call.
     int64_t peakMemoryBytes = 0;
     bool cancelled = false;
-    std::vector<std::string> finishedBy; // per window: "eot", "repetition", "max_length", "cancelled"
+    std::vector<std::string> finishedBy; // per window: "eot", "repetition", "max_length", "cancelled", "no_speech"
+    // Per window: the probability of the no-speech token at the start of the transcript
+    // (OpenAI's no_speech_prob); empty where the package's decoder gives none.
+    std::vector<double> noSpeechProbability;
 };
 
 // A loaded package. Not thread-safe: one thread at a time uses an Engine (load it on the thread

@@ -40,6 +40,9 @@ public:
     // Runs one token per row at position `offset`. For beam search `sourceRows` first picks the
     // cache rows (row i of the new batch continues old row sourceRows[i]); empty keeps them.
     virtual Expected<Done> step(const std::vector<int64_t>& tokens, int offset, const std::vector<int64_t>& sourceRows) = 0;
+    // Per row, the probability of the no-speech token in the logits at the start-of-transcript
+    // position of the prompt call (OpenAI's no_speech_prob); empty where the model gives none.
+    virtual std::vector<float> noSpeechProbabilities() const { return {}; }
 };
 
 struct SearchSettings {

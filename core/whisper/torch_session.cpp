@@ -27,9 +27,17 @@ public:
                 m_cross = m_cross1;
                 m_self = m_e.decoder.run_method("init_self_kv", m_cross, maxLen).toTensor();
             }
-            run(prompTensor(prompt, audio.size(0), m_e.device), 0);
+            const torch::Tensor logits = run(prompTensor(prompt, audio.size(0), m_e.device), 0);
+            // The prompt starts with start-of-transcript: its position's next-token distribution.
+            const auto atStart = torch::softmax(logits.select(1, 0).to(torch::kFloat32), -1)
+                                     .select(-1, m_e.info.special.noSpeech)
+                                     .to(torch::kCPU)
+                                     .contiguous();
+            m_noSpeech.assign(atStart.data_ptr<float>(), atStart.data_ptr<float>() + atStart.numel());
         });
     }
+
+    std::vector<float> noSpeechProbabilities() const override { return m_noSpeech; }
 
     Expected<std::vector<int64_t>> argmax(bool firstStep) override
     {
@@ -115,17 +123,20 @@ private:
         }
     }
 
-    void run(const torch::Tensor& tokens, int64_t offset)
+    // Returns the logits of every position fed, [rows, tokens, n_vocab].
+    torch::Tensor run(const torch::Tensor& tokens, int64_t offset)
     {
         c10::intrusive_ptr<c10::ivalue::Tuple> out;
         {
             ForwardTimer timer(m_e.forwardMs);
             out = m_e.decoder.run_method("step", tokens, m_cross, m_self, offset).toTuple();
         }
-        m_last = out->elements()[0].toTensor().select(1, -1);
+        torch::Tensor logits = out->elements()[0].toTensor();
+        m_last = logits.select(1, -1);
         m_self = out->elements()[1].toTensor();
         m_hidden = torch::Tensor();
         m_probe.sample();
+        return logits;
     }
 
     // step_hidden (one token per row); the logits come from the engine's projection when asked.
@@ -166,6 +177,7 @@ private:
     RunnerState& m_e;
     RssProbe& m_probe;
     torch::Tensor m_cross1, m_cross, m_self, m_last, m_hidden; // m_hidden: [rows, D] after step_hidden
+    std::vector<float> m_noSpeech;
 };
 
 } // namespace

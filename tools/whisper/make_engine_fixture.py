@@ -161,7 +161,8 @@ def make_rules_package(root: Path, name: str = "en-rules", decoder=RuleDecoder):
 
 def result(r):
     return {"tokens": r["tokens"], "text": r["text"],
-            "finished_by": [w["finished_by"] for w in r["windows"]]}
+            "finished_by": [w["finished_by"] for w in r["windows"]],
+            "no_speech_prob": [w["no_speech_prob"] for w in r["windows"]]}
 
 
 def main(argv) -> int:

@@ -62,6 +62,7 @@ class Package:
                                    multilingual=m["multilingual"], n_vocab=m["dims"]["n_vocab"])
         self.sp = m["special_tokens"]
         self.eot = self.sp["endoftext"]
+        self.nospeech = self.sp["nospeech"]
         self.suppress = torch.tensor(m["suppress_tokens"], dtype=torch.long)
         self.begin_suppress = torch.tensor(m["begin_suppress_tokens"], dtype=torch.long)
         g = m["decoding_defaults"]["repetition_guard"]
@@ -103,6 +104,7 @@ class Package:
         kv = self.decoder.init_self_kv(ck, p + n_new)
         toks = torch.tensor([prompt] * b, dtype=torch.long)
         logits, kv = self.decoder.step(toks, ck, kv, 0)
+        no_speech = self.no_speech_probs(logits)
         last = logits[:, -1]
         seqs: List[List[int]] = [[] for _ in range(b)]
         why = ["max_length"] * b
@@ -123,8 +125,13 @@ class Package:
             feed = torch.tensor([[self.eot if done[r] else nxt[r]] for r in range(b)])
             logits, kv = self.decoder.step(feed, ck, kv, p + i)
             last = logits[:, -1]
-        return [{"prompt": prompt, "tokens": s, "finished_by": w,
-                 "text": self.tokenizer.decode(s)} for s, w in zip(seqs, why)]
+        return [{"prompt": prompt, "tokens": s, "finished_by": w, "no_speech_prob": ns,
+                 "text": self.tokenizer.decode(s)} for s, w, ns in zip(seqs, why, no_speech)]
+
+    def no_speech_probs(self, logits: torch.Tensor) -> List[float]:
+        """OpenAI's no_speech_prob: softmax at the start-of-transcript position (the prompt's
+        first), the no-speech token's probability; one per row."""
+        return logits[:, 0].float().softmax(dim=-1)[:, self.nospeech].tolist()
 
     @torch.no_grad()
     def beam(self, mel: torch.Tensor, beam_size: int, language: str = "en",
@@ -140,6 +147,7 @@ class Package:
         ck1 = self.decoder.cross_kv(self.encode(mel))
         kv = self.decoder.init_self_kv(ck1, p + n_new)
         logits, kv = self.decoder.step(torch.tensor([prompt]), ck1, kv, 0)
+        no_speech = self.no_speech_probs(logits)[0]
         last = logits[:, -1]                        # [live, V]
         live: List[Tuple[List[int], float]] = [([], 0.0)]
         finished: List[Tuple[List[int], float, str]] = []
@@ -191,7 +199,7 @@ class Package:
                 best = (norm, seq, score, why)
         norm, seq, score, why = best
         return {"prompt": prompt, "tokens": seq, "finished_by": why, "sum_logprob": score,
-                "score": norm, "text": self.tokenizer.decode(seq)}
+                "score": norm, "no_speech_prob": no_speech, "text": self.tokenizer.decode(seq)}
 
 
 def window_samples(n_audio_ctx: int) -> int:

@@ -2,11 +2,13 @@
 // exactly, on every fixture utterance, for an English 80-mel and a multilingual 128-mel
 // package and a package of scripted stand-in modules that exercises the decoding rules
 // (ties, end-of-text, repetition guard), greedy and beam 3, one utterance at a time and as
-// one greedy batch; the same text.
+// one greedy batch; the same text and the same no-speech probability per window.
 #include "core/whisper/engine.h"
 #include "whisper_fixture.h"
 
 #include <QTest>
+
+#include <cmath>
 
 using vox::whisper::DecodeOptions;
 using vox::whisper::Engine;
@@ -44,6 +46,17 @@ private:
             else if (t.text != expected[u]["text"].get<std::string>())
                 failures += "\n" + package + " " + mode + " utterance " + std::to_string(u) + ": text differs: '"
                             + t.text + "'";
+            // OpenAI's no_speech_prob, per window, as the reference computes it.
+            const auto noSpeech = expected[u]["no_speech_prob"].get<std::vector<double>>();
+            if (t.noSpeechProbability.size() != noSpeech.size())
+                failures += "\n" + package + " " + mode + " utterance " + std::to_string(u) + ": "
+                            + std::to_string(t.noSpeechProbability.size()) + " no-speech probabilities, reference "
+                            + std::to_string(noSpeech.size());
+            for (size_t w = 0; w < noSpeech.size() && w < t.noSpeechProbability.size(); ++w)
+                if (std::abs(t.noSpeechProbability[w] - noSpeech[w]) > 1e-6)
+                    failures += "\n" + package + " " + mode + " utterance " + std::to_string(u) + " window "
+                                + std::to_string(w) + ": no-speech probability " + std::to_string(t.noSpeechProbability[w])
+                                + ", reference " + std::to_string(noSpeech[w]);
             QVERIFY(!t.cancelled);
         }
         QVERIFY2(failures.empty(), failures.c_str());
@@ -66,6 +79,54 @@ private slots:
     // Scripted stand-in modules with exact ties, end-of-text and repetitions: the decoding rules.
     void greedyRules() { compareAll("en-rules", "greedy", 1); }
     void beamRules() { compareAll("en-rules", "beam", m_fixture["beam"].get<int>()); }
+
+    // The threshold judges each window by its no-speech probability, as the reference gives it:
+    // the windows above it give no text; at 1 nothing is above it and the tokens are the
+    // reference's; greedy and beam alike.
+    void noSpeechThresholdDropsWindowsAboveIt()
+    {
+        const auto& entry = m_fixture["packages"]["en"];
+        auto engine = Engine::load(entry["path"].get<std::string>(), {});
+        QVERIFY2(engine.ok(), engine ? "" : engine.error().describe().c_str());
+        // A threshold between the fixture's probabilities: some windows above it, some below.
+        std::vector<double> all;
+        for (size_t u = 0; u < 6; ++u)
+            for (const auto& p : entry["greedy"][u]["no_speech_prob"])
+                all.push_back(p.get<double>());
+        std::sort(all.begin(), all.end());
+        QVERIFY(all.front() < all.back());
+        const double threshold = all[(all.size() - 1) / 2];
+        for (int beam : {1, m_fixture["beam"].get<int>()}) {
+            DecodeOptions options;
+            options.beamSize = beam;
+            options.maxTokens = m_fixture["max_new_tokens"].get<int>();
+            options.noSpeechThreshold = threshold;
+            const auto& expected = entry[beam == 1 ? "greedy" : "beam"];
+            int dropped = 0;
+            for (size_t u = 0; u < 6; ++u) {
+                auto result = engine->transcribe({m_audio[u]}, options);
+                QVERIFY2(result.ok(), result ? "" : result.error().describe().c_str());
+                const Transcript& t = result->front();
+                const auto probs = expected[u]["no_speech_prob"].get<std::vector<double>>();
+                if (probs.size() != 1)
+                    continue; // one-window utterances: the whole transcript is that window's
+                if (probs[0] > threshold) {
+                    QVERIFY(t.tokens.empty());
+                    QCOMPARE(t.finishedBy, std::vector<std::string>{"no_speech"});
+                    ++dropped;
+                } else {
+                    QCOMPARE(t.tokens, expected[u]["tokens"].get<std::vector<int64_t>>());
+                }
+            }
+            qInfo("beam %d: %d of 6 utterances above the no-speech threshold %.3g", beam, dropped, threshold);
+            if (beam == 1)
+                QVERIFY(dropped > 0 && dropped < 6);
+            options.noSpeechThreshold = 1.0;
+            auto kept = engine->transcribe({m_audio[0]}, options);
+            QVERIFY(kept.ok());
+            QCOMPARE(kept->front().tokens, expected[0]["tokens"].get<std::vector<int64_t>>());
+        }
+    }
 
     void greedyBatch_data()
     {
