@@ -36,6 +36,12 @@ void addEngineOptions(CLI::App& command, run::RunSettings& settings, const Engin
     command.add_option("--max-tokens", settings.maxTokens, "New tokens per 30-second window (-1: the package's default)")
         ->check(kMaxTokens)
         ->capture_default_str();
+    command
+        .add_option_function<double>(
+            "--no-speech-threshold", [&settings](double p) { settings.noSpeechThreshold = p; },
+            "Whisper: a window whose no-speech probability is above this gives no text (OpenAI's no_speech_threshold, "
+            "e.g. 0.6; unset: text is always kept, the probability is reported anyway)")
+        ->check(CLI::Range(0.0, 1.0));
     if (choice.warmup)
         command.add_option("--warmup", settings.warmup, choice.warmupHelp)->check(CLI::Range(0, 100))->capture_default_str();
     if (choice.repeats)

@@ -10,7 +10,7 @@ class App;
 
 namespace vox::cli {
 
-// --device, --dtype, --threads, --batch, --beam, --max-tokens and --optimize are always added;
+// --device, --dtype, --threads, --batch, --beam, --max-tokens, --no-speech-threshold and --optimize are always added;
 // the others only where a command has them.
 struct EngineOptionChoice {
     bool warmup = false;

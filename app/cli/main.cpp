@@ -15,6 +15,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <functional>
 #include <iostream>
 
 int main(int argc, char** argv)
@@ -44,6 +45,16 @@ int main(int argc, char** argv)
     vox::cli::addClassifyCommand(app, context, exitCode);
     vox::cli::addRunCommands(app, context, exitCode);
     vox::cli::addProfileCommand(app, context, exitCode);
+
+    // The top level keeps extras to name an unknown command itself; a command refuses an
+    // unknown option while parsing, before it runs (a misspelt option must not start a run).
+    std::function<void(CLI::App*)> strict = [&strict](CLI::App* command) {
+        for (CLI::App* sub : command->get_subcommands({})) {
+            sub->allow_extras(false);
+            strict(sub);
+        }
+    };
+    strict(&app);
 
     try {
         app.parse(argc, argv);

@@ -60,6 +60,7 @@ void printResult(const TranscribeArgs& a, const Item& item, const whisper::Trans
                          {"tokens", t.tokens},
                          {"cancelled", t.cancelled},
                          {"finished_by", t.finishedBy},
+                         {"no_speech_prob", t.noSpeechProbability},
                          {"peak_memory_bytes", t.peakMemoryBytes},
                          {"timings_ms",
                           {{"features", t.timings.featuresMs},

@@ -86,6 +86,7 @@ Expected<RunComparison> compareRuns(store::ProjectStore& store, const std::vecto
         auto results = store.results(out.runs[k].run.id);
         if (!results)
             return results.error();
+        const double noSpeechThreshold = out.runs[k].settings.noSpeechThreshold.value_or(kDefaultNoSpeechThreshold);
         for (const auto& r : *results) {
             const auto it = rowOf.find(r.utteranceId);
             if (it == rowOf.end())
@@ -100,6 +101,14 @@ Expected<RunComparison> compareRuns(store::ProjectStore& store, const std::vecto
                 cell.ms = t.value("per_utterance_ms", t.value("total_ms", 0.0));
                 if (row.audioSeconds <= 0)
                     row.audioSeconds = t.value("audio_s", 0.0);
+            }
+            const json output = json::parse(r.outputJson, nullptr, false);
+            if (output.is_object() && output.contains("no_speech_probability")) {
+                for (const auto& p : output["no_speech_probability"])
+                    if (p.is_number())
+                        cell.noSpeechProbability = std::max(cell.noSpeechProbability.value_or(0.0), p.get<double>());
+                cell.noSpeech = output.value("no_speech", false)
+                                || (cell.noSpeechProbability && *cell.noSpeechProbability > noSpeechThreshold);
             }
             if (!r.error.empty())
                 continue;

@@ -2,6 +2,7 @@
 #include "core/run/run_summary.h"
 #include "core/scoring/alignment.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,7 +23,15 @@ struct ComparisonCell {
     scoring::EditCounts counts; // words, after normalization
     double ms = 0;          // per-utterance time
     std::vector<DiffToken> diff; // normalized reference against normalized hypothesis
+    // Whisper's no-speech probability (the largest over the utterance's windows), where stored.
+    std::optional<double> noSpeechProbability;
+    // Above the run's no-speech threshold (OpenAI's default 0.6 where the run set none), or its
+    // text was dropped for it.
+    bool noSpeech = false;
 };
+
+// The threshold "no speech detected" is judged by where a run sets none (OpenAI's default).
+inline constexpr double kDefaultNoSpeechThreshold = 0.6;
 
 struct ComparisonRow {
     int64_t utteranceId = 0;

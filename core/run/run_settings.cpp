@@ -28,6 +28,9 @@ Expected<RunSettings> checked(RunSettings s)
         return outOf("chunk", s.chunkSamples, "0 (the package's chunk) or a number of samples");
     if (s.dtype != "auto" && s.dtype != "float32" && s.dtype != "float16" && s.dtype != "bfloat16")
         return makeError("run setting dtype is \"" + s.dtype + "\"; it must be auto, float32, float16 or bfloat16");
+    if (s.noSpeechThreshold && !(*s.noSpeechThreshold >= 0.0 && *s.noSpeechThreshold <= 1.0))
+        return makeError("run setting no-speech threshold is " + std::to_string(*s.noSpeechThreshold)
+                         + "; it must be a probability from 0 to 1");
     if (s.device != "cpu" && s.device.rfind("cuda", 0) != 0)
         return makeError("run setting device is \"" + s.device + "\"; it must be cpu or cuda[:N]");
     return s;
@@ -35,11 +38,13 @@ Expected<RunSettings> checked(RunSettings s)
 
 std::string toJson(const RunSettings& s)
 {
-    const nlohmann::json j{{"device", s.device},       {"dtype", s.dtype},     {"threads", s.threads},
-                           {"batch", s.batch},         {"beam", s.beam},       {"max_tokens", s.maxTokens},
-                           {"warmup", s.warmup},       {"repeats", s.repeats}, {"optimize", s.optimize},
-                           {"limit", s.limit},         {"language", s.language}, {"task", s.task},
-                           {"chunk_samples", s.chunkSamples}};
+    nlohmann::json j{{"device", s.device},       {"dtype", s.dtype},     {"threads", s.threads},
+                     {"batch", s.batch},         {"beam", s.beam},       {"max_tokens", s.maxTokens},
+                     {"warmup", s.warmup},       {"repeats", s.repeats}, {"optimize", s.optimize},
+                     {"limit", s.limit},         {"language", s.language}, {"task", s.task},
+                     {"chunk_samples", s.chunkSamples}};
+    if (s.noSpeechThreshold) // absent when unset, so that older cards compare equal
+        j["no_speech_threshold"] = *s.noSpeechThreshold;
     return j.dump();
 }
 
@@ -63,6 +68,8 @@ Expected<RunSettings> runSettingsFromJson(std::string_view text)
         s.language = j.value("language", s.language);
         s.task = j.value("task", s.task);
         s.chunkSamples = j.value("chunk_samples", s.chunkSamples);
+        if (j.contains("no_speech_threshold") && !j["no_speech_threshold"].is_null())
+            s.noSpeechThreshold = j["no_speech_threshold"].get<double>();
     } catch (const nlohmann::json::exception& e) {
         return makeError(std::string("run settings: a value has the wrong type (") + e.what() + ")");
     }
@@ -86,6 +93,7 @@ whisper::DecodeOptions decodeOptions(const RunSettings& settings)
     options.maxTokens = settings.maxTokens;
     options.language = settings.language;
     options.task = settings.task;
+    options.noSpeechThreshold = settings.noSpeechThreshold;
     return options;
 }
 

@@ -3,6 +3,7 @@
 #include "core/whisper/engine.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -26,6 +27,10 @@ struct RunSettings {
                                 // (a multiple of the package's hop, checked when the run starts)
     std::string language = "en";
     std::string task = "transcribe";
+    // Whisper: a window whose no-speech probability is above this gives no text (OpenAI's
+    // no_speech_threshold, without its logprob_threshold); unset: text is always kept. The
+    // probability is stored with every result either way.
+    std::optional<double> noSpeechThreshold;
 };
 
 // Values outside what the engine accepts are errors that name the setting.

@@ -32,6 +32,14 @@ json timingsJson(const whisper::Transcript& t, const std::vector<double>& repeat
                 {"finished_by", t.finishedBy}};
 }
 
+// What a Whisper result holds besides its transcript (results.output_json): the no-speech
+// probability of every window, and whether the run's threshold took a window's text away.
+json whisperOutputJson(const whisper::Transcript& t)
+{
+    const bool dropped = std::find(t.finishedBy.begin(), t.finishedBy.end(), "no_speech") != t.finishedBy.end();
+    return json{{"no_speech_probability", t.noSpeechProbability}, {"no_speech", dropped}};
+}
+
 class WhisperExecution {
 public:
     WhisperExecution(Execution& execution, WhisperRunner& runner)
@@ -104,6 +112,7 @@ bool WhisperExecution::runBatch(const std::vector<const UtteranceRecord*>& batch
                 r.hypothesis = t.text;
                 r.tokensJson = json(t.tokens).dump();
                 r.timingsJson = timingsJson(t, totals, seconds[i], audio.size()).dump();
+                r.outputJson = whisperOutputJson(t).dump();
                 r.peakMemoryBytes = t.peakMemoryBytes;
                 results.push_back(std::move(r));
             }

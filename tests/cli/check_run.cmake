@@ -72,3 +72,30 @@ if(NOT rc EQUAL 0
    OR NOT out MATCHES "normalizer: none")
   message(FATAL_ERROR "runs listing (exit ${rc}):\n${out}\n${err}")
 endif()
+
+# Whisper's no-speech threshold: at 0 every window is judged to hold no speech and gives no
+# text (each utterance scored as all deletions); the run card records the threshold, so the
+# run is not comparable with runs made without it; out of range is refused.
+cli(run -p ${project} --variant fp32 --dataset clean --limit 2 --warmup 0 --no-speech-threshold 0)
+if(NOT rc EQUAL 0 OR NOT out MATCHES "\n5\tfp32\tfinished\t2/2\t0\t100.0% "
+)
+  message(FATAL_ERROR "run with --no-speech-threshold 0 (exit ${rc}):\n${out}\n${err}")
+endif()
+cli(runs -p ${project})
+if(NOT out MATCHES "run 1 and run 5 differ in [^\n]*no_speech_threshold \\(none\\) vs 0")
+  message(FATAL_ERROR "run with --no-speech-threshold 0 (exit ${rc}):\n${out}\n${err}")
+endif()
+cli(run -p ${project} --variant fp32 --dataset clean --no-speech-threshold 1.5)
+if(rc EQUAL 0 OR NOT err MATCHES "--no-speech-threshold: Value 1.5 not in range 0")
+  message(FATAL_ERROR "a no-speech threshold above 1 must be refused (exit ${rc}):\n${out}\n${err}")
+endif()
+
+# A misspelt option is refused while parsing, before any run is created or started.
+cli(run -p ${project} --variant fp32 --dataset clean --limit 2 --no-speach-threshold 0.6)
+if(rc EQUAL 0 OR NOT err MATCHES "The following arguments were not expected: 0.6 --no-speach-threshold")
+  message(FATAL_ERROR "a misspelt option must be refused (exit ${rc}):\n${out}\n${err}")
+endif()
+cli(runs -p ${project})
+if(out MATCHES "\n6\t")
+  message(FATAL_ERROR "a refused command must create no run:\n${out}\n${err}")
+endif()
