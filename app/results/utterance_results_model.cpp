@@ -36,6 +36,12 @@ bool UtteranceResultsModel::hasErrors(int row) const
                        [](const run::ComparisonCell& c) { return c.present && (!c.error.empty() || c.counts.errors() > 0); });
 }
 
+bool UtteranceResultsModel::noSpeechDetected(int row) const
+{
+    const auto* r = rowAt(row);
+    return r && std::any_of(r->cells.begin(), r->cells.end(), [](const run::ComparisonCell& c) { return c.noSpeech; });
+}
+
 bool UtteranceResultsModel::changedAgainstBaseline(int row) const
 {
     const auto* r = rowAt(row);
@@ -116,8 +122,14 @@ QVariant UtteranceResultsModel::data(const QModelIndex& index, int role) const
     if (role == Qt::ToolTipRole && c.present) {
         if (!c.error.empty())
             return qs(c.error);
-        return tr("%1 correct, %2 substituted, %3 deleted, %4 inserted")
-            .arg(c.counts.correct).arg(c.counts.substitutions).arg(c.counts.deletions).arg(c.counts.insertions);
+        QString tip = tr("%1 correct, %2 substituted, %3 deleted, %4 inserted")
+                          .arg(c.counts.correct).arg(c.counts.substitutions).arg(c.counts.deletions).arg(c.counts.insertions);
+        if (c.noSpeechProbability)
+            tip += QLatin1Char('\n')
+                   + (c.noSpeech ? tr("No speech detected (no-speech probability %1)")
+                                 : tr("No-speech probability %1"))
+                         .arg(formatNumber(*c.noSpeechProbability, 3));
+        return tip;
     }
     if (role == Qt::TextAlignmentRole && group != HypothesisColumn)
         return rightAligned();
@@ -213,6 +225,10 @@ bool UtteranceResultsFilter::filterAcceptsRow(int sourceRow, const QModelIndex&)
         break;
     case Mode::WorstN:
         if (size_t(sourceRow) >= m_worstRows.size() || !m_worstRows[size_t(sourceRow)])
+            return false;
+        break;
+    case Mode::NoSpeech:
+        if (!model->noSpeechDetected(sourceRow))
             return false;
         break;
     }

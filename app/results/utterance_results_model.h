@@ -1,7 +1,8 @@
 #pragma once
 // The per-utterance results table: id, reference and audio length, then one column group per
 // compared run (hypothesis, WER, time). A filter keeps errors only, utterances whose
-// hypothesis changed against the baseline run (the first), or the worst N.
+// hypothesis changed against the baseline run (the first), the worst N, or those in which a
+// Whisper run detected no speech.
 #include "app/models/table_model.h"
 #include "app/results/comparison.h"
 
@@ -33,6 +34,8 @@ public:
     bool changedAgainstBaseline(int row) const;
     // The largest WER of the row over the runs (failed counts as 1).
     double worstWer(int row) const;
+    // Some run found no speech in it (run::ComparisonCell::noSpeech).
+    bool noSpeechDetected(int row) const;
 
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
 
@@ -48,7 +51,8 @@ private:
 class UtteranceResultsFilter : public QSortFilterProxyModel {
     Q_OBJECT
 public:
-    enum class Mode { All, ErrorsOnly, ChangedAgainstBaseline, WorstN };
+    // In the order of the Results page's filter list.
+    enum class Mode { All, ErrorsOnly, ChangedAgainstBaseline, WorstN, NoSpeech };
     explicit UtteranceResultsFilter(QObject* parent = nullptr);
 
     void setMode(Mode mode, int worstN = 20);

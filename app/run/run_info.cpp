@@ -1,5 +1,7 @@
 #include "app/run/run_info.h"
 
+#include "app/format/numbers.h"
+
 #include "core/run/run_card.h"
 #include "core/run/run_executor.h"
 #include "core/store/project_store.h"
@@ -34,6 +36,8 @@ public:
             parts << tr("optimized");
         if (s.limit > 0)
             parts << tr("first %1").arg(s.limit);
+        if (!spotter && s.noSpeechThreshold)
+            parts << tr("no speech above %1").arg(formatNumber(*s.noSpeechThreshold, 2));
         if (s.chunkSamples > 0)
             parts << tr("chunk %1").arg(s.chunkSamples);
         else if (spotter)

@@ -190,6 +190,18 @@ private slots:
         QCOMPARE(f->rowCount(), 10);
         f->setMode(app::UtteranceResultsFilter::Mode::WorstN, 3);
         QCOMPARE(f->rowCount(), 3);
+        // int8's third utterance: a no-speech probability above OpenAI's default 0.6.
+        f->setMode(app::UtteranceResultsFilter::Mode::NoSpeech);
+        QCOMPARE(f->rowCount(), 1);
+        const int silent = f->mapToSource(f->index(0, 0)).row();
+        QCOMPARE(silent, 2);
+        QCOMPARE(*comparison.utteranceModel()->rowAt(silent)->cells[1].noSpeechProbability, 0.9);
+        QVERIFY(!comparison.utteranceModel()->rowAt(silent)->cells[0].noSpeech);
+        QVERIFY(comparison.utteranceModel()
+                    ->index(silent, app::UtteranceResultsModel::column(1, app::UtteranceResultsModel::HypothesisColumn))
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("No speech detected (no-speech probability 0.900)")));
         f->setMode(app::UtteranceResultsFilter::Mode::All);
         f->setText(QString::fromStdString(comparison.utteranceModel()->rowAt(4)->uttId));
         QCOMPARE(f->rowCount(), 1);

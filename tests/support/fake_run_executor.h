@@ -1,7 +1,8 @@
 #pragma once
 // A run executor without a model, for tests of the run queue and the sessions: it writes one
 // result per pending utterance into the project (the reference as the hypothesis, with the
-// last word left out for a variant whose name contains "int8"), reports each as a batch, and
+// last word left out for a variant whose name contains "int8", which also finds no speech in the
+// third utterance: a no-speech probability of 0.9), reports each as a batch, and
 // honours pause and cancel between utterances, as core's executor does between batches. A
 // gate lets a test hold it after a given number of utterances.
 #include "app/run/run_queue.h"
@@ -10,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <climits>
@@ -121,6 +123,9 @@ private:
             r.utteranceId = u.id;
             r.hypothesis = hypothesisFor(u.reference, int8);
             r.timingsJson = nlohmann::json{{"per_utterance_ms", 10.0 + double(u.id % 7)}, {"audio_s", u.duration.value_or(1.0)}}.dump();
+            // Whisper's no-speech probability: the int8 variant "hears silence" in the third utterance.
+            const bool silent = int8 && u.id == covered[std::min<size_t>(2, covered.size() - 1)].id;
+            r.outputJson = nlohmann::json{{"no_speech_probability", {silent ? 0.9 : 0.05}}, {"no_speech", false}}.dump();
             if (auto added = (*store)->addResults({r}); !added)
                 return stop(run::RunStatus::Failed, added.error().describe());
             ++state.written;

@@ -65,7 +65,11 @@ ResultsPage::ResultsPage(const PageInfo& info, app::ComparisonSession* compariso
     m_normalizer->setCurrentIndex(m_normalizer->findData(m_session->normalizer()));
     m_normalizer->setToolTip(tr("How texts are normalized before scoring; the other normalizers' WER is shown too"));
     m_filterMode->setObjectName(QStringLiteral("resultsFilterCombo"));
-    m_filterMode->addItems({tr("All utterances"), tr("Errors only"), tr("Changed against the baseline"), tr("Worst N")});
+    m_filterMode->addItems({tr("All utterances"), tr("Errors only"), tr("Changed against the baseline"), tr("Worst N"),
+                            tr("No speech detected")});
+    m_filterMode->setItemData(4, tr("Utterances in which a Whisper run's no-speech probability is above its threshold "
+                                    "(0.6 where the run set none), or whose text the threshold dropped"),
+                              Qt::ToolTipRole);
     m_worstN->setRange(1, 100000);
     m_worstN->setValue(20);
     m_worstN->setPrefix(tr("N = "));

@@ -4,6 +4,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QLabel>
@@ -38,8 +39,18 @@ RunSettingsForm::RunSettingsForm(QWidget* parent)
     , m_limit(spin(QStringLiteral("limitSpin"), 0, 10'000'000, 0, tr("The dataset's first N utterances; 0: all")))
     , m_chunk(spin(QStringLiteral("chunkSpin"), 0, 160'000, 0,
                    tr("Keyword spotting: samples per stream step, a multiple of the package's hop; 0: the package's")))
+    , m_noSpeech(new QDoubleSpinBox)
     , m_optimize(new QCheckBox(tr("Freeze and optimize at load")))
 {
+    m_noSpeech->setObjectName(QStringLiteral("noSpeechSpin"));
+    m_noSpeech->setRange(-0.05, 1.0);
+    m_noSpeech->setSingleStep(0.05);
+    m_noSpeech->setDecimals(2);
+    m_noSpeech->setValue(-0.05);
+    m_noSpeech->setSpecialValueText(tr("off"));
+    m_noSpeech->setToolTip(tr("Whisper: a window whose no-speech probability is above this gives no text "
+                              "(OpenAI's no_speech_threshold, e.g. 0.60); off: text is always kept. "
+                              "The probability is stored either way."));
     m_device->setObjectName(QStringLiteral("deviceCombo"));
     m_device->addItem(QStringLiteral("cpu"), QStringLiteral("cpu")); // until libtorch says what else there is
     m_environment.start([](const app::JobContext&) -> Expected<TorchEnvironment> { return app::torchEnvironmentOnce(); },
@@ -77,6 +88,7 @@ RunSettingsForm::RunSettingsForm(QWidget* parent)
     add(2, 1, tr("&Repeats"), m_repeats);
     add(2, 2, tr("&Max tokens"), m_maxTokens);
     add(3, 0, tr("C&hunk"), m_chunk);
+    add(3, 2, tr("&No speech above"), m_noSpeech);
     grid->addWidget(m_optimize, 3, 2, 1, 4);
     for (int c = 1; c < 6; c += 2)
         grid->setColumnStretch(c, 1);
@@ -96,6 +108,8 @@ run::RunSettings RunSettingsForm::settings() const
     s.limit = m_limit->value();
     s.optimize = m_optimize->isChecked();
     s.chunkSamples = m_chunk->value();
+    if (m_noSpeech->value() >= 0.0)
+        s.noSpeechThreshold = m_noSpeech->value();
     return s;
 }
 
@@ -128,6 +142,7 @@ void RunSettingsForm::setSettings(const run::RunSettings& s)
     m_limit->setValue(int(s.limit));
     m_optimize->setChecked(s.optimize);
     m_chunk->setValue(s.chunkSamples);
+    m_noSpeech->setValue(s.noSpeechThreshold.value_or(m_noSpeech->minimum()));
 }
 
 } // namespace vox::ui

@@ -1,7 +1,8 @@
 #pragma once
 // The settings a new run is measured with: device (those libtorch reports, read off the UI
 // thread: "cpu" until then), dtype, threads, batch, beam, maximum tokens, warm-up, timing
-// repeats, optimize, how many utterances, and a keyword spotter's stream chunk.
+// repeats, optimize, how many utterances, a keyword spotter's stream chunk, and Whisper's
+// no-speech threshold.
 #include "app/jobs/job.h"
 #include "core/run/run_settings.h"
 #include "core/torch/torch_env.h"
@@ -10,6 +11,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QDoubleSpinBox;
 class QSpinBox;
 
 namespace vox::ui {
@@ -35,6 +37,7 @@ private:
     QSpinBox* m_repeats;
     QSpinBox* m_limit;
     QSpinBox* m_chunk;
+    QDoubleSpinBox* m_noSpeech; // its minimum: no threshold
     QCheckBox* m_optimize;
     QString m_wantedDevice; // asked for before the devices were known
     app::Job<TorchEnvironment> m_environment;
