@@ -1,6 +1,7 @@
 // The project store: schema and pragmas, round trips of every record kind, foreign keys,
 // resumable runs, and clear errors for files that are not (or not yet) VoxBench projects.
 #include "core/store/project_store.h"
+#include "core/store/schema.h"
 
 #include <sqlite3.h>
 
@@ -59,9 +60,9 @@ private slots:
     {
         auto store = ProjectStore::open(file("new.voxbench"));
         QVERIFY2(store.ok(), store ? "" : store.error().describe().c_str());
-        QCOMPARE((*store)->schemaVersion(), 3);
+        QCOMPARE((*store)->schemaVersion(), kSchemaVersion);
         QCOMPARE(pragma(file("new.voxbench"), "PRAGMA journal_mode"), std::string("wal"));
-        QCOMPARE(pragma(file("new.voxbench"), "PRAGMA user_version"), std::string("3"));
+        QCOMPARE(pragma(file("new.voxbench"), "PRAGMA user_version"), std::to_string(kSchemaVersion));
         QVERIFY((*store)->checkIntegrity().ok());
     }
 
@@ -179,7 +180,7 @@ private slots:
 
     void upgradesAVersionOneProject()
     {
-        // A version-1 project: today's schema less the columns of migrations 2 and 3, user_version 1.
+        // A version-1 project: today's schema less the columns of migrations 2 and 3 and the table of 4, user_version 1.
         const std::string path = file("v1.voxbench");
         {
             auto made = ProjectStore::open(path);
@@ -189,6 +190,7 @@ private slots:
             auto variant = (*made)->addVariant({0, "v", "/pkg", "{}"});
             QVERIFY((*made)->createRun({0, *variant, *dataset, "finished", R"({"beam":1})", "", "", ""}).ok());
         }
+        pragma(path, "DROP TABLE run_leases");
         pragma(path, "ALTER TABLE runs DROP COLUMN message");
         pragma(path, "ALTER TABLE results DROP COLUMN output_json");
         pragma(path, "PRAGMA user_version = 1");
@@ -196,7 +198,7 @@ private slots:
 
         auto store = ProjectStore::open(path);
         QVERIFY2(store.ok(), store ? "" : store.error().describe().c_str());
-        QCOMPARE((*store)->schemaVersion(), 3);
+        QCOMPARE((*store)->schemaVersion(), kSchemaVersion);
         auto runs = (*store)->runs();
         QVERIFY(runs.ok());
         QCOMPARE(runs->size(), size_t(1));
@@ -207,7 +209,7 @@ private slots:
 
     void upgradesAVersionTwoProject()
     {
-        // A version-2 project with a stored result: today's schema less migration 3's column.
+        // A version-2 project with a stored result: today's schema less migration 3's column and 4's table.
         const std::string path = file("v2.voxbench");
         int64_t runId = 0, uttId = 0;
         {
@@ -222,6 +224,7 @@ private slots:
             uttId = utts[0].id;
             QVERIFY((*made)->addResults({{runId, uttId, "old words", "[7]", R"({"total_ms":5})", 2048, ""}}).ok());
         }
+        pragma(path, "DROP TABLE run_leases");
         pragma(path, "ALTER TABLE results DROP COLUMN output_json");
         pragma(path, "PRAGMA user_version = 2");
         QCOMPARE(pragma(path, "SELECT count(*) FROM pragma_table_info('results') WHERE name = 'output_json'"),
@@ -235,8 +238,8 @@ private slots:
 
         auto store = ProjectStore::open(path);
         QVERIFY2(store.ok(), store ? "" : store.error().describe().c_str());
-        QCOMPARE((*store)->schemaVersion(), 3);
-        QCOMPARE(pragma(path, "PRAGMA user_version"), std::string("3"));
+        QCOMPARE((*store)->schemaVersion(), kSchemaVersion);
+        QCOMPARE(pragma(path, "PRAGMA user_version"), std::to_string(kSchemaVersion));
         auto results = (*store)->results(runId);
         QVERIFY(results.ok());
         QCOMPARE(results->size(), size_t(1));
