@@ -170,6 +170,10 @@ int execute(ProjectStore& store, const std::string& project, int64_t runId, CliC
     const auto outcome = run::executeRun(project, runId, control, events);
     std::signal(SIGINT, previous);
     g_cancel = nullptr;
+    if (outcome.elsewhere) { // nothing was written: the status in the project is the other process's
+        context.err << "voxbench-cli run: " << outcome.message << "\n";
+        return 1;
+    }
     context.err << "run " << runId << ": " << run::runStatusName(outcome.status)
                 << (outcome.message.empty() ? "" : ": " + outcome.message) << "\n";
     (void)store;
@@ -193,6 +197,8 @@ int runVariants(const RunArgs& a, CliContext& context)
         return 1;
     }
     ProjectStore& store = **opened;
+    if (auto refused = refuseReadOnly(store, "run", context))
+        return *refused;
     std::vector<int64_t> runIds = a.resume;
     if (!a.variants.empty()) {
         auto datasets = store.datasets();

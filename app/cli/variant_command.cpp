@@ -40,6 +40,8 @@ int addVariants(const VariantArgs& a, CliContext& context)
         context.err << "voxbench-cli variant add: " << store.error().describe() << "\n";
         return 1;
     }
+    if (auto refused = refuseReadOnly(**store, "variant add", context))
+        return *refused;
     for (const auto& v : records) {
         auto id = (*store)->addVariant(v);
         if (!id) {
