@@ -1,6 +1,7 @@
 #pragma once
-#include "core/store/project_store.h"
+#include "core/store/project_access.h"
 
+#include <optional>
 #include <ostream>
 #include <string>
 
@@ -13,15 +14,15 @@ struct CliContext {
     std::ostream& err;
 };
 
-// A command that writes the project refuses a read-only one before doing anything: the message
-// names the project and the reason, and the exit code is 2, as for a usage error. nullopt:
-// the project can be written.
-inline std::optional<int> refuseReadOnly(const store::ProjectStore& store, const std::string& command, CliContext& context)
+// A command that writes the project refuses a read-only one before doing anything (reading a
+// dataset, checking packages): the message names the project and the reason, and the exit code
+// is 2, as for a usage error. nullopt: the project can be written (or is still to be created).
+inline std::optional<int> refuseReadOnly(const std::string& project, const std::string& command, CliContext& context)
 {
-    auto writable = store.writable();
-    if (writable)
+    const auto problem = store::writeProblem(project);
+    if (!problem)
         return std::nullopt;
-    context.err << "voxbench-cli " << command << ": " << writable.error().describe() << "\n";
+    context.err << "voxbench-cli " << command << ": " << store::readOnlyMessage(project, *problem) << "\n";
     return 2;
 }
 

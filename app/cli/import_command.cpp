@@ -3,7 +3,6 @@
 #include "core/audio/audio_decoder.h"
 #include "core/dataset/dataset_import.h"
 #include "core/store/dataset_records.h"
-#include "core/store/project_access.h"
 #include "core/util/parallel.h"
 
 #include <CLI/CLI.hpp>
@@ -77,10 +76,8 @@ void printReport(const dataset::ImportReport& report, size_t showSkipped, CliCon
 
 int runImport(const ImportArgs& a, CliContext& context)
 {
-    if (const auto problem = store::writeProblem(a.project)) { // asked before a long read
-        context.err << "voxbench-cli import: " << store::readOnlyMessage(a.project, *problem) << "\n";
-        return 2;
-    }
+    if (auto refused = refuseReadOnly(a.project, "import", context)) // asked before a long read
+        return *refused;
     auto report = readDataset(a);
     if (!report) {
         context.err << "voxbench-cli import: " << report.error().describe() << "\n";

@@ -191,14 +191,14 @@ std::optional<int64_t> findByName(const std::vector<Record>& list, const std::st
 
 int runVariants(const RunArgs& a, CliContext& context)
 {
+    if (auto refused = refuseReadOnly(a.project, "run", context))
+        return *refused;
     auto opened = ProjectStore::open(a.project, ProjectStore::Mode::OpenExisting);
     if (!opened) {
         context.err << "voxbench-cli run: " << opened.error().describe() << "\n";
         return 1;
     }
     ProjectStore& store = **opened;
-    if (auto refused = refuseReadOnly(store, "run", context))
-        return *refused;
     std::vector<int64_t> runIds = a.resume;
     if (!a.variants.empty()) {
         auto datasets = store.datasets();

@@ -26,6 +26,8 @@ int addVariants(const VariantArgs& a, CliContext& context)
                     << " packages, " << a.names.size() << " names)\n";
         return 2;
     }
+    if (auto refused = refuseReadOnly(a.project, "variant add", context)) // before the packages are checked
+        return *refused;
     std::vector<VariantRecord> records;
     for (size_t i = 0; i < a.packages.size(); ++i) {
         auto v = store::variantFromPackage(a.packages[i], a.names.empty() ? std::string() : a.names[i]);
@@ -40,8 +42,6 @@ int addVariants(const VariantArgs& a, CliContext& context)
         context.err << "voxbench-cli variant add: " << store.error().describe() << "\n";
         return 1;
     }
-    if (auto refused = refuseReadOnly(**store, "variant add", context))
-        return *refused;
     for (const auto& v : records) {
         auto id = (*store)->addVariant(v);
         if (!id) {
