@@ -100,6 +100,11 @@ bool leaseIsStale(const RunLease& lease, double now)
     return lease.owner.processStart != 0 && processStartOf(lease.owner.pid) != lease.owner.processStart;
 }
 
+bool heldByThisProcess(const RunLease& lease)
+{
+    return lease.owner.pid == ::getpid() && lease.owner.host == thisHost();
+}
+
 std::string describeHeldLease(const RunLease& lease)
 {
     return "run " + std::to_string(lease.runId) + " is being executed by " + lease.owner.program + " (pid "

@@ -27,6 +27,9 @@ LeaseOwner thisProcess();
 // process that started at another time).
 bool leaseIsStale(const RunLease& lease, double now);
 
+// Whether this process took `lease` (its pid on this host): the GUI's own worker, not another process.
+bool heldByThisProcess(const RunLease& lease);
+
 // "run 3 is being executed by voxbench-cli (pid 1234) on host X since 12:03:04; wait for it,
 // or stop it; a lease older than 30 s is taken over"
 std::string describeHeldLease(const RunLease& lease);
