@@ -124,6 +124,33 @@ private slots:
                  created.error().message.c_str());
     }
 
+    void aReadOnlyFileInAWritableFolder()
+    {
+        // SQLite may make the -shm beside it, so the file is opened SQLITE_OPEN_READONLY, not immutable.
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("p.voxbench"));
+        const std::string path = file.toStdString();
+        const int64_t run = makeProject(path);
+        const QByteArray before = digest(file);
+        const bool root = ::geteuid() == 0;
+        if (root)
+            qputenv("VOXBENCH_TEST_UNWRITABLE", "file");
+        else
+            QFile::setPermissions(file, QFile::ReadOwner);
+        qInfo("read-only by %s", root ? "VOXBENCH_TEST_UNWRITABLE=file (root)" : "chmod 0400 on the file");
+        {
+            auto store = ProjectStore::open(path, ProjectStore::Mode::OpenExisting);
+            QVERIFY2(store.ok(), store ? "" : store.error().describe().c_str());
+            QCOMPARE((*store)->readOnlyReason(), std::string("the file is not writable"));
+            QCOMPARE((*store)->results(run)->size(), size_t(1));
+            QCOMPARE((*store)->setRunStatus(run, "failed").error().describe(),
+                     "the project is read-only: " + path + " (the file is not writable)");
+        }
+        qunsetenv("VOXBENCH_TEST_UNWRITABLE");
+        QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner);
+        QCOMPARE(digest(file), before);
+    }
+
     void anOldProjectThatCannotBeUpgraded()
     {
         QTemporaryDir dir;
