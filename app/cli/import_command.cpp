@@ -76,6 +76,8 @@ void printReport(const dataset::ImportReport& report, size_t showSkipped, CliCon
 
 int runImport(const ImportArgs& a, CliContext& context)
 {
+    if (auto refused = refuseReadOnly(a.project, "import", context)) // asked before a long read
+        return *refused;
     auto report = readDataset(a);
     if (!report) {
         context.err << "voxbench-cli import: " << report.error().describe() << "\n";

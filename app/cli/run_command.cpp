@@ -173,6 +173,10 @@ int execute(ProjectStore& store, const std::string& project, int64_t runId, CliC
     const auto outcome = run::executeRun(project, runId, control, events);
     std::signal(SIGINT, previous);
     g_cancel = nullptr;
+    if (outcome.elsewhere) { // nothing was written: the status in the project is the other process's
+        context.err << "voxbench-cli run: " << outcome.message << "\n";
+        return 1;
+    }
     context.err << "run " << runId << ": " << run::runStatusName(outcome.status)
                 << (outcome.message.empty() ? "" : ": " + outcome.message) << "\n";
     (void)store;
@@ -218,6 +222,8 @@ int checkTrust(ProjectStore& store, const std::vector<int64_t>& variantIds, bool
 
 int runVariants(const RunArgs& a, CliContext& context)
 {
+    if (auto refused = refuseReadOnly(a.project, "run", context))
+        return *refused;
     auto opened = ProjectStore::open(a.project, ProjectStore::Mode::OpenExisting);
     if (!opened) {
         context.err << "voxbench-cli run: " << opened.error().describe() << "\n";

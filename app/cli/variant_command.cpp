@@ -28,6 +28,8 @@ int addVariants(const VariantArgs& a, CliContext& context)
                     << " packages, " << a.names.size() << " names)\n";
         return 2;
     }
+    if (auto refused = refuseReadOnly(a.project, "variant add", context)) // before the packages are checked
+        return *refused;
     std::vector<VariantRecord> records;
     for (size_t i = 0; i < a.packages.size(); ++i) {
         auto v = store::variantFromPackage(a.packages[i], a.names.empty() ? std::string() : a.names[i]);

@@ -54,6 +54,8 @@ Expected<ProjectSummary> readProjectSummary(const QString& path)
     auto store = store::ProjectStore::open(path.toStdString(), store::ProjectStore::Mode::OpenExisting);
     if (!store)
         return store.error();
+    if ((*store)->readOnly())
+        out.readOnly = qs((*store)->writable().error().describe());
     auto datasets = (*store)->datasets();
     if (!datasets)
         return datasets.error();

@@ -38,6 +38,9 @@ struct ProjectSummary {
     QString path;
     QList<DatasetSummary> datasets;
     QList<VariantSummary> variants;
+    // Why the project cannot be written ("the project is read-only: PATH (the folder is not
+    // writable)"): it is open for viewing; empty when it can be written.
+    QString readOnly;
 
     bool hasDemoVariants() const;
     qint64 utteranceCount() const;

@@ -5,6 +5,7 @@
 #include "core/run/run_card.h"
 #include "core/run/run_executor.h"
 #include "core/store/project_store.h"
+#include "core/store/run_lease.h"
 
 #include <QCoreApplication>
 
@@ -83,6 +84,15 @@ Expected<QList<RunInfo>> readRuns(const QString& projectPath)
         sizeOf[d.id] = d.utteranceCount;
         formatOf[d.id] = qs(d.format);
     }
+    std::map<int64_t, QString> elsewhere; // leases of other processes that are alive
+    if (auto leases = (*store)->runLeases()) {
+        const double now = store::unixNow();
+        for (const auto& lease : *leases)
+            if (!store::heldByThisProcess(lease) && !store::leaseIsStale(lease, now))
+                elsewhere[lease.runId] = qs(store::describeHeldLease(lease));
+    } else {
+        return leases.error();
+    }
     std::map<int64_t, const store::RunRecord*> firstOnDataset;
     for (const auto& r : *runs) {
         RunInfo info;
@@ -114,6 +124,8 @@ Expected<QList<RunInfo>> readRuns(const QString& projectPath)
             info.message = qs(card.error().describe()); // the card is damaged: say so where it shows
         }
         info.datasetFormat = formatOf[r.datasetId];
+        if (const auto held = elsewhere.find(r.id); held != elsewhere.end())
+            info.elsewhere = held->second;
         info.done = countOf[r.id].results;
         info.failed = countOf[r.id].failed;
         auto [first, isFirst] = firstOnDataset.emplace(r.datasetId, &r);

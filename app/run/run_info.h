@@ -32,6 +32,9 @@ struct RunInfo {
     // Set on the UI thread while a worker holds the run.
     QString stage;     // "loading", "warming up", "running"
     bool active = false;
+    // Executed by another process, which holds the run's lease (core/store/run_lease.h): who
+    // and since when, in words; empty otherwise. Such a run cannot be resumed here.
+    QString elsewhere;
     double elapsedSeconds = 0, audioSeconds = 0, computeSeconds = 0; // this session
     qint64 doneThisSession = 0;
     // Against the first run over the same dataset: what differs ("beam 1 vs 5"); empty when

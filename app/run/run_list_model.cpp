@@ -89,15 +89,27 @@ void RunListModel::applyBatch(const RunBatch& batch)
 
 void RunListModel::setStopped(qint64 runId, run::RunStatus status, const QString& message)
 {
+    leaveWorker(runId, [&](RunInfo& r) {
+        r.status = status;
+        r.message = message;
+    });
+}
+
+void RunListModel::setElsewhere(qint64 runId, const QString& who)
+{
+    leaveWorker(runId, [&](RunInfo& r) { r.elsewhere = who; });
+}
+
+void RunListModel::leaveWorker(qint64 runId, const std::function<void(RunInfo&)>& change)
+{
     m_active.remove(runId);
     const int row = rowOf(runId);
     if (row < 0)
         return;
     RunInfo& r = m_rows[row];
     r.active = false;
-    r.status = status;
-    r.message = message;
     r.stage.clear();
+    change(r);
     changed(row);
 }
 
@@ -108,6 +120,8 @@ QString RunListModel::statusText(const RunInfo& r)
         return tr("%1…").arg(r.stage);
     if (r.active)
         return r.status == RunStatus::Queued ? tr("queued") : tr("running");
+    if (!r.elsewhere.isEmpty())
+        return tr("running in another process");
     switch (r.status) {
     case RunStatus::Queued:
     case RunStatus::Running: return r.done > 0 ? tr("interrupted") : tr("not started");

@@ -7,6 +7,8 @@
 
 #include <QSet>
 
+#include <functional>
+
 namespace vox::app {
 
 class RunListModel : public TableModel {
@@ -31,11 +33,14 @@ public:
     void setStage(qint64 runId, const QString& stage);
     void applyBatch(const RunBatch& batch);
     void setStopped(qint64 runId, run::RunStatus status, const QString& message);
+    // The worker was refused: another process executes the run (`who`); its status is that one's.
+    void setElsewhere(qint64 runId, const QString& who);
 
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
 
     // What the status column says: a run the store calls running that no worker holds was
-    // interrupted (the app or machine stopped); it can be resumed.
+    // interrupted (the app or machine stopped) and can be resumed, unless another process holds
+    // its lease: then it is running in another process.
     static QString statusText(const RunInfo& run);
 
 protected:
@@ -45,6 +50,8 @@ protected:
 
 private:
     void changed(int row);
+    // The run is no longer held by a worker; `change` sets why.
+    void leaveWorker(qint64 runId, const std::function<void(RunInfo&)>& change);
 
     QList<RunInfo> m_rows;
     QSet<qint64> m_active; // held by a worker (a run may be queued before its row is read)

@@ -126,6 +126,7 @@ RunWorker* RunQueue::workerFor(const QString& device)
     connect(worker, &RunWorker::stageChanged, this, &RunQueue::stageChanged);
     connect(worker, &RunWorker::batchDone, this, &RunQueue::batchDone);
     connect(worker, &RunWorker::stopped, this, &RunQueue::onStopped);
+    connect(worker, &RunWorker::refused, this, &RunQueue::onRefused);
     thread->start();
     m_workers.insert(device, worker);
     m_threads << thread;
@@ -137,6 +138,18 @@ void RunQueue::onStopped(qint64 runId, run::RunStatus status, const QString& mes
 {
     m_controls.remove(runId);
     emit runStopped(runId, status, message);
+    idleWhenNoneLeft();
+}
+
+void RunQueue::onRefused(qint64 runId, const QString& message)
+{
+    m_controls.remove(runId);
+    emit runRefused(runId, message);
+    idleWhenNoneLeft();
+}
+
+void RunQueue::idleWhenNoneLeft()
+{
     if (m_controls.isEmpty())
         emit idle();
 }

@@ -67,12 +67,17 @@ signals:
     void stageChanged(qint64 runId, const QString& stage);
     void batchDone(const vox::app::RunBatch& batch);
     void runStopped(qint64 runId, vox::run::RunStatus status, const QString& message);
+    // Another process executes the run (it holds the run's lease): this queue wrote nothing.
+    // `message` says who ("run 3 is being executed by voxbench-cli (pid 1234) on host ...").
+    void runRefused(qint64 runId, const QString& message);
     void idle(); // no run is queued or running any more
 
 private:
     void enqueue(qint64 runId, const QString& device);
     RunWorker* workerFor(const QString& device);
     void onStopped(qint64 runId, run::RunStatus status, const QString& message);
+    void onRefused(qint64 runId, const QString& message);
+    void idleWhenNoneLeft();
 
     RunExecutor m_executor;
     QString m_project;

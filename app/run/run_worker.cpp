@@ -10,6 +10,10 @@ void RunWorker::execute(const QString& project, qint64 runId, std::shared_ptr<ru
         emit batchDone(RunBatch{runId, p, results});
     };
     const auto outcome = m_executor(project, runId, *control, events);
+    if (outcome.elsewhere) {
+        emit refused(runId, QString::fromStdString(outcome.message));
+        return;
+    }
     emit stopped(runId, outcome.status, QString::fromStdString(outcome.message));
 }
 

@@ -18,6 +18,7 @@ signals:
     void stageChanged(qint64 runId, const QString& stage);
     void batchDone(const vox::app::RunBatch& batch);
     void stopped(qint64 runId, vox::run::RunStatus status, const QString& message);
+    void refused(qint64 runId, const QString& message); // another process executes it: nothing was written
 
 private:
     RunExecutor m_executor;

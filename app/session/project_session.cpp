@@ -4,6 +4,7 @@
 #include "app/project/project_models.h"
 #include "app/run/run_list_model.h"
 #include "app/run/run_queue.h"
+#include "app/session/project_watcher.h"
 #include "app/settings/settings_keys.h"
 
 #include <QCoreApplication>
@@ -35,10 +36,16 @@ ProjectSession::ProjectSession(IssueModel* issues, RunQueue* queue, QObject* par
     , m_variants(new VariantTableModel(this))
     , m_runs(new RunListModel(this))
     , m_queue(queue ? queue : new RunQueue(coreRunExecutor(), this))
+    , m_watcher(new ProjectWatcher(this))
 {
     if (!m_queue->parent())
         m_queue->setParent(this);
     wireQueue();
+    // Another process (voxbench-cli) changed the project: its runs are read again. While this
+    // window's own runs write it, they are followed by their signals, so the re-reads are rarer.
+    connect(m_watcher, &ProjectWatcher::changed, this, &ProjectSession::reloadRuns);
+    connect(m_queue, &RunQueue::runQueued, m_watcher, [this] { m_watcher->setInterval(5000); });
+    connect(m_queue, &RunQueue::idle, m_watcher, [this] { m_watcher->setInterval(1000); });
 }
 
 ProjectSession::~ProjectSession() = default;
@@ -53,6 +60,12 @@ void ProjectSession::wireQueue()
     connect(m_queue, &RunQueue::batchDone, m_runs, &RunListModel::applyBatch);
     connect(m_queue, &RunQueue::runStopped, this, [this](qint64 id, run::RunStatus status, const QString& message) {
         m_runs->setStopped(id, status, message);
+        reloadRuns();
+    });
+    // Another process executes the run: said in the Issues list, shown in the runs list.
+    connect(m_queue, &RunQueue::runRefused, this, [this](qint64 id, const QString& message) {
+        m_runs->setElsewhere(id, message);
+        m_issues->report({Issue::Severity::Warning, message, m_path, QStringLiteral("run")});
         reloadRuns();
     });
 }
@@ -89,6 +102,7 @@ void ProjectSession::show(const QString& path, Expected<ProjectSummary> summary)
     m_path = path;
     m_summary = std::move(*summary);
     m_queue->setProject(path);
+    m_watcher->watch(path);
     if (another)
         m_runs->setRuns({}); // the previous project's runs must not show under this one's name
     m_datasets->setDatasets(m_summary.datasets);
@@ -126,9 +140,18 @@ bool ProjectSession::newProject(const QString& path)
     return true;
 }
 
+bool ProjectSession::refuseReadOnly()
+{
+    if (!readOnly())
+        return false;
+    m_issues->report({Issue::Severity::Error, readOnlyReason(), m_path, QStringLiteral("project")});
+    emit changed(false, readOnlyReason());
+    return true;
+}
+
 bool ProjectSession::importDataset(const QString& source, const QString& name, const QString& format)
 {
-    if (isChanging() || !isOpen())
+    if (isChanging() || !isOpen() || refuseReadOnly())
         return false;
     const QString project = m_path;
     startChange(source, [=](const JobContext& job) { return app::importDataset(project, source, name, format, job); },
@@ -138,7 +161,7 @@ bool ProjectSession::importDataset(const QString& source, const QString& name, c
 
 bool ProjectSession::addPackages(const QStringList& folders)
 {
-    if (isChanging() || !isOpen())
+    if (isChanging() || !isOpen() || refuseReadOnly())
         return false;
     const QString project = m_path;
     startChange(folders.join(QStringLiteral(", ")),

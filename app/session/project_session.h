@@ -14,6 +14,7 @@
 namespace vox::app {
 
 class DatasetTableModel;
+class ProjectWatcher;
 class IssueModel;
 class RunListModel;
 class RunQueue;
@@ -30,6 +31,10 @@ public:
     QString path() const { return m_path; }
     bool isOpen() const { return !m_path.isEmpty(); }
     const ProjectSummary& summary() const { return m_summary; }
+    // Open for viewing only: this process cannot write the project. Changes and runs are refused
+    // with readOnlyReason() ("the project is read-only: PATH (the folder is not writable)").
+    bool readOnly() const { return !m_summary.readOnly.isEmpty(); }
+    QString readOnlyReason() const { return m_summary.readOnly; }
 
     IssueModel* issues() const { return m_issues; }
     DatasetTableModel* datasets() const { return m_datasets; }
@@ -47,7 +52,8 @@ public:
 
     // Changes, one at a time, each on the thread pool; the project is read again afterwards.
     // changed follows (skipped lines and errors also go to Issues). Returns false, doing
-    // nothing, while another change runs or (for the last two) no project is open.
+    // nothing, while another change runs or (for the last two) no project is open; a read-only
+    // project refuses the last two with changed(false, readOnlyReason()) and an Issue.
     bool newProject(const QString& path);
     bool importDataset(const QString& source, const QString& name = {}, const QString& format = QStringLiteral("auto"));
     bool addPackages(const QStringList& folders);
@@ -77,12 +83,14 @@ private:
                      std::function<void()> then = {});
     void finishChange(Expected<ProjectChange> change, const QString& openAfterwards, const std::function<void()>& then);
     void wireQueue();
+    bool refuseReadOnly();
 
     IssueModel* m_issues;
     DatasetTableModel* m_datasets;
     VariantTableModel* m_variants;
     RunListModel* m_runs;
     RunQueue* m_queue;
+    ProjectWatcher* m_watcher;
     QString m_path;
     ProjectSummary m_summary;
     Job<ProjectSummary> m_open;

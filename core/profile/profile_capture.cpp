@@ -278,6 +278,10 @@ Expected<OperatorProfile> profileRun(const std::filesystem::path& project, int64
         return profile.error();
     profile->info.runId = runId;
     profile->info.conditions = conditions;
+    if ((*store)->readOnly()) { // viewing a read-only project: the profile is shown, not kept
+        log::get("profile")->warn("the profile of run {} is not stored: {}", runId, (*store)->writable().error().describe());
+        return profile;
+    }
     if (auto stored = (*store)->addOperatorProfile(runId, toJson(*profile)); !stored)
         return stored.error();
     return profile;

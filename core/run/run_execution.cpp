@@ -3,6 +3,7 @@
 #include "core/log/log.h"
 #include "core/store/package_records.h"
 #include "core/store/package_trust.h"
+#include "core/store/run_lease.h"
 #include "core/torch/torch_runtime.h"
 #include "core/version.h"
 
@@ -15,8 +16,9 @@ namespace vox::run::detail {
 using store::ResultRecord;
 using store::UtteranceRecord;
 
-Execution::Execution(store::ProjectStore& store, store::RunRecord run, RunControl& control, const RunEvents& events)
-    : m_store(store), m_run(std::move(run)), m_control(control), m_events(events)
+Execution::Execution(store::ProjectStore& store, store::RunRecord run, RunControl& control, const RunEvents& events,
+                     const store::RunLeaseHolder* lease)
+    : m_store(store), m_run(std::move(run)), m_control(control), m_events(events), m_lease(lease)
 {
 }
 
@@ -108,8 +110,12 @@ Expected<Done> Execution::recordSession(const TorchRuntime& runtime, const std::
     facts.blasCore = env.blasCore;
     facts.cpu = cpuModelName();
     facts.host = hostName();
-    m_run.cardJson = withSession(m_run.cardJson, facts);
-    return m_store.setRunCard(m_run.id, m_run.cardJson);
+    // Read, changed and written in one transaction: a session another process added meanwhile stays.
+    auto written = m_store.updateRunCard(m_run.id, [&](const std::string& card) { return withSession(card, facts); });
+    if (!written)
+        return written.error();
+    m_run.cardJson = *written;
+    return Done{};
 }
 
 std::string Execution::cancelledMessage() const
@@ -128,6 +134,11 @@ RunOutcome Execution::runBatches(const std::vector<UtteranceRecord>& items, size
             return stop(RunStatus::Cancelled, cancelledMessage());
         if (m_control.pause)
             return stop(RunStatus::Paused, {});
+        if (m_lease && m_lease->lost()) // another process executes the run now: its status stands
+            return {RunStatus::Failed,
+                    "another process took over the run (this one had not renewed its lease for "
+                        + std::to_string(int(store::kLeaseStaleSeconds)) + " s)",
+                    m_progress, true};
         std::vector<const UtteranceRecord*> part;
         for (size_t i = begin; i < std::min(items.size(), begin + step); ++i)
             part.push_back(&items[i]);

@@ -15,12 +15,18 @@
 namespace vox {
 struct TorchRuntime;
 }
+namespace vox::store {
+class RunLeaseHolder;
+}
 
 namespace vox::run::detail {
 
 class Execution {
 public:
-    Execution(store::ProjectStore& store, store::RunRecord run, RunControl& control, const RunEvents& events);
+    // `lease`: the run's, held for this execution (null in tests that need none); the run stops
+    // between batches, writing nothing more, when it is lost.
+    Execution(store::ProjectStore& store, store::RunRecord run, RunControl& control, const RunEvents& events,
+              const store::RunLeaseHolder* lease = nullptr);
 
     // The card's settings, the run's variant and dataset. An outcome when the run cannot start.
     std::optional<RunOutcome> prepare();
@@ -79,6 +85,7 @@ private:
     store::RunRecord m_run;
     RunControl& m_control;
     const RunEvents& m_events;
+    const store::RunLeaseHolder* m_lease;
     RunSettings m_settings;
     store::VariantRecord m_variant;
     store::DatasetRecord m_dataset;

@@ -3,6 +3,7 @@
 #include "core/dataset/dataset_import.h"
 #include "core/kws/kws_types.h"
 #include "core/run/run_execution.h"
+#include "core/store/run_lease.h"
 
 #include <algorithm>
 
@@ -32,9 +33,10 @@ std::string pairingProblem(const std::string& family, const store::VariantRecord
     return {};
 }
 
-RunOutcome execute(ProjectStore& store, store::RunRecord run, RunControl& control, const RunEvents& events)
+RunOutcome execute(ProjectStore& store, store::RunRecord run, RunControl& control, const RunEvents& events,
+                   const store::RunLeaseHolder& lease)
 {
-    detail::Execution execution(store, std::move(run), control, events);
+    detail::Execution execution(store, std::move(run), control, events, &lease);
     if (auto stopped = execution.prepare())
         return *stopped;
     if (const auto problem = pairingProblem(execution.family(), execution.variant(), execution.dataset()); !problem.empty())
@@ -87,8 +89,13 @@ RunOutcome executeRun(const std::filesystem::path& project, int64_t runId, RunCo
     auto run = (*opened)->run(runId);
     if (!run)
         return {RunStatus::Failed, run.error().describe(), {}};
+    auto lease = store::RunLeaseHolder::acquire(**opened, runId);
+    if (!lease)
+        return {RunStatus::Failed, lease.error().describe(), {}};
+    if (!lease->holder)
+        return {RunStatus::Failed, store::describeHeldLease(*lease->heldBy), {}, true};
     try {
-        return execute(**opened, std::move(*run), control, events);
+        return execute(**opened, std::move(*run), control, events, *lease->holder);
     } catch (const std::exception& e) {
         const std::string message = std::string("the run stopped on an unexpected error: ") + e.what();
         (void)(*opened)->setRunStatus(runId, runStatusName(RunStatus::Failed), message);

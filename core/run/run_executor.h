@@ -45,6 +45,10 @@ struct RunOutcome {
     RunStatus status = RunStatus::Failed; // finished, paused, cancelled or failed
     std::string message;
     RunProgress progress;
+    // Another process executes the run (it holds the run's lease, core/store/run_lease.h, or
+    // took it over as stale meanwhile): nothing was written, the status in the store is that
+    // process's; `message` says who it is.
+    bool elsewhere = false;
 };
 
 // A new run (status queued) whose card holds `settings`, the variant and the dataset.
@@ -53,7 +57,9 @@ Expected<int64_t> createRun(store::ProjectStore& store, int64_t variantId, int64
 
 // Executes run `runId` of the project at `project` on the calling thread, with its own store
 // connection and its own engine. The run's status in the store follows (running, then the
-// outcome's status, with the message).
+// outcome's status, with the message). The run's lease is taken first and given back at the
+// end: while another process executes the run, this call writes nothing and returns at once
+// (outcome.elsewhere).
 RunOutcome executeRun(const std::filesystem::path& project, int64_t runId, RunControl& control,
                       const RunEvents& events = {});
 

@@ -1,6 +1,7 @@
 #include "core/store/project_store.h"
 
 #include "core/log/log.h"
+#include "core/store/project_access.h"
 #include "core/store/schema.h"
 #include "core/util/machine.h"
 
@@ -20,6 +21,26 @@ std::string utcNow()
     return buffer;
 }
 
+namespace {
+
+// Opens the SQLite file: read-write, or read-only when asked or when this process cannot write
+// the project (then with immutable=1 where the folder is not writable and the -shm file that a
+// WAL reader needs cannot be created; a -wal with content needs a real reader, so not then).
+Expected<Database> openFile(const std::filesystem::path& path, ProjectStore::Mode mode,
+                            const std::optional<std::string>& problem)
+{
+    if (!problem)
+        return Database::open(path.string(), mode == ProjectStore::Mode::OpenOrCreate, mode == ProjectStore::Mode::ReadOnly);
+    std::error_code ec;
+    const auto wal = std::filesystem::path(path.string() + "-wal");
+    const auto shm = std::filesystem::path(path.string() + "-shm");
+    const bool walHasContent = std::filesystem::file_size(wal, ec) > 0 && !ec;
+    const bool immutable = folderUnwritable(*problem) && !std::filesystem::exists(shm, ec) && !walHasContent;
+    return Database::open(path.string(), false, true, immutable);
+}
+
+} // namespace
+
 Expected<std::unique_ptr<ProjectStore>> ProjectStore::open(const std::filesystem::path& path, Mode mode)
 {
     std::error_code ec;
@@ -28,28 +49,51 @@ Expected<std::unique_ptr<ProjectStore>> ProjectStore::open(const std::filesystem
         return makeError("no such project file", path.string());
     if (exists && std::filesystem::is_directory(path, ec))
         return makeError("is a directory, not a project file", path.string());
+    const std::optional<std::string> problem = writeProblem(path);
+    if (!exists && problem)
+        return makeError("cannot create the project " + path.string() + " (" + *problem + ")", path.string());
 
-    auto db = Database::open(path.string(), mode == Mode::OpenOrCreate, mode == Mode::ReadOnly);
+    auto db = openFile(path, mode, problem);
     if (!db)
         return db.error();
+    const bool readOnly = mode == Mode::ReadOnly || problem;
 
     // Reading the header tells a non-SQLite file apart before anything is written to it.
     if (auto probe = db->execute("SELECT count(*) FROM sqlite_schema"); !probe)
         return makeError("not a VoxBench project (not an SQLite database): " + probe.error().message, path.string());
-    if (mode != Mode::ReadOnly) {
+    if (!readOnly) {
         if (auto wal = db->execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL"); !wal)
             return wal.error();
     }
     if (auto fk = db->execute("PRAGMA foreign_keys = ON"); !fk)
         return fk.error();
-    if (mode != Mode::ReadOnly) {
+    if (!readOnly) {
         if (auto migrated = migrate(*db); !migrated)
             return migrated.error();
-    } else if (auto version = store::schemaVersion(*db); !version || *version != kSchemaVersion) {
+    } else if (auto version = store::schemaVersion(*db); !version) {
+        return version.error();
+    } else if (*version > kSchemaVersion) {
+        return makeError("this project was written by a newer VoxBench (schema " + std::to_string(*version)
+                             + "); open it with that version",
+                         path.string());
+    } else if (*version < kOldestReadableSchema && problem) {
+        return makeError("this project was made by an older VoxBench (schema " + std::to_string(*version)
+                             + "); copy it somewhere writable to upgrade it: " + readOnlyMessage(path, *problem));
+    } else if (*version < kOldestReadableSchema) {
         return makeError("the project needs an upgrade; open it once for writing", path.string());
     }
-    log::get("store")->debug("opened project {}", path.string());
-    return std::unique_ptr<ProjectStore>(new ProjectStore(std::move(db.value()), path));
+    log::get("store")->debug("opened project {}{}", path.string(), readOnly ? " read-only" : "");
+    auto store = std::unique_ptr<ProjectStore>(new ProjectStore(std::move(db.value()), path));
+    if (readOnly)
+        store->m_readOnly = problem ? *problem : std::string("opened for reading only");
+    return store;
+}
+
+Expected<Done> ProjectStore::writable() const
+{
+    if (m_readOnly)
+        return makeError(readOnlyMessage(m_path, *m_readOnly)); // the message names the project
+    return Done{};
 }
 
 int ProjectStore::schemaVersion()
@@ -60,6 +104,8 @@ int ProjectStore::schemaVersion()
 
 Expected<int64_t> ProjectStore::addDataset(DatasetRecord dataset, std::vector<UtteranceRecord>& utterances)
 {
+    if (auto refused = writable(); !refused)
+        return refused.error();
     if (dataset.importedAt.empty())
         dataset.importedAt = utcNow();
     int64_t datasetId = 0;
@@ -168,6 +214,8 @@ std::vector<std::string> splitLines(const std::string& text)
 
 Expected<int64_t> ProjectStore::addVariant(const VariantRecord& variant)
 {
+    if (auto refused = writable(); !refused)
+        return refused.error();
     auto q = m_db.prepare("INSERT INTO variants (name, package_path, manifest_json, registered_on, trusted_machines) "
                           "VALUES (?, ?, ?, ?, ?)");
     if (!q)
@@ -182,8 +230,11 @@ Expected<int64_t> ProjectStore::addVariant(const VariantRecord& variant)
 
 Expected<std::vector<VariantRecord>> ProjectStore::variants()
 {
-    auto q = m_db.prepare(
-        "SELECT id, name, package_path, manifest_json, registered_on, trusted_machines FROM variants ORDER BY id");
+    // A read-only project older than schema 5 has no trust columns: read as empty (not trusted).
+    const bool trust = schemaVersion() >= 5;
+    auto q = m_db.prepare(trust ? "SELECT id, name, package_path, manifest_json, registered_on, trusted_machines "
+                                  "FROM variants ORDER BY id"
+                                : "SELECT id, name, package_path, manifest_json, '', '' FROM variants ORDER BY id");
     if (!q)
         return q.error();
     std::vector<VariantRecord> out;
@@ -197,6 +248,8 @@ Expected<std::vector<VariantRecord>> ProjectStore::variants()
 
 Expected<Done> ProjectStore::trustVariantHere(int64_t variantId)
 {
+    if (auto refused = writable(); !refused)
+        return refused.error();
     // One statement: appends this machine unless it is listed already.
     auto q = m_db.prepare("UPDATE variants SET trusted_machines = CASE WHEN trusted_machines = '' THEN ?1 "
                           "ELSE trusted_machines || char(10) || ?1 END "
@@ -209,6 +262,8 @@ Expected<Done> ProjectStore::trustVariantHere(int64_t variantId)
 
 Expected<int64_t> ProjectStore::createRun(const RunRecord& run)
 {
+    if (auto refused = writable(); !refused)
+        return refused.error();
     auto q = m_db.prepare(
         "INSERT INTO runs (variant_id, dataset_id, status, card_json, created_at) VALUES (?, ?, ?, ?, ?)");
     if (!q)
@@ -222,6 +277,8 @@ Expected<int64_t> ProjectStore::createRun(const RunRecord& run)
 
 Expected<Done> ProjectStore::setRunStatus(int64_t runId, const std::string& status, const std::string& message)
 {
+    if (auto refused = writable(); !refused)
+        return refused.error();
     const bool final = status == "finished" || status == "failed" || status == "cancelled";
     auto q = m_db.prepare("UPDATE runs SET status = ?, finished_at = ?, message = ? WHERE id = ?");
     if (!q)
@@ -237,11 +294,41 @@ Expected<Done> ProjectStore::setRunStatus(int64_t runId, const std::string& stat
 
 Expected<Done> ProjectStore::setRunCard(int64_t runId, const std::string& cardJson)
 {
+    if (auto refused = writable(); !refused)
+        return refused.error();
     auto q = m_db.prepare("UPDATE runs SET card_json = ? WHERE id = ?");
     if (!q)
         return q.error();
     q->bind(1, cardJson).bind(2, runId);
     return q->run();
+}
+
+Expected<std::string> ProjectStore::updateRunCard(int64_t runId,
+                                                  const std::function<std::string(const std::string&)>& change)
+{
+    if (auto refused = writable(); !refused)
+        return refused.error();
+    std::string card;
+    auto done = inTransaction(m_db, [&]() -> Expected<Done> {
+        auto read = m_db.prepare("SELECT card_json FROM runs WHERE id = ?");
+        if (!read)
+            return read.error();
+        read->bind(1, runId);
+        auto row = read->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return makeError("the project has no run " + std::to_string(runId), m_path.string());
+        card = change(read->text(0));
+        auto write = m_db.prepare("UPDATE runs SET card_json = ? WHERE id = ?");
+        if (!write)
+            return write.error();
+        write->bind(1, card).bind(2, runId);
+        return write->run();
+    });
+    if (!done)
+        return done.error();
+    return card;
 }
 
 namespace {
@@ -284,6 +371,8 @@ Expected<std::vector<RunRecord>> ProjectStore::runs()
 
 Expected<Done> ProjectStore::addResults(const std::vector<ResultRecord>& results)
 {
+    if (auto refused = writable(); !refused)
+        return refused.error();
     if (!m_insertResult) {
         auto q = m_db.prepare("INSERT OR REPLACE INTO results (run_id, utterance_id, hypothesis, tokens_json, "
                               "timings_json, peak_memory_bytes, error, output_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
@@ -362,6 +451,8 @@ Expected<std::vector<int64_t>> ProjectStore::pendingUtterances(int64_t runId)
 
 Expected<int64_t> ProjectStore::addOperatorProfile(int64_t runId, const std::string& profileJson)
 {
+    if (auto refused = writable(); !refused)
+        return refused.error();
     auto q = m_db.prepare("INSERT INTO operator_profiles (run_id, captured_at, profile_json) VALUES (?, ?, ?)");
     if (!q)
         return q.error();

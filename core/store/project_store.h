@@ -2,6 +2,7 @@
 #include "core/store/sqlite_db.h"
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -70,8 +71,26 @@ struct ResultRecord {
     std::string outputJson = "{}";
 };
 
+// Who executes a run (core/store/run_lease.h): a random token, and for people and for the test
+// of whether the owner is still alive, the program, host, pid and the process's start time.
+struct LeaseOwner {
+    std::string token;
+    std::string program;
+    std::string host;
+    int64_t pid = 0;
+    int64_t processStart = 0; // clock ticks after boot (/proc/<pid>/stat); 0: not known
+};
+
+struct RunLease {
+    int64_t runId = 0;
+    LeaseOwner owner;
+    double acquired = 0;  // Unix seconds
+    double heartbeat = 0; // Unix seconds, renewed while the run executes
+};
+
 class ProjectStore {
 public:
+    // A project this process cannot write opens read-only in any mode (see readOnly()).
     enum class Mode { OpenOrCreate, OpenExisting, ReadOnly };
 
     static Expected<std::unique_ptr<ProjectStore>> open(const std::filesystem::path& path,
@@ -79,6 +98,14 @@ public:
 
     const std::filesystem::path& path() const { return m_path; }
     int schemaVersion();
+
+    // Read-only: opened with Mode::ReadOnly, or this process cannot write the project (its
+    // file or folder; core/store/project_access.h). Reads work (a project of schema
+    // kOldestReadableSchema or later); every write is refused with writable()'s error, which
+    // names the project and the reason.
+    bool readOnly() const { return m_readOnly.has_value(); }
+    const std::string& readOnlyReason() const { return *m_readOnly; } // when readOnly()
+    Expected<Done> writable() const;
 
     // A dataset and all its utterances, in one transaction. Returns the dataset id and fills
     // the utterances' ids.
@@ -95,6 +122,21 @@ public:
     // finished_at is set for the final states (finished, failed, cancelled) and cleared otherwise.
     Expected<Done> setRunStatus(int64_t runId, const std::string& status, const std::string& message = {});
     Expected<Done> setRunCard(int64_t runId, const std::string& cardJson);
+    // Reads the run's card, applies `change` and writes the result in one BEGIN IMMEDIATE
+    // transaction, so two writers (two processes adding a session) cannot lose each other's
+    // change. Returns the card as written.
+    Expected<std::string> updateRunCard(int64_t runId, const std::function<std::string(const std::string&)>& change);
+
+    // Leases (implemented in run_lease.cpp; the rules in run_lease.h). Acquiring is one BEGIN
+    // IMMEDIATE transaction: the lease is taken when nobody holds it, when its holder is stale or
+    // when `owner` (its token) holds it already; otherwise nothing is written and the live
+    // holder's lease comes back.
+    Expected<std::optional<RunLease>> acquireRunLease(int64_t runId, const LeaseOwner& owner);
+    // The heartbeat; false when the lease is no longer the token's (taken over as stale).
+    Expected<bool> renewRunLease(int64_t runId, const std::string& token);
+    Expected<Done> releaseRunLease(int64_t runId, const std::string& token);
+    // Every lease held (a project of schema 3, viewed read-only, has none).
+    Expected<std::vector<RunLease>> runLeases();
     Expected<std::vector<RunRecord>> runs();
     Expected<RunRecord> run(int64_t runId); // an error names the id when there is no such run
 
@@ -128,6 +170,7 @@ private:
     Database m_db;
     std::filesystem::path m_path;
     std::optional<Statement> m_insertResult;
+    std::optional<std::string> m_readOnly; // why, when it is
 };
 
 std::string utcNow(); // ISO 8601, seconds

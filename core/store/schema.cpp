@@ -77,17 +77,34 @@ const char* const kVersion3 = R"sql(
 ALTER TABLE results ADD COLUMN output_json TEXT NOT NULL DEFAULT '{}';
 )sql";
 
-// Migration 4: where a variant was registered (a host name, for messages) and the machines its
+// Migration 4: who executes a run (core/store/run_lease.cpp). One row per run being executed:
+// the owner (a random token; program, host, pid and the process's start time so that a pid the
+// system gave to another process is not taken for the owner), when it took the lease and its
+// last heartbeat (Unix seconds, renewed every few seconds while it runs).
+const char* const kVersion4 = R"sql(
+CREATE TABLE run_leases (
+    run_id        INTEGER PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
+    token         TEXT NOT NULL,
+    program       TEXT NOT NULL,
+    host          TEXT NOT NULL,
+    pid           INTEGER NOT NULL,
+    process_start INTEGER NOT NULL DEFAULT 0,
+    acquired_s    REAL NOT NULL,
+    heartbeat_s   REAL NOT NULL
+);
+)sql";
+
+// Migration 5: where a variant was registered (a host name, for messages) and the machines its
 // package may be loaded on without asking (machine ids, one a line): a package is code
 // (core/store/package_trust.h). Variants of older projects have neither, so each machine asks once.
-const char* const kVersion4 = R"sql(
+const char* const kVersion5 = R"sql(
 ALTER TABLE variants ADD COLUMN registered_on TEXT NOT NULL DEFAULT '';
 ALTER TABLE variants ADD COLUMN trusted_machines TEXT NOT NULL DEFAULT '';
 )sql";
 
 const std::vector<const char*>& migrations()
 {
-    static const std::vector<const char*> list{kVersion1, kVersion2, kVersion3, kVersion4};
+    static const std::vector<const char*> list{kVersion1, kVersion2, kVersion3, kVersion4, kVersion5};
     return list;
 }
 
@@ -104,27 +121,48 @@ Expected<int> schemaVersion(Database& db)
     return static_cast<int>(statement->integer(0));
 }
 
+namespace {
+Expected<Done> refuseNewer(Database& db, int version)
+{
+    return makeError("this project was written by a newer VoxBench (schema " + std::to_string(version)
+                         + ", this one understands up to " + std::to_string(kSchemaVersion) + "); open it with that version",
+                     db.path());
+}
+} // namespace
+
 Expected<Done> migrate(Database& db)
 {
     auto version = schemaVersion(db);
     if (!version)
         return version.error();
     if (*version > kSchemaVersion)
-        return makeError("this project was written by a newer VoxBench (schema " + std::to_string(*version)
-                             + ", this one understands up to " + std::to_string(kSchemaVersion)
-                             + "); open it with that version",
-                         db.path());
-    for (int next = *version + 1; next <= kSchemaVersion; ++next) {
-        auto applied = inTransaction(db, [&]() -> Expected<Done> {
+        return refuseNewer(db, *version);
+    if (*version == kSchemaVersion)
+        return Done{};
+    // Two processes may open an old project at once: the version is read again under the write
+    // lock, so the second one finds the work done instead of applying a migration twice.
+    int from = 0;
+    bool newer = false;
+    auto applied = inTransaction(db, [&]() -> Expected<Done> {
+        auto current = schemaVersion(db);
+        if (!current)
+            return current.error();
+        if (*current > kSchemaVersion) {
+            newer = true;
+            return refuseNewer(db, *current);
+        }
+        from = *current;
+        for (int next = from + 1; next <= kSchemaVersion; ++next) {
             if (auto done = db.execute(migrations()[size_t(next - 1)]); !done)
-                return done.error();
-            return db.execute("PRAGMA user_version = " + std::to_string(next));
-        });
-        if (!applied)
-            return makeError("cannot upgrade the project to schema " + std::to_string(next) + ": "
-                                 + applied.error().message,
-                             db.path());
-    }
+                return makeError("schema " + std::to_string(next) + ": " + done.error().message, done.error().context);
+        }
+        return db.execute("PRAGMA user_version = " + std::to_string(kSchemaVersion));
+    });
+    if (!applied)
+        return newer ? applied.error()
+                     : makeError("cannot upgrade the project from schema " + std::to_string(from) + ": "
+                                   + applied.error().message,
+                               db.path());
     return Done{};
 }
 

@@ -101,14 +101,39 @@ bool Statement::isNull(int column) const
     return sqlite3_column_type(m_statement, column) == SQLITE_NULL;
 }
 
-Expected<Database> Database::open(const std::string& path, bool create, bool readOnly)
+namespace {
+
+// A file: URI for `path` (percent-encoding what a URI would read otherwise), with `query`.
+std::string fileUri(const std::string& path, const char* query)
 {
+    std::string uri = "file:";
+    for (unsigned char c : path) {
+        if (c == '%' || c == '?' || c == '#' || c < 0x20 || c >= 0x7f) {
+            static const char* const hex = "0123456789ABCDEF";
+            uri += '%';
+            uri += hex[c >> 4];
+            uri += hex[c & 15];
+        } else {
+            uri += char(c);
+        }
+    }
+    return uri + "?" + query;
+}
+
+} // namespace
+
+Expected<Database> Database::open(const std::string& path, bool create, bool readOnly, bool immutable)
+{
+    readOnly = readOnly || immutable;
     int flags = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
     if (create && !readOnly)
         flags |= SQLITE_OPEN_CREATE;
     flags |= SQLITE_OPEN_NOMUTEX; // one connection per thread
+    if (immutable)
+        flags |= SQLITE_OPEN_URI;
+    const std::string name = immutable ? fileUri(path, "immutable=1") : path;
     sqlite3* db = nullptr;
-    const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+    const int rc = sqlite3_open_v2(name.c_str(), &db, flags, nullptr);
     if (rc != SQLITE_OK) {
         std::string why = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
         sqlite3_close(db);
@@ -161,6 +186,11 @@ Expected<Statement> Database::prepare(std::string_view sql)
 int64_t Database::lastInsertId() const
 {
     return sqlite3_last_insert_rowid(m_db);
+}
+
+int64_t Database::changes() const
+{
+    return sqlite3_changes64(m_db);
 }
 
 std::string Database::lastError() const

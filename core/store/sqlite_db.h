@@ -46,7 +46,9 @@ private:
 
 class Database {
 public:
-    static Expected<Database> open(const std::string& path, bool create, bool readOnly);
+    // `immutable`: read-only, no locks and no -shm (SQLite's immutable=1), for a project in a
+    // folder where the -shm file cannot be created; nobody may change the file meanwhile.
+    static Expected<Database> open(const std::string& path, bool create, bool readOnly, bool immutable = false);
     Database(Database&& other) noexcept;
     Database& operator=(Database&& other) noexcept;
     ~Database();
@@ -54,6 +56,7 @@ public:
     Expected<Done> execute(std::string_view sql);       // one or more statements, no results
     Expected<Statement> prepare(std::string_view sql);
     int64_t lastInsertId() const;
+    int64_t changes() const; // rows changed by the last INSERT, UPDATE or DELETE
     const std::string& path() const { return m_path; }
     std::string lastError() const;
 

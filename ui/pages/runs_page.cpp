@@ -229,12 +229,16 @@ void RunsPage::updateButtons()
     bool anyVariant = false;
     for (int i = 0; i < m_variantList->count(); ++i)
         anyVariant |= m_variantList->item(i)->checkState() == Qt::Checked;
-    m_run->setEnabled(m_session->isOpen() && m_dataset->currentIndex() >= 0 && anyVariant);
+    const bool readOnly = m_session->readOnly();
+    m_run->setEnabled(m_session->isOpen() && !readOnly && m_dataset->currentIndex() >= 0 && anyVariant);
+    m_run->setToolTip(m_session->readOnlyReason());
     const app::RunInfo* r = m_session->runs()->run(selectedRun());
     const bool active = r && r->active;
+    const bool elsewhere = r && !r->elsewhere.isEmpty(); // another process executes it
     m_pause->setEnabled(active);
     m_cancel->setEnabled(active);
-    m_resume->setEnabled(r && !active && r->status != run::RunStatus::Finished);
+    m_resume->setEnabled(r && !active && !elsewhere && !readOnly && r->status != run::RunStatus::Finished);
+    m_resume->setToolTip(readOnly ? m_session->readOnlyReason() : elsewhere ? r->elsewhere : QString());
     if (const int queued = m_session->queue()->activeCount(); queued > 0)
         m_status->setText(tr("%n run(s) queued or running", nullptr, queued));
 }

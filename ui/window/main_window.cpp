@@ -23,6 +23,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QLabel>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -154,8 +155,13 @@ void MainWindow::createMenus()
     addPackage->setStatusTip(tr("Register a model package folder as a variant; loading a package runs its code "
                                 "(TorchScript), so add only packages from someone you trust"));
     for (QAction* a : {importFolder, importFile, addPackage}) {
+        a->setObjectName(a == addPackage ? QStringLiteral("addPackageAction") : QStringLiteral("importAction"));
         a->setEnabled(false);
-        connect(m_session, &app::ProjectSession::opened, a, [a] { a->setEnabled(true); });
+        // A read-only project is open for viewing: what writes it is disabled, saying why.
+        connect(m_session, &app::ProjectSession::opened, a, [this, a] {
+            a->setEnabled(!m_session->readOnly());
+            a->setToolTip(m_session->readOnlyReason());
+        });
     }
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
@@ -209,6 +215,11 @@ void MainWindow::createStatusBar()
     connect(m_issues, &app::IssueModel::countsChanged, this, &MainWindow::updateIssueButton);
     updateIssueButton();
 
+    m_readOnly = new QLabel(tr("Read-only"));
+    m_readOnly->setObjectName(QStringLiteral("readOnlyNotice"));
+    m_readOnly->hide();
+    statusBar()->addPermanentWidget(m_readOnly);
+
     auto* environment = new EnvironmentLabel;
     statusBar()->addPermanentWidget(m_issueButton);
     statusBar()->addPermanentWidget(environment);
@@ -227,7 +238,12 @@ void MainWindow::connectSession()
     connect(m_session, &app::ProjectSession::opened, this, [this](const QString& path) {
         setWindowTitle(tr("%1 — VoxBench").arg(QFileInfo(path).fileName()));
         updateRecentMenu();
-        statusBar()->showMessage(tr("Opened %1").arg(path), 5000);
+        m_readOnly->setVisible(m_session->readOnly());
+        m_readOnly->setToolTip(m_session->readOnlyReason());
+        if (m_session->readOnly())
+            statusBar()->showMessage(tr("Opened %1 read-only, for viewing: %2").arg(path, m_session->readOnlyReason()));
+        else
+            statusBar()->showMessage(tr("Opened %1").arg(path), 5000);
     });
     connect(m_session, &app::ProjectSession::openFailed, this, [this](const QString& path) {
         statusBar()->showMessage(tr("Could not open %1").arg(QFileInfo(path).fileName()));

@@ -1,6 +1,7 @@
 #pragma once
 #include <QMainWindow>
 
+class QLabel;
 class QListWidget;
 class QProgressBar;
 class QMenu;
@@ -64,6 +65,7 @@ private:
     QStackedWidget* m_stack;
     IssuesDock* m_issuesDock;
     QToolButton* m_issueButton = nullptr;
+    QLabel* m_readOnly = nullptr; // "Read-only", shown while the open project is
     QProgressBar* m_busy = nullptr;
     QToolButton* m_cancelChange = nullptr;
     QMenu* m_recentMenu = nullptr;

@@ -3,6 +3,7 @@
 #include "core/store/package_trust.h"
 #include "core/store/project_store.h"
 #include "core/util/machine.h"
+#include "core/store/schema.h"
 
 #include <sqlite3.h>
 
@@ -68,9 +69,9 @@ private slots:
     {
         auto store = ProjectStore::open(file("new.voxbench"));
         QVERIFY2(store.ok(), store ? "" : store.error().describe().c_str());
-        QCOMPARE((*store)->schemaVersion(), 4);
+        QCOMPARE((*store)->schemaVersion(), kSchemaVersion);
         QCOMPARE(pragma(file("new.voxbench"), "PRAGMA journal_mode"), std::string("wal"));
-        QCOMPARE(pragma(file("new.voxbench"), "PRAGMA user_version"), std::string("4"));
+        QCOMPARE(pragma(file("new.voxbench"), "PRAGMA user_version"), std::to_string(kSchemaVersion));
         QVERIFY((*store)->checkIntegrity().ok());
     }
 
@@ -188,7 +189,7 @@ private slots:
 
     void upgradesAVersionOneProject()
     {
-        // A version-1 project: today's schema less the columns of migrations 2 and 3, user_version 1.
+        // A version-1 project: today's schema less the columns of migrations 2 and 3 and the table of 4, user_version 1.
         const std::string path = file("v1.voxbench");
         {
             auto made = ProjectStore::open(path);
@@ -198,6 +199,7 @@ private slots:
             auto variant = (*made)->addVariant({0, "v", "/pkg", "{}"});
             QVERIFY((*made)->createRun({0, *variant, *dataset, "finished", R"({"beam":1})", "", "", ""}).ok());
         }
+        pragma(path, "DROP TABLE run_leases");
         pragma(path, "ALTER TABLE runs DROP COLUMN message");
         pragma(path, "ALTER TABLE results DROP COLUMN output_json");
         dropTrustColumns(path);
@@ -206,7 +208,7 @@ private slots:
 
         auto store = ProjectStore::open(path);
         QVERIFY2(store.ok(), store ? "" : store.error().describe().c_str());
-        QCOMPARE((*store)->schemaVersion(), 4);
+        QCOMPARE((*store)->schemaVersion(), kSchemaVersion);
         auto runs = (*store)->runs();
         QVERIFY(runs.ok());
         QCOMPARE(runs->size(), size_t(1));
@@ -217,7 +219,7 @@ private slots:
 
     void upgradesAVersionTwoProject()
     {
-        // A version-2 project with a stored result: today's schema less migration 3's column.
+        // A version-2 project with a stored result: today's schema less migration 3's column and 4's table.
         const std::string path = file("v2.voxbench");
         int64_t runId = 0, uttId = 0;
         {
@@ -232,6 +234,7 @@ private slots:
             uttId = utts[0].id;
             QVERIFY((*made)->addResults({{runId, uttId, "old words", "[7]", R"({"total_ms":5})", 2048, ""}}).ok());
         }
+        pragma(path, "DROP TABLE run_leases");
         pragma(path, "ALTER TABLE results DROP COLUMN output_json");
         dropTrustColumns(path);
         pragma(path, "PRAGMA user_version = 2");
@@ -246,8 +249,8 @@ private slots:
 
         auto store = ProjectStore::open(path);
         QVERIFY2(store.ok(), store ? "" : store.error().describe().c_str());
-        QCOMPARE((*store)->schemaVersion(), 4);
-        QCOMPARE(pragma(path, "PRAGMA user_version"), std::string("4"));
+        QCOMPARE((*store)->schemaVersion(), kSchemaVersion);
+        QCOMPARE(pragma(path, "PRAGMA user_version"), std::to_string(kSchemaVersion));
         auto results = (*store)->results(runId);
         QVERIFY(results.ok());
         QCOMPARE(results->size(), size_t(1));
@@ -275,10 +278,11 @@ private slots:
             old = *(*made)->addVariant({0, "old", "/pkg/old", "{}"});
         }
         dropTrustColumns(path);
+        pragma(path, "DROP TABLE run_leases");
         pragma(path, "PRAGMA user_version = 3");
         auto store = ProjectStore::open(path);
         QVERIFY2(store.ok(), store ? "" : store.error().describe().c_str());
-        QCOMPARE((*store)->schemaVersion(), 4);
+        QCOMPARE((*store)->schemaVersion(), kSchemaVersion);
         auto variants = (*store)->variants();
         QCOMPARE(variants->size(), size_t(1));
         QVERIFY(variants->at(0).trustedMachines.empty());
