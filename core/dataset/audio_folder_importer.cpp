@@ -115,7 +115,7 @@ Expected<ImportReport> importAudioFolder(const fs::path& dir, const ImportOption
             utterance.reference = joinLines(*text);
             withBoth += txt.count(entry.id) && lab.count(entry.id);
         }
-        builder.add(std::move(utterance));
+        builder.add(std::move(utterance), entry.path, 0);
     }
 
     if (audio.empty())

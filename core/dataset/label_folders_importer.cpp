@@ -158,7 +158,7 @@ Expected<ImportReport> importLabelFolders(const fs::path& dir, const ImportOptio
         if (hasLists)
             u.extra.emplace_back("split", splitName(split));
         ++perLabel[clip.label];
-        builder.add(std::move(u));
+        builder.add(std::move(u), clip.path, 0);
     }
 
     if (clips.empty())

@@ -84,7 +84,7 @@ Expected<ImportReport> importTable(const fs::path& file, const ImportOptions& op
     if (delimiter == '"' || delimiter == '\n' || delimiter == '\r')
         return makeError("the delimiter cannot be a quote or a line break", file.string());
 
-    auto text = readTextFile(file);
+    auto text = readTextFile(file, options.limits.maxManifestBytes);
     if (!text)
         return text.error();
     DelimitedReader reader(*text, delimiter, true);
@@ -104,7 +104,11 @@ Expected<ImportReport> importTable(const fs::path& file, const ImportOptions& op
     builder.reserve(size_t(std::count(text->begin(), text->end(), '\n')) + 1);
     Record record;
     while (reader.next(record)) {
-        const int line = record.line;
+        const std::int64_t line = record.line;
+        if (auto error = builder.lineCountError(file, line))
+            return *error;
+        if (!builder.withinLineLimit(recordBytes(record), false, file, line))
+            continue;
         if (!record.error.empty()) {
             builder.skip(file, line, record.error);
             continue;
@@ -163,7 +167,7 @@ Expected<ImportReport> importTable(const fs::path& file, const ImportOptions& op
         for (size_t i = 0; i < fields.size(); ++i)
             if (!indices->isMapped(i) && !isBlank(fields[i]))
                 utterance.extra.emplace_back(header.fields[i], fields[i]);
-        builder.add(std::move(utterance));
+        builder.add(std::move(utterance), file, line);
     }
     if (indices->text == kNone)
         builder.note("no text column is chosen: the references are empty");
