@@ -1,6 +1,7 @@
 #include "app/cli/variant_command.h"
 
 #include "core/store/package_records.h"
+#include "core/text/byte_text.h"
 
 #include <CLI/CLI.hpp>
 
@@ -46,7 +47,7 @@ int addVariants(const VariantArgs& a, CliContext& context)
             context.err << "voxbench-cli variant add: " << id.error().describe() << "\n";
             return 1;
         }
-        context.out << "variant " << *id << ": " << v.name << " (" << v.packagePath << ")\n";
+        context.out << "variant " << *id << ": " << text::escapeBytes(v.name) << " (" << text::escapeBytes(v.packagePath) << ")\n";
     }
     return 0;
 }
@@ -65,7 +66,7 @@ int listVariants(const std::string& project, CliContext& context)
     }
     for (const auto& v : *variants) {
         const std::string family = store::variantFacts(v.manifestJson).family;
-        context.out << v.id << "\t" << v.name << "\t" << (family.empty() ? "?" : family) << "\t" << v.packagePath << "\n";
+        context.out << v.id << "\t" << text::escapeBytes(v.name) << "\t" << (family.empty() ? "?" : family) << "\t" << text::escapeBytes(v.packagePath) << "\n";
     }
     return 0;
 }
