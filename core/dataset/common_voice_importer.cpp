@@ -5,6 +5,7 @@
 #include "core/dataset/delimited_reader.h"
 #include "core/dataset/import_common.h"
 #include "core/dataset/importers.h"
+#include "core/text/byte_text.h"
 
 #include <algorithm>
 #include <array>
@@ -27,7 +28,7 @@ Expected<ImportReport> importCommonVoice(const fs::path& file, const ImportOptio
     DelimitedReader reader(*text, '\t', false);
     Record header;
     if (!reader.next(header))
-        return makeError("the file is empty; a Common Voice TSV starts with a header row", file.string());
+        return makeError("the file is empty; a Common Voice TSV starts with a header row", text::displayPath(file));
     for (auto& name : header.fields)
         name = std::string(trim(name));
 

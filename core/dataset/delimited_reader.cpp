@@ -114,8 +114,8 @@ Expected<size_t> findColumn(const std::vector<std::string>& header, const std::s
     std::string known;
     for (const auto& column : header)
         known += (known.empty() ? "\"" : ", \"") + column + "\"";
-    return makeError("no column \"" + name + "\" (" + role + ") in the header; its columns are: "
-            + text::escapeBytes(known),
+    return makeError(
+        "no column \"" + name + "\" (" + role + ") in the header; its columns are: " + text::escapeBytes(known),
         text::displayPath(file));
 }
 

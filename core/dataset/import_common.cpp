@@ -73,21 +73,18 @@ Expected<std::string> readTextFile(const fs::path& path, std::uint64_t maxBytes)
 
 Expected<std::string> readFirstLine(const fs::path& path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
+    // Streamed: sniffing a file of one 10 GB line must not read it all.
+    LineReader lines(path, ImportLimits {});
+    if (!lines.opened())
         return makeError("cannot open the file for reading", text::displayPath(path));
     std::string line;
-    for (bool first = true; std::getline(in, line); first = false) {
-        if (first && std::string_view(line).substr(0, kBom.size()) == kBom)
-            line.erase(0, kBom.size());
+    bool tooLong = false;
+    while (lines.next(line, tooLong))
         if (!isBlank(line))
-            break;
-    }
-    if (in.bad())
-        return makeError("reading the file failed", text::displayPath(path));
-    if (!line.empty() && line.back() == '\r')
-        line.pop_back();
-    return line;
+            return line;
+    if (lines.error())
+        return *lines.error();
+    return std::string();
 }
 
 std::string_view trim(std::string_view text)
@@ -173,7 +170,9 @@ bool LineCursor::next(std::string_view& line)
 }
 
 LineReader::LineReader(const fs::path& path, const ImportLimits& limits)
-    : m_path(path), m_limits(limits), m_in(path, std::ios::binary)
+    : m_path(path)
+    , m_limits(limits)
+    , m_in(path, std::ios::binary)
 {
 }
 
@@ -197,7 +196,8 @@ bool LineReader::next(std::string& line, bool& tooLong)
         if (Traits::eq_int_type(c, Traits::eof()))
             break;
         if (++m_bytes > m_limits.maxManifestBytes) {
-            m_error = bytesLimitError(m_path, "more than " + std::to_string(m_limits.maxManifestBytes), m_limits.maxManifestBytes);
+            m_error = bytesLimitError(
+                m_path, "more than " + std::to_string(m_limits.maxManifestBytes), m_limits.maxManifestBytes);
             return false;
         }
         if (c == '\n')
@@ -205,8 +205,7 @@ bool LineReader::next(std::string& line, bool& tooLong)
         if (tooLong)
             continue;
         if (line.size() >= m_limits.maxLineBytes) {
-            tooLong = true;
-            std::string().swap(line);
+            tooLong = true; // the line's first maxLineBytes are kept
             continue;
         }
         line.push_back(Traits::to_char_type(c));
@@ -220,7 +219,9 @@ bool LineReader::next(std::string& line, bool& tooLong)
 }
 
 ReportBuilder::ReportBuilder(Format format, fs::path source, const ImportOptions& options)
-    : m_progress(options.progress), m_cancel(options.cancel), m_requireAudio(options.requireAudioFiles)
+    : m_progress(options.progress)
+    , m_cancel(options.cancel)
+    , m_requireAudio(options.requireAudioFiles)
     , m_limits(options.limits)
 {
     m_report.format = format;

@@ -52,8 +52,8 @@ private:
 };
 
 // Lines of a file read as a stream (a buffer of a line at a time, not the whole file), with
-// the per-line and per-file limits: a line longer than maxLineBytes comes back empty with
-// `tooLong` set (the rest of it is read past, not kept); a file past maxManifestBytes or
+// the per-line and per-file limits: a line longer than maxLineBytes comes back cut to that
+// length with `tooLong` set (the rest of it is read past, not kept); a file past maxManifestBytes or
 // maxLinesPerFile ends with error() set. Accepts "\n" and "\r\n"; drops a leading BOM.
 class LineReader {
 public:

@@ -4,6 +4,7 @@
 // shell to produce audio, so they are refused line by line.
 #include "core/dataset/import_common.h"
 #include "core/dataset/importers.h"
+#include "core/text/byte_text.h"
 
 #include <optional>
 #include <unordered_map>
@@ -100,7 +101,7 @@ Expected<ImportReport> importKaldiDirectory(const fs::path& dir, const ImportOpt
     std::vector<std::string> recordingOrder;
     std::error_code error;
     if (!fs::is_regular_file(wavScp, error))
-        return makeError("a Kaldi data directory needs a wav.scp file", dir.string());
+        return makeError("a Kaldi data directory needs a wav.scp file", text::displayPath(dir));
     auto wavText = readTextFile(wavScp);
     if (!wavText)
         return wavText.error();
@@ -165,7 +166,7 @@ Expected<ImportReport> importKaldiDirectory(const fs::path& dir, const ImportOpt
     const Entries durations = readMap(dir / "utt2dur", builder);
 
     // One utterance, from the line that names it (text, or segments / wav.scp without text).
-    const auto addUtterance = [&](const std::string& id, std::string reference, const fs::path& file, std::int64_t line) {
+    const auto addUtterance = [&](const std::string& id, std::string reference, const fs::path& file, int64_t line) {
         if (!builder.claimId(id, file, line))
             return;
         Utterance utterance;
@@ -205,8 +206,8 @@ Expected<ImportReport> importKaldiDirectory(const fs::path& dir, const ImportOpt
 
     const auto text = readOptional(textFile, builder);
     const bool hasText = text.has_value();
-    forEachKeyedLine(
-        text ? std::string_view(*text) : std::string_view(), [&](std::string id, std::string_view words, std::int64_t line) {
+    forEachKeyedLine(text ? std::string_view(*text) : std::string_view(),
+        [&](std::string id, std::string_view words, std::int64_t line) {
             addUtterance(id, std::string(words), textFile, line);
         });
     if (!hasText) {
@@ -235,7 +236,7 @@ Expected<ImportReport> importKaldiDirectory(const fs::path& dir, const ImportOpt
     }
     if (fromRecipeRoot > 0)
         builder.note(std::to_string(fromRecipeRoot) + " relative wav.scp path(s) were found relative to "
-            + recipeRoot.string() + " (the recipe directory), not to the data directory");
+            + text::displayPath(recipeRoot) + " (the recipe directory), not to the data directory");
     return builder.finish();
 }
 

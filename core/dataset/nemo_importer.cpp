@@ -47,7 +47,7 @@ bool isMappedByte(std::string_view text, size_t at)
 {
     // U+10FF80..U+10FFFF: F4 8F BE/BF 80..BF
     return at + 3 < text.size() && (unsigned char)text[at] == 0xF4 && (unsigned char)text[at + 1] == 0x8F
-           && ((unsigned char)text[at + 2] & 0xFE) == 0xBE;
+        && ((unsigned char)text[at + 2] & 0xFE) == 0xBE;
 }
 
 // The line with its invalid bytes mapped; false when it holds a code point the mapping uses.
@@ -118,14 +118,14 @@ ParsedLine parseLine(std::string_view line, const ImportLimits& limits)
         using Event = nlohmann::detail::parse_event_t;
         if ((event == Event::object_start || event == Event::array_start) && depth >= limits.maxNestingDepth)
             throw OverLimit {"arrays and objects are nested more than " + std::to_string(limits.maxNestingDepth)
-                             + " levels deep; the limit is " + std::to_string(limits.maxNestingDepth)
-                             + " levels (ImportLimits::maxNestingDepth). Flatten the field or store it outside "
-                               "the manifest."};
+                + " levels deep; the limit is " + std::to_string(limits.maxNestingDepth)
+                + " levels (ImportLimits::maxNestingDepth). Flatten the field or store it outside "
+                  "the manifest."};
         if (event == Event::key && ++keys > limits.maxKeysPerLine)
-            throw OverLimit {"the line has more than " + std::to_string(limits.maxKeysPerLine)
-                             + " keys; the limit is " + std::to_string(limits.maxKeysPerLine)
-                             + " keys per line (ImportLimits::maxKeysPerLine). Keep per-utterance fields few; "
-                               "store large data outside the manifest."};
+            throw OverLimit {"the line has more than " + std::to_string(limits.maxKeysPerLine) + " keys; the limit is "
+                + std::to_string(limits.maxKeysPerLine)
+                + " keys per line (ImportLimits::maxKeysPerLine). Keep per-utterance fields few; "
+                  "store large data outside the manifest."};
         return true;
     };
     try {
@@ -138,7 +138,7 @@ ParsedLine parseLine(std::string_view line, const ImportLimits& limits)
             if (const auto at = problem.find(" at column "); at != std::string::npos)
                 problem.erase(at, problem.find(':', at) - at);
             problem += " (the line holds bytes that are not UTF-8: "
-                       + text::describeInvalidUtf8(original, text::invalidUtf8Offset(original)) + ")";
+                + text::describeInvalidUtf8(original, text::invalidUtf8Offset(original)) + ")";
         }
         out.problem = "not valid JSON: " + problem;
     } catch (const OverLimit& over) {

@@ -5,6 +5,7 @@
 #include "core/dataset/delimited_reader.h"
 #include "core/dataset/import_common.h"
 #include "core/dataset/importers.h"
+#include "core/text/byte_text.h"
 
 #include <algorithm>
 #include <optional>
@@ -75,14 +76,14 @@ Expected<ImportReport> importTable(const fs::path& file, const ImportOptions& op
 {
     const TableColumns& columns = options.columns;
     if (columns.audio.empty())
-        return makeError("no audio column is chosen for the table", file.string());
+        return makeError("no audio column is chosen for the table", text::displayPath(file));
     char delimiter = columns.delimiter;
     if (delimiter == 0) {
         const std::string extension = lowerAscii(file.extension().string());
         delimiter = extension == ".tsv" || extension == ".tab" ? '\t' : ',';
     }
     if (delimiter == '"' || delimiter == '\n' || delimiter == '\r')
-        return makeError("the delimiter cannot be a quote or a line break", file.string());
+        return makeError("the delimiter cannot be a quote or a line break", text::displayPath(file));
 
     auto text = readTextFile(file, options.limits.maxManifestBytes);
     if (!text)
@@ -90,9 +91,9 @@ Expected<ImportReport> importTable(const fs::path& file, const ImportOptions& op
     DelimitedReader reader(*text, delimiter, true);
     Record header;
     if (!reader.next(header))
-        return makeError("the table is empty; it needs a header row", file.string());
+        return makeError("the table is empty; it needs a header row", text::displayPath(file));
     if (!header.error.empty())
-        return makeError("the header row cannot be read: " + header.error, file.string());
+        return makeError("the header row cannot be read: " + header.error, text::displayPath(file));
     for (auto& name : header.fields)
         name = std::string(trim(name));
     auto indices = mapColumns(header.fields, columns, file);
