@@ -1,7 +1,7 @@
 #include "app/cli/classify_command.h"
 
-#include "app/cli/json_output.h"
 #include "app/cli/classify_stream.h"
+#include "app/cli/json_output.h"
 #include "core/audio/audio_decoder.h"
 #include "core/kws/demo_data.h"
 #include "core/kws/metrics.h"

@@ -100,8 +100,8 @@ int runImport(const ImportArgs& a, CliContext& context)
         context.err << "voxbench-cli import: " << id.error().describe() << "\n";
         return 1;
     }
-    context.out << "imported " << records.size() << " utterances into " << text::escapeBytes(a.project) << " as dataset " << *id
-                << " ('" << dataset.name << "')\n";
+    context.out << "imported " << records.size() << " utterances into " << text::escapeBytes(a.project)
+                << " as dataset " << *id << " ('" << dataset.name << "')\n";
     return 0;
 }
 
@@ -130,7 +130,8 @@ void probeAudio(const dataset::ImportReport& report, size_t show, CliContext& co
     for (size_t i = 0; i < utterances.size(); ++i) {
         total += seconds[i];
         if (errors[i] && failed++ < show)
-            context.out << "  unreadable: " << utterances[i].id << ": " << text::escapeBytes(errors[i]->describe()) << "\n";
+            context.out << "  unreadable: " << utterances[i].id << ": " << text::escapeBytes(errors[i]->describe())
+                        << "\n";
     }
     context.out << "audio:      " << utterances.size() - failed << " readable, " << failed << " unreadable, "
                 << total / 3600.0 << " h decoded\n";
@@ -171,7 +172,8 @@ int runInfo(const ImportArgs& a, CliContext& context)
                     << ", from " << text::escapeBytes(d.source) << ", imported " << d.importedAt << "\n";
     context.out << "variants: " << variants->size() << "\n";
     for (const auto& v : *variants)
-        context.out << "  [" << v.id << "] " << text::escapeBytes(v.name) << ": " << text::escapeBytes(v.packagePath) << "\n";
+        context.out << "  [" << v.id << "] " << text::escapeBytes(v.name) << ": " << text::escapeBytes(v.packagePath)
+                    << "\n";
     context.out << "runs: " << runs->size() << "\n";
     for (const auto& r : *runs) {
         auto results = (*store)->results(r.id);

@@ -6,7 +6,10 @@ namespace vox::cli {
 
 namespace {
 
-std::string valid(const std::string& text) { return text::isValidUtf8(text) ? text : text::escapeBytes(text); }
+std::string valid(const std::string& text)
+{
+    return text::isValidUtf8(text) ? text : text::escapeBytes(text);
+}
 
 // A copy with every string valid UTF-8. The commands' JSON is a few levels deep.
 nlohmann::json withValidStrings(const nlohmann::json& value)

@@ -1,7 +1,7 @@
 #include "app/cli/run_command.h"
 
-#include "app/cli/json_output.h"
 #include "app/cli/engine_options.h"
+#include "app/cli/json_output.h"
 #include "app/cli/kws_report.h"
 #include "app/cli/text_table.h"
 #include "core/kws/kws_types.h"

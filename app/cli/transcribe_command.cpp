@@ -1,7 +1,7 @@
 #include "app/cli/transcribe_command.h"
 
-#include "app/cli/json_output.h"
 #include "app/cli/engine_options.h"
+#include "app/cli/json_output.h"
 #include "core/audio/audio_decoder.h"
 #include "core/dataset/dataset_import.h"
 #include "core/torch/torch_runtime.h"

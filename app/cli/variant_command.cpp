@@ -47,7 +47,8 @@ int addVariants(const VariantArgs& a, CliContext& context)
             context.err << "voxbench-cli variant add: " << id.error().describe() << "\n";
             return 1;
         }
-        context.out << "variant " << *id << ": " << text::escapeBytes(v.name) << " (" << text::escapeBytes(v.packagePath) << ")\n";
+        context.out << "variant " << *id << ": " << text::escapeBytes(v.name) << " ("
+                    << text::escapeBytes(v.packagePath) << ")\n";
     }
     return 0;
 }
@@ -66,7 +67,8 @@ int listVariants(const std::string& project, CliContext& context)
     }
     for (const auto& v : *variants) {
         const std::string family = store::variantFacts(v.manifestJson).family;
-        context.out << v.id << "\t" << text::escapeBytes(v.name) << "\t" << (family.empty() ? "?" : family) << "\t" << text::escapeBytes(v.packagePath) << "\n";
+        context.out << v.id << "\t" << text::escapeBytes(v.name) << "\t" << (family.empty() ? "?" : family) << "\t"
+                    << text::escapeBytes(v.packagePath) << "\n";
     }
     return 0;
 }

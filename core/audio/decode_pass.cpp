@@ -10,8 +10,8 @@ extern "C" {
 
 #include <algorithm>
 #include <cmath>
-#include <numeric>
 #include <cstdio>
+#include <numeric>
 
 namespace vox::audio::detail {
 
@@ -229,9 +229,11 @@ void DecodePass::finish(int readError, bool endOfFile)
         std::snprintf(seconds, sizeof seconds, "%.3f", double(bad) / m_outRate);
         m_outcome.error = fileError(m_in.path,
             std::string("the audio holds a sample that is not a finite number (")
-                + (std::isnan(value) ? "NaN" : value > 0 ? "+inf" : "-inf") + ") at " + seconds
-                + " s into the file (sample " + std::to_string(bad) + " from the start at " + std::to_string(m_outRate)
-                + " Hz); re-export the file with finite sample values");
+                + (std::isnan(value) ? "NaN"
+                        : value > 0  ? "+inf"
+                                     : "-inf")
+                + ") at " + seconds + " s into the file (sample " + std::to_string(bad) + " from the start at "
+                + std::to_string(m_outRate) + " Hz); re-export the file with finite sample values");
     }
 }
 

@@ -139,7 +139,8 @@ void MonoResampler::keep(int produced)
             // overshoot, and models take [-1, 1].
             const float* first = m_chunk.data() + (begin - m_next);
             if (m_nonFiniteIndex < 0)
-                if (const float* bad = std::find_if(first, first + (end - begin), [](float x) { return !std::isfinite(x); });
+                if (const float* bad
+                    = std::find_if(first, first + (end - begin), [](float x) { return !std::isfinite(x); });
                     bad != first + (end - begin)) {
                     m_nonFiniteIndex = begin + (bad - first);
                     m_nonFiniteValue = *bad;

@@ -74,10 +74,10 @@ std::string makeRunCard(const RunSettings& settings, const store::VariantRecord&
     json card;
     card["settings"] = json::parse(toJson(settings));
     // Paths and names are bytes from the file system; the card (JSON) holds them escaped.
-    card["variant"] = {{"name", text::escapeBytes(variant.name)},  {"package", text::escapeBytes(variant.packagePath)}, {"family", facts.family},
-                       {"kind", facts.kind},    {"parameters", facts.parameters}};
+    card["variant"] = {{"name", text::escapeBytes(variant.name)}, {"package", text::escapeBytes(variant.packagePath)},
+        {"family", facts.family}, {"kind", facts.kind}, {"parameters", facts.parameters}};
     card["dataset"] = {{"name", text::escapeBytes(dataset.name)}, {"source", text::escapeBytes(dataset.source)},
-                       {"utterances", dataset.utteranceCount}};
+        {"utterances", dataset.utteranceCount}};
     card["sessions"] = json::array();
     return card.dump();
 }

@@ -6,7 +6,10 @@ namespace {
 
 constexpr char kHex[] = "0123456789ABCDEF";
 
-bool inRange(unsigned char c, unsigned char low, unsigned char high) { return c >= low && c <= high; }
+bool inRange(unsigned char c, unsigned char low, unsigned char high)
+{
+    return c >= low && c <= high;
+}
 
 int hexValue(char c)
 {
@@ -97,7 +100,7 @@ std::string unescapeBytes(std::string_view text)
             out += '\\';
             ++at;
         } else if (text[at] == '\\' && at + 3 < text.size() && text[at + 1] == 'x' && hexValue(text[at + 2]) >= 0
-                   && hexValue(text[at + 3]) >= 0) {
+            && hexValue(text[at + 3]) >= 0) {
             out += static_cast<char>(hexValue(text[at + 2]) * 16 + hexValue(text[at + 3]));
             at += 3;
         } else {

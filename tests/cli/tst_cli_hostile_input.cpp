@@ -9,8 +9,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <filesystem>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 
 #include <sys/wait.h>
@@ -123,9 +123,11 @@ private slots:
     {
         const fs::path dir = root() / "d\xE9";
         writeBytes(dir / "a.wav", "stand-in");
-        writeBytes(dir / "m.json", "{\"audio_filepath\": \"a.wav\", \"text\": \"ok\", \"who\": \"J\xFCrgen\"}\n"
-                                   "{\"audio_filepath\": \"n\xE9.wav\", \"text\": \"gone\"}\n");
-        expectImport({(dir / "m.json").string()}, 0, "source:     " + QByteArray::fromStdString(root().string()) + "/d\\xE9/m.json");
+        writeBytes(dir / "m.json",
+            "{\"audio_filepath\": \"a.wav\", \"text\": \"ok\", \"who\": \"J\xFCrgen\"}\n"
+            "{\"audio_filepath\": \"n\xE9.wav\", \"text\": \"gone\"}\n");
+        expectImport({(dir / "m.json").string()}, 0,
+            "source:     " + QByteArray::fromStdString(root().string()) + "/d\\xE9/m.json");
         expectImport({(dir / "m.json").string()}, 0, "m.json:2: audio file not found: ");
         expectImport({(dir / "m.json").string()}, 0, "/d\\xE9/n\\xE9.wav");
         const Result info = cli({"info", m_project.string()});
@@ -140,8 +142,9 @@ private slots:
         std::string keys = "{\"audio_filepath\": \"a.wav\"";
         for (int i = 0; i < 200000; ++i)
             keys += ",\"k" + std::to_string(i) + "\":1";
-        writeBytes(dir / "m.json", "{\"audio_filepath\": \"a.wav\", \"x\": " + std::string(100000, '[')
-                                       + std::string(100000, ']') + "}\n" + keys + "}\n");
+        writeBytes(dir / "m.json",
+            "{\"audio_filepath\": \"a.wav\", \"x\": " + std::string(100000, '[') + std::string(100000, ']') + "}\n"
+                + keys + "}\n");
         QElapsedTimer timer;
         timer.start();
         const Result info = cli({"info", (dir / "m.json").string()});

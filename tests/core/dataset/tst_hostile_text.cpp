@@ -108,8 +108,9 @@ private slots:
         std::string before;
         auto store = projectWithDataset("table", before);
         const fs::path dir = newData("table", {"a.wav", "b.wav", "c.wav"});
-        writeFile(dir / "t.csv", std::string("path,text,city\na.wav,hello,") + kLatin1 + "\nb.wav," + kLatin1
-                                     + ",x\nc.wav,fine," + kLatin1 + "\n");
+        writeFile(dir / "t.csv",
+            std::string("path,text,city\na.wav,hello,") + kLatin1 + "\nb.wav," + kLatin1 + ",x\nc.wav,fine," + kLatin1
+                + "\n");
         auto report = importDataset(dir / "t.csv");
         QVERIFY(report);
         QCOMPARE(report->utterances.size(), size_t(2));
@@ -138,8 +139,8 @@ private slots:
         const std::string audioName = std::string("r") + kLatin1 + ".wav";
         const fs::path dir = newData("nemo", {audioName, "b.wav"});
         writeFile(dir / "m.json",
-            "{\"audio_filepath\": \"" + audioName + "\", \"text\": \"ok\", \"note\": \"" + kLatin1 + "\", \"k"
-                + kLatin1 + "\": [\"" + kLatin1 + "\"]}\n{\"audio_filepath\": \"b.wav\", \"text\": \"" + kLatin1
+            "{\"audio_filepath\": \"" + audioName + "\", \"text\": \"ok\", \"note\": \"" + kLatin1 + "\", \"k" + kLatin1
+                + "\": [\"" + kLatin1 + "\"]}\n{\"audio_filepath\": \"b.wav\", \"text\": \"" + kLatin1
                 + "\"}\n{\"audio_filepath\": \"b.wav\", \"text\": \xE9}\n");
         auto report = importDataset(dir / "m.json");
         QVERIFY(report);
@@ -215,14 +216,14 @@ private slots:
         std::string before;
         auto store = projectWithDataset("limits", before);
         const fs::path dir = newData("limits", {"a.wav", "b.wav"});
-        std::string deep = "{\"audio_filepath\": \"b.wav\", \"x\": " + std::string(100000, '[')
-                           + std::string(100000, ']') + "}\n";
+        std::string deep
+            = "{\"audio_filepath\": \"b.wav\", \"x\": " + std::string(100000, '[') + std::string(100000, ']') + "}\n";
         std::string keys = "{\"audio_filepath\": \"b.wav\"";
         for (int i = 0; i < 200000; ++i)
             keys += ",\"k" + std::to_string(i) + "\":1";
         keys += "}\n";
-        const std::string bigReference = "{\"audio_filepath\": \"b.wav\", \"text\": \"" + std::string(70000, 'a')
-                                         + "\"}\n";
+        const std::string bigReference
+            = "{\"audio_filepath\": \"b.wav\", \"text\": \"" + std::string(70000, 'a') + "\"}\n";
         writeFile(dir / "m.json", "{\"audio_filepath\": \"a.wav\", \"text\": \"kept\"}\n" + deep + keys + bigReference);
         QElapsedTimer timer;
         timer.start();
@@ -274,17 +275,20 @@ private slots:
         ImportLimits fewLines;
         fewLines.maxLinesPerFile = 2;
         QCOMPARE(refusal(dir / "m.json", fewLines),
-            "the file has more than 2 lines; the limit is 2 lines per manifest (ImportLimits::maxLinesPerFile)." + split);
+            "the file has more than 2 lines; the limit is 2 lines per manifest (ImportLimits::maxLinesPerFile)."
+                + split);
         ImportLimits fewBytes;
         fewBytes.maxManifestBytes = 1000;
         QCOMPARE(refusal(dir / "m.json", fewBytes),
             "the file holds more than 1000 bytes; the limit is 1000 bytes per manifest "
-            "(ImportLimits::maxManifestBytes)." + split);
+            "(ImportLimits::maxManifestBytes)."
+                + split);
         writeFile(dir / "t.csv", "path,text\na.wav,x\n");
         QCOMPARE(refusal(dir / "t.csv", fewBytes), QString("imported"));
         writeFile(dir / "t.csv", "path,text\na.wav," + std::string(2000, 'x') + "\n");
         QCOMPARE(refusal(dir / "t.csv", fewBytes),
-            "the file holds 2017 bytes; the limit is 1000 bytes per manifest (ImportLimits::maxManifestBytes)." + split);
+            "the file holds 2017 bytes; the limit is 1000 bytes per manifest (ImportLimits::maxManifestBytes)."
+                + split);
     }
 };
 
