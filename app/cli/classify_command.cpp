@@ -1,6 +1,7 @@
 #include "app/cli/classify_command.h"
 
 #include "app/cli/classify_stream.h"
+#include "app/cli/json_output.h"
 #include "core/audio/audio_decoder.h"
 #include "core/kws/demo_data.h"
 #include "core/kws/metrics.h"
@@ -88,7 +89,7 @@ void printSummary(const ClassifyArgs& a, const kws::PackageInfo& p, const std::v
                          {"cpu_ms_per_clip", n ? times.cpuMs / n : 0.0}, {"load_ms", times.loadMs}};
         for (const auto& [name, counts] : byCondition)
             j["by_condition"][name] = {{"correct", counts.first}, {"clips", counts.second}};
-        context.out << j.dump() << "\n";
+        context.out << jsonOutput(j) << "\n";
         return;
     }
     if (s.clips > 0) {

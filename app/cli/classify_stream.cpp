@@ -3,6 +3,8 @@
 // gives them.
 #include "app/cli/classify_stream.h"
 
+#include "app/cli/json_output.h"
+
 #include "core/audio/audio_decoder.h"
 #include "core/kws/demo_data.h"
 #include "core/kws/metrics.h"
@@ -104,7 +106,7 @@ int runOne(const ClassifyArgs& a, KwsRunner& runner, const StreamInput& input, d
             j["false_alarms_per_hour"] = hours > 0 ? match->falseAlarms / hours : 0.0;
             j["mean_latency_seconds"] = match->meanLatencySeconds ? nlohmann::json(*match->meanLatencySeconds) : nlohmann::json();
         }
-        context.out << j.dump() << "\n";
+        context.out << jsonOutput(j) << "\n";
         return 0;
     }
 

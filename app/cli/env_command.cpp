@@ -1,5 +1,7 @@
 #include "app/cli/env_command.h"
 
+#include "app/cli/json_output.h"
+
 #include "core/torch/torch_runtime.h"
 #include "core/version.h"
 
@@ -39,7 +41,7 @@ int runEnv(const EnvOptions& options, CliContext& context)
         j["blas_config"] = env.blasConfig;
         j["cpu_vector_extensions"] = env.cpuVectorExtensions;
         j["blas_warning"] = env.blasWarning;
-        context.out << j.dump(2) << "\n";
+        context.out << jsonOutput(j, 2) << "\n";
         return 0;
     }
     context.out << "VoxBench " << vox::kVersion << "\n"

@@ -3,6 +3,7 @@
 #include "core/audio/audio_decoder.h"
 #include "core/dataset/dataset_import.h"
 #include "core/store/dataset_records.h"
+#include "core/text/byte_text.h"
 #include "core/util/parallel.h"
 
 #include <CLI/CLI.hpp>
@@ -53,7 +54,7 @@ void printReport(const dataset::ImportReport& report, size_t showSkipped, CliCon
         if (!u.speaker.empty())
             ++speakers[u.speaker];
     }
-    context.out << "source:     " << report.source.string() << "\n"
+    context.out << "source:     " << text::displayPath(report.source) << "\n"
                 << "format:     " << dataset::formatName(report.format) << "\n"
                 << "utterances: " << report.utterances.size() << "\n"
                 << "speakers:   " << speakers.size() << "\n";
@@ -101,8 +102,8 @@ int runImport(const ImportArgs& a, CliContext& context)
         context.err << "voxbench-cli import: " << id.error().describe() << "\n";
         return 1;
     }
-    context.out << "imported " << records.size() << " utterances into " << a.project << " as dataset " << *id
-                << " ('" << dataset.name << "')\n";
+    context.out << "imported " << records.size() << " utterances into " << text::escapeBytes(a.project)
+                << " as dataset " << *id << " ('" << dataset.name << "')\n";
     return 0;
 }
 
@@ -131,7 +132,8 @@ void probeAudio(const dataset::ImportReport& report, size_t show, CliContext& co
     for (size_t i = 0; i < utterances.size(); ++i) {
         total += seconds[i];
         if (errors[i] && failed++ < show)
-            context.out << "  unreadable: " << utterances[i].id << ": " << errors[i]->describe() << "\n";
+            context.out << "  unreadable: " << utterances[i].id << ": " << text::escapeBytes(errors[i]->describe())
+                        << "\n";
     }
     context.out << "audio:      " << utterances.size() - failed << " readable, " << failed << " unreadable, "
                 << total / 3600.0 << " h decoded\n";
@@ -165,14 +167,15 @@ int runInfo(const ImportArgs& a, CliContext& context)
         context.err << "voxbench-cli info: cannot read the project\n";
         return 1;
     }
-    context.out << "project: " << a.path << " (schema " << (*store)->schemaVersion() << ")\n"
+    context.out << "project: " << text::escapeBytes(a.path) << " (schema " << (*store)->schemaVersion() << ")\n"
                 << "datasets: " << datasets->size() << "\n";
     for (const auto& d : *datasets)
         context.out << "  [" << d.id << "] " << d.name << ": " << d.utteranceCount << " utterances, " << d.format
-                    << ", from " << d.source << ", imported " << d.importedAt << "\n";
+                    << ", from " << text::escapeBytes(d.source) << ", imported " << d.importedAt << "\n";
     context.out << "variants: " << variants->size() << "\n";
     for (const auto& v : *variants)
-        context.out << "  [" << v.id << "] " << v.name << ": " << v.packagePath << "\n";
+        context.out << "  [" << v.id << "] " << text::escapeBytes(v.name) << ": " << text::escapeBytes(v.packagePath)
+                    << "\n";
     context.out << "runs: " << runs->size() << "\n";
     for (const auto& r : *runs) {
         auto results = (*store)->results(r.id);

@@ -1,6 +1,7 @@
 #include "app/cli/run_command.h"
 
 #include "app/cli/engine_options.h"
+#include "app/cli/json_output.h"
 #include "app/cli/kws_report.h"
 #include "app/cli/text_table.h"
 #include "core/kws/kws_types.h"
@@ -147,7 +148,7 @@ void printSummaries(ProjectStore& store, const std::vector<int64_t>& runIds, con
     if (!kws.empty())
         reportKwsRuns(store, kws, report.kws, format, context, out["kws"]);
     if (format == ReportFormat::Json)
-        context.out << out.dump() << "\n";
+        context.out << jsonOutput(out) << "\n";
 }
 
 int execute(ProjectStore& store, const std::string& project, int64_t runId, CliContext& context)

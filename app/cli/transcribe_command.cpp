@@ -1,6 +1,7 @@
 #include "app/cli/transcribe_command.h"
 
 #include "app/cli/engine_options.h"
+#include "app/cli/json_output.h"
 #include "core/audio/audio_decoder.h"
 #include "core/dataset/dataset_import.h"
 #include "core/torch/torch_runtime.h"
@@ -69,7 +70,7 @@ void printResult(const TranscribeArgs& a, const Item& item, const whisper::Trans
                            {"decoder_steps", t.timings.decoderSteps},
                            {"total", t.timings.totalMs},
                            {"inside_model", t.timings.forwardMs}}}};
-        context.out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+        context.out << jsonOutput(j) << "\n";
     } else if (a.output == "text") {
         context.out << item.id << "\t" << t.text << "\n";
     } else {

@@ -2,6 +2,7 @@
 
 #include "core/store/package_records.h"
 #include "core/store/package_trust.h"
+#include "core/text/byte_text.h"
 
 #include <CLI/CLI.hpp>
 
@@ -50,7 +51,8 @@ int addVariants(const VariantArgs& a, CliContext& context)
             context.err << "voxbench-cli variant add: " << id.error().describe() << "\n";
             return 1;
         }
-        context.out << "variant " << *id << ": " << v.name << " (" << v.packagePath << ")\n";
+        context.out << "variant " << *id << ": " << text::escapeBytes(v.name) << " ("
+                    << text::escapeBytes(v.packagePath) << ")\n";
     }
     return 0;
 }
@@ -69,7 +71,8 @@ int listVariants(const std::string& project, CliContext& context)
     }
     for (const auto& v : *variants) {
         const std::string family = store::variantFacts(v.manifestJson).family;
-        context.out << v.id << "\t" << v.name << "\t" << (family.empty() ? "?" : family) << "\t" << v.packagePath
+        context.out << v.id << "\t" << text::escapeBytes(v.name) << "\t" << (family.empty() ? "?" : family) << "\t"
+                    << text::escapeBytes(v.packagePath)
                     << (store::trustedHere(v) ? "" : "\t(not yet trusted on this machine: voxbench-cli variant trust)")
                     << "\n";
     }
@@ -102,14 +105,14 @@ int trustVariants(const VariantArgs& a, bool all, CliContext& context)
         if (!all && std::find(a.names.begin(), a.names.end(), v.name) == a.names.end())
             continue;
         if (store::trustedHere(v)) {
-            context.out << v.name << ": already trusted on this machine\n";
+            context.out << text::escapeBytes(v.name) << ": already trusted on this machine\n";
             continue;
         }
         if (auto done = (*store)->trustVariantHere(v.id); !done) {
             context.err << "voxbench-cli variant trust: " << done.error().describe() << "\n";
             return 1;
         }
-        context.out << v.name << ": trusted on this machine (" << v.packagePath << ")\n";
+        context.out << text::escapeBytes(v.name) << ": trusted on this machine (" << text::escapeBytes(v.packagePath) << ")\n";
     }
     return 0;
 }

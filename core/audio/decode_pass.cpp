@@ -10,6 +10,7 @@ extern "C" {
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <numeric>
 
 namespace vox::audio::detail {
@@ -222,6 +223,18 @@ void DecodePass::finish(int readError, bool endOfFile)
     m_outcome.reachedEnd = endOfFile;
     m_outcome.overLimit = m_resampler.overLimit();
     m_outcome.outputEnd = m_resampler.nextOutputIndex();
+    if (const std::int64_t bad = m_resampler.nonFiniteIndex(); bad >= 0) {
+        const float value = m_resampler.nonFiniteValue();
+        char seconds[32];
+        std::snprintf(seconds, sizeof seconds, "%.3f", double(bad) / m_outRate);
+        m_outcome.error = fileError(m_in.path,
+            std::string("the audio holds a sample that is not a finite number (")
+                + (std::isnan(value) ? "NaN"
+                        : value > 0  ? "+inf"
+                                     : "-inf")
+                + ") at " + seconds + " s into the file (sample " + std::to_string(bad) + " from the start at "
+                + std::to_string(m_outRate) + " Hz); re-export the file with finite sample values");
+    }
 }
 
 } // namespace vox::audio::detail

@@ -94,12 +94,12 @@ InputFile::~InputFile()
 
 std::string ffmpegReason(int code)
 {
-    char text[AV_ERROR_MAX_STRING_SIZE] = {};
-    av_strerror(code, text, sizeof text);
-    std::string reason = text;
+    char message[AV_ERROR_MAX_STRING_SIZE] = {};
+    av_strerror(code, message, sizeof message);
+    std::string reason = message;
     if (!t_lastFfmpegError.empty() && t_lastFfmpegError != reason)
         reason += " (" + t_lastFfmpegError + ")";
-    return reason;
+    return text::escapeBytes(reason); // FFmpeg's line may quote the file name's bytes
 }
 
 void clearFfmpegMessage()

@@ -1,5 +1,6 @@
 #pragma once
 // Internal to core/audio: one opened input file and FFmpeg error text. Not installed.
+#include "core/text/byte_text.h"
 #include "core/util/expected.h"
 
 #include <cstdint>
@@ -43,7 +44,7 @@ void clearFfmpegMessage();
 
 inline Error fileError(const std::filesystem::path& path, std::string message)
 {
-    return makeError(std::move(message), path.string());
+    return makeError(std::move(message), text::displayPath(path)); // a path shown, not opened
 }
 
 // "0.25 s", "12.5 min", "4.0 h": durations in messages.

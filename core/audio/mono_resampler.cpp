@@ -7,6 +7,7 @@ extern "C" {
 }
 
 #include <algorithm>
+#include <cmath>
 
 namespace vox::audio::detail {
 
@@ -137,6 +138,13 @@ void MonoResampler::keep(int produced)
             // full-scale step, ~1e-5 of passband ripple on a full-scale tone), lossy decoders
             // overshoot, and models take [-1, 1].
             const float* first = m_chunk.data() + (begin - m_next);
+            if (m_nonFiniteIndex < 0)
+                if (const float* bad
+                    = std::find_if(first, first + (end - begin), [](float x) { return !std::isfinite(x); });
+                    bad != first + (end - begin)) {
+                    m_nonFiniteIndex = begin + (bad - first);
+                    m_nonFiniteValue = *bad;
+                }
             const size_t size = m_out.size();
             m_out.resize(size + static_cast<size_t>(end - begin));
             std::transform(first, first + (end - begin), m_out.begin() + static_cast<std::ptrdiff_t>(size),

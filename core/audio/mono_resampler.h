@@ -38,6 +38,11 @@ public:
 
     bool done() const { return m_keepUntil >= 0 && m_next >= m_keepUntil; }
     bool overLimit() const { return m_overLimit; }
+    // The first kept output sample that was not a finite number (an +-inf or NaN in a float
+    // file; clamping would turn inf into full scale silently): its index from the start of the
+    // file, at the output rate, and its value. index < 0: none.
+    std::int64_t nonFiniteIndex() const { return m_nonFiniteIndex; }
+    float nonFiniteValue() const { return m_nonFiniteValue; }
     std::int64_t nextOutputIndex() const { return m_next; }
 
 private:
@@ -55,6 +60,8 @@ private:
     std::vector<const std::uint8_t*> m_planes;
     std::int64_t m_next = 0;
     bool m_overLimit = false;
+    std::int64_t m_nonFiniteIndex = -1;
+    float m_nonFiniteValue = 0;
 
     SwrContext* m_swr = nullptr;
     AVChannelLayout m_inLayout {};

@@ -2,6 +2,7 @@
 // it ("a/b.wav" + "a/b.txt" or "a/b.lab", as Montreal Forced Aligner corpora are laid out).
 #include "core/dataset/import_common.h"
 #include "core/dataset/importers.h"
+#include "core/text/byte_text.h"
 
 #include <algorithm>
 #include <array>
@@ -41,7 +42,7 @@ bool isAudioExtension(const fs::path& extension)
 {
     static constexpr std::array<std::string_view, 8> kAudio {
         ".wav", ".flac", ".mp3", ".ogg", ".opus", ".m4a", ".webm", ".aac"};
-    const std::string lower = lowerAscii(extension.string());
+    const std::string lower = lowerAscii(text::displayPath(extension));
     return std::find(kAudio.begin(), kAudio.end(), lower) != kAudio.end();
 }
 
@@ -54,7 +55,7 @@ Expected<ImportReport> importAudioFolder(const fs::path& dir, const ImportOption
     std::error_code error;
     fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, error);
     if (error)
-        return makeError("cannot list the directory: " + error.message(), dir.string());
+        return makeError("cannot list the directory: " + error.message(), text::displayPath(dir));
     size_t hidden = 0;
     for (const fs::recursive_directory_iterator end; it != end; it.increment(error)) {
         const fs::path& path = it->path();
@@ -79,7 +80,7 @@ Expected<ImportReport> importAudioFolder(const fs::path& dir, const ImportOption
             lab.emplace(std::move(id), path);
     }
     if (error)
-        return makeError("listing the directory failed: " + error.message(), dir.string());
+        return makeError("listing the directory failed: " + error.message(), text::displayPath(dir));
     // Directory order is arbitrary; a stable order makes reports and ids reproducible.
     std::sort(audio.begin(), audio.end(),
         [](const AudioEntry& a, const AudioEntry& b) { return a.id != b.id ? a.id < b.id : a.path < b.path; });
@@ -115,7 +116,7 @@ Expected<ImportReport> importAudioFolder(const fs::path& dir, const ImportOption
             utterance.reference = joinLines(*text);
             withBoth += txt.count(entry.id) && lab.count(entry.id);
         }
-        builder.add(std::move(utterance));
+        builder.add(std::move(utterance), entry.path, 0);
     }
 
     if (audio.empty())

@@ -5,6 +5,7 @@
 #include "core/dataset/delimited_reader.h"
 #include "core/dataset/import_common.h"
 #include "core/dataset/importers.h"
+#include "core/text/byte_text.h"
 
 #include <algorithm>
 #include <array>
@@ -21,13 +22,13 @@ constexpr std::array<const char*, 7> kKept {"age", "gender", "accents", "accent"
 
 Expected<ImportReport> importCommonVoice(const fs::path& file, const ImportOptions& options)
 {
-    auto text = readTextFile(file);
+    auto text = readTextFile(file, options.limits.maxManifestBytes);
     if (!text)
         return text.error();
     DelimitedReader reader(*text, '\t', false);
     Record header;
     if (!reader.next(header))
-        return makeError("the file is empty; a Common Voice TSV starts with a header row", file.string());
+        return makeError("the file is empty; a Common Voice TSV starts with a header row", text::displayPath(file));
     for (auto& name : header.fields)
         name = std::string(trim(name));
 
@@ -53,7 +54,11 @@ Expected<ImportReport> importCommonVoice(const fs::path& file, const ImportOptio
     size_t besideTsv = 0;
     Record record;
     while (reader.next(record)) {
-        const int line = record.line;
+        const std::int64_t line = record.line;
+        if (auto error = builder.lineCountError(file, line))
+            return *error;
+        if (!builder.withinLineLimit(recordBytes(record), false, file, line))
+            continue;
         const auto& fields = record.fields;
         if (fields.size() != header.fields.size()) {
             builder.skip(file, line,
@@ -89,7 +94,7 @@ Expected<ImportReport> importCommonVoice(const fs::path& file, const ImportOptio
         for (const auto& [name, index] : kept)
             if (!isBlank(fields[index]))
                 utterance.extra.emplace_back(name, std::string(trim(fields[index])));
-        builder.add(std::move(utterance));
+        builder.add(std::move(utterance), file, line);
     }
     if (besideTsv > 0)
         builder.note(std::to_string(besideTsv) + " clip(s) were found next to the TSV rather than in clips/");

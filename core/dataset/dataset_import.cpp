@@ -4,6 +4,7 @@
 #include "core/dataset/importers.h"
 #include "core/kws/demo_data.h"
 #include "core/log/log.h"
+#include "core/text/byte_text.h"
 
 #include <array>
 #include <exception>
@@ -74,7 +75,7 @@ Expected<Format> detect(const fs::path& path, std::vector<std::string>& notes)
     std::error_code error;
     const auto status = fs::status(path, error);
     if (error || !fs::exists(status))
-        return makeError("no such file or directory", path.string());
+        return makeError("no such file or directory", text::displayPath(path));
 
     if (fs::is_directory(status)) {
         if (fs::is_regular_file(path / "wav.scp", error)) {
@@ -93,10 +94,11 @@ Expected<Format> detect(const fs::path& path, std::vector<std::string>& notes)
     const std::string name = path.filename().string();
     const std::string extension = lowerAscii(path.extension().string());
     if (isKaldiFileName(name) || name.ends_with(".trans.txt"))
-        return makeError(
-            "this is one file of a Kaldi or LibriSpeech data set; import its directory instead", path.string());
+        return makeError("this is one file of a Kaldi or LibriSpeech data set; import its directory instead",
+            text::displayPath(path));
     if (isAudioExtension(path.extension()))
-        return makeError("a single audio file is not a data set; import the folder that holds it", path.string());
+        return makeError(
+            "a single audio file is not a data set; import the folder that holds it", text::displayPath(path));
     // Open the file even where the name decides, so that an unreadable file fails here.
     auto first = readFirstLine(path);
     if (!first)
@@ -137,7 +139,7 @@ Expected<Format> detect(const fs::path& path, std::vector<std::string>& notes)
     return makeError("cannot tell the data set format from the name \"" + name
             + "\"; choose one (folder, librispeech, nemo, kaldi, commonvoice, table, kws-clips, kws-stream, "
               "label-folders)",
-        path.string());
+        text::displayPath(path));
 }
 
 Expected<ImportReport> importAs(Format format, const fs::path& path, const ImportOptions& options)
@@ -147,11 +149,11 @@ Expected<ImportReport> importAs(Format format, const fs::path& path, const Impor
     const bool wantsDirectory = format == Format::AudioFolder || format == Format::LibriSpeech
         || format == Format::KaldiDirectory || format == Format::LabelFolders;
     if (wantsDirectory && !directory)
-        return makeError(
-            std::string("the ") + formatName(format) + " format needs a directory, not a file", path.string());
+        return makeError(std::string("the ") + formatName(format) + " format needs a directory, not a file",
+            text::displayPath(path));
     if (!wantsDirectory && directory)
-        return makeError(
-            std::string("the ") + formatName(format) + " format needs a file, not a directory", path.string());
+        return makeError(std::string("the ") + formatName(format) + " format needs a file, not a directory",
+            text::displayPath(path));
     switch (format) {
     case Format::AudioFolder:
         return importAudioFolder(path, options);
@@ -174,7 +176,7 @@ Expected<ImportReport> importAs(Format format, const fs::path& path, const Impor
     case Format::Auto:
         break;
     }
-    return makeError("no format chosen", path.string());
+    return makeError("no format chosen", text::displayPath(path));
 }
 
 } // namespace
@@ -184,9 +186,9 @@ Expected<ImportReport> importDataset(const fs::path& path, const ImportOptions& 
     std::error_code error;
     fs::path source = fs::absolute(path, error).lexically_normal();
     if (error)
-        return makeError("cannot make the path absolute: " + error.message(), path.string());
+        return makeError("cannot make the path absolute: " + error.message(), text::displayPath(path));
     if (!fs::exists(source, error))
-        return makeError("no such file or directory", source.string());
+        return makeError("no such file or directory", text::displayPath(source));
 
     std::vector<std::string> detectionNotes;
     Format format = options.format;
@@ -202,9 +204,10 @@ Expected<ImportReport> importDataset(const fs::path& path, const ImportOptions& 
         try {
             return importAs(format, source, options);
         } catch (const detail::ImportCancelled&) {
-            return makeError("the import was cancelled", source.string());
+            return makeError("the import was cancelled", text::displayPath(source));
         } catch (const std::exception& e) {
-            return makeError(std::string("the import stopped: ") + e.what(), source.string());
+            return makeError(
+                std::string("the import stopped: ") + text::escapeBytes(e.what()), text::displayPath(source));
         }
     }();
     if (report)
@@ -217,7 +220,7 @@ Expected<Format> detectFormat(const fs::path& path)
     std::error_code error;
     const fs::path source = fs::absolute(path, error).lexically_normal();
     if (error)
-        return makeError("cannot make the path absolute: " + error.message(), path.string());
+        return makeError("cannot make the path absolute: " + error.message(), text::displayPath(path));
     std::vector<std::string> notes;
     auto format = detect(source, notes);
     for (const auto& note : notes)

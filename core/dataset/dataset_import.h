@@ -2,6 +2,7 @@
 #include "core/util/expected.h"
 
 #include <atomic>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -25,7 +26,13 @@
 //    ("duplicate id X (first on line N)"); an id derived from a file name (NeMo, a table without
 //    an id column) that collides with a *different* utterance gets a suffix "_2", "_3", ...;
 //  - audio paths are absolute; relative paths resolve against the manifest's directory;
-//  - UTF-8 byte order marks and CRLF line endings are accepted.
+//  - UTF-8 byte order marks and CRLF line endings are accepted;
+//  - text is bytes: a reference that is not valid UTF-8 is refused for its line (the reason
+//    names the byte and its offset); ids, speakers and extra fields that are not UTF-8 are kept
+//    with core/text/byte_text.h's reversible escape, audio paths as raw bytes (they must still
+//    open the file); each kind is counted once in the notes, with the first example;
+//  - ImportLimits bound what one line or file may hold; a line over a per-line limit is
+//    skipped with a reason naming the limit, a file over a per-file limit fails the import.
 namespace vox::dataset {
 
 struct Utterance {
@@ -43,7 +50,7 @@ struct Utterance {
 
 struct Skipped {
     std::string file;
-    int line = 0; // 1-based; 0 when the problem is not tied to a line
+    std::int64_t line = 0; // 1-based; 0 when the problem is not tied to a line
     std::string reason;
 };
 
@@ -77,11 +84,24 @@ struct TableColumns {
     char delimiter = 0; // 0: by extension (".tsv"/".tab" tab, otherwise comma); ',' or '\t'
 };
 
+// What one manifest may hold. Past these, JSON nesting would overflow the stack when written
+// back, ordered keys cost quadratic time, and a reference of megabytes makes a run's scoring
+// take minutes and gigabytes. The defaults are far above any real data set.
+struct ImportLimits {
+    int maxNestingDepth = 64; // arrays/objects inside one another in a NeMo line
+    size_t maxKeysPerLine = 1000; // object keys in a NeMo line, at every depth
+    size_t maxLineBytes = size_t(1) << 20; // a manifest line (NeMo) or CSV/TSV record
+    std::int64_t maxLinesPerFile = 50'000'000; // lines of one manifest
+    std::uint64_t maxManifestBytes = std::uint64_t(4) << 30; // one manifest or transcript file
+    size_t maxReferenceBytes = 65536; // one reference text (about an hour of speech)
+};
+
 struct ImportOptions {
     Format format = Format::Auto;
     TableColumns columns;
     bool requireAudioFiles = true; // false: do not look at the file system for audio (faster)
     LabelSplit split = LabelSplit::All; // label-folders only
+    ImportLimits limits;
     // Called on the importing thread every few hundred lines read (utterances kept plus lines
     // skipped so far), and once at the end; for progress displays.
     std::function<void(size_t linesRead)> progress;

@@ -1,5 +1,7 @@
 #include "core/dataset/delimited_reader.h"
 
+#include "core/text/byte_text.h"
+
 namespace vox::dataset::detail {
 
 bool DelimitedReader::atLineEnd() const
@@ -31,7 +33,7 @@ void DelimitedReader::skipRestOfLine()
 // At an opening quote. Returns false when the record is malformed (reason in record.error).
 bool DelimitedReader::readQuoted(std::string& field, Record& record)
 {
-    const int opened = m_line;
+    const std::int64_t opened = m_line;
     ++m_at;
     for (;;) {
         if (atEnd()) {
@@ -95,6 +97,14 @@ bool DelimitedReader::next(Record& record)
     }
 }
 
+size_t recordBytes(const Record& record)
+{
+    size_t bytes = 0;
+    for (const auto& field : record.fields)
+        bytes += field.size() + 1;
+    return bytes;
+}
+
 Expected<size_t> findColumn(const std::vector<std::string>& header, const std::string& name, const char* role,
     const std::filesystem::path& file)
 {
@@ -105,7 +115,8 @@ Expected<size_t> findColumn(const std::vector<std::string>& header, const std::s
     for (const auto& column : header)
         known += (known.empty() ? "\"" : ", \"") + column + "\"";
     return makeError(
-        "no column \"" + name + "\" (" + role + ") in the header; its columns are: " + known, file.string());
+        "no column \"" + name + "\" (" + role + ") in the header; its columns are: " + text::escapeBytes(known),
+        text::displayPath(file));
 }
 
 } // namespace vox::dataset::detail

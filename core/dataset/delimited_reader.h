@@ -2,6 +2,7 @@
 #include "core/util/expected.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -15,10 +16,13 @@
 namespace vox::dataset::detail {
 
 struct Record {
-    int line = 0; // where the record starts, 1-based
+    std::int64_t line = 0; // where the record starts, 1-based
     std::vector<std::string> fields;
     std::string error; // non-empty: the record is malformed and should be skipped
 };
+
+// The bytes of a record's fields (what ImportLimits::maxLineBytes bounds).
+size_t recordBytes(const Record& record);
 
 class DelimitedReader {
 public:
@@ -43,7 +47,7 @@ private:
     char m_delimiter;
     bool m_quoting;
     size_t m_at = 0;
-    int m_line = 1;
+    std::int64_t m_line = 1;
 };
 
 // Index of the column `name` in a header row, or an Error that names the column, says what it

@@ -2,7 +2,9 @@
 #include "core/dataset/dataset_import.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
+#include <fstream>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,8 +17,9 @@ namespace vox::dataset::detail {
 
 namespace fs = std::filesystem;
 
-// The whole file, without a leading UTF-8 byte order mark.
-Expected<std::string> readTextFile(const fs::path& path);
+// The whole file, without a leading UTF-8 byte order mark; an error naming the limit when the
+// file is larger than `maxBytes` (ImportLimits::maxManifestBytes).
+Expected<std::string> readTextFile(const fs::path& path, std::uint64_t maxBytes = ImportLimits().maxManifestBytes);
 // The first non-blank line of a file (for sniffing), without BOM or line ending.
 Expected<std::string> readFirstLine(const fs::path& path);
 
@@ -40,12 +43,34 @@ public:
     {
     }
     bool next(std::string_view& line);
-    int number() const { return m_number; } // 1-based number of the line last returned
+    std::int64_t number() const { return m_number; } // 1-based number of the line last returned
 
 private:
     std::string_view m_text;
     size_t m_at = 0;
-    int m_number = 0;
+    std::int64_t m_number = 0;
+};
+
+// Lines of a file read as a stream (a buffer of a line at a time, not the whole file), with
+// the per-line and per-file limits: a line longer than maxLineBytes comes back cut to that
+// length with `tooLong` set (the rest of it is read past, not kept); a file past maxManifestBytes or
+// maxLinesPerFile ends with error() set. Accepts "\n" and "\r\n"; drops a leading BOM.
+class LineReader {
+public:
+    LineReader(const fs::path& path, const ImportLimits& limits);
+    bool next(std::string& line, bool& tooLong);
+    std::int64_t number() const { return m_number; }
+    // Non-empty after next() returned false because of a read error or a per-file limit.
+    const std::optional<Error>& error() const { return m_error; }
+    bool opened() const { return bool(m_in); }
+
+private:
+    fs::path m_path;
+    ImportLimits m_limits;
+    std::ifstream m_in;
+    std::uint64_t m_bytes = 0;
+    std::int64_t m_number = 0;
+    std::optional<Error> m_error;
 };
 
 // Thrown from inside an importer when ImportOptions::cancel is set; importDataset turns it into
@@ -57,24 +82,28 @@ class ReportBuilder {
 public:
     ReportBuilder(Format format, fs::path source, const ImportOptions& options);
 
-    void skip(const fs::path& file, int line, std::string reason);
+    void skip(const fs::path& file, std::int64_t line, std::string reason);
     void note(std::string text) { m_report.notes.push_back(std::move(text)); }
 
+    // False (and a skip naming ImportLimits::maxLineBytes) when a line or record of `bytes`
+    // bytes is over the limit; `bytes` 0 with `tooLong` set: a streamed line cut short.
+    bool withinLineLimit(size_t bytes, bool tooLong, const fs::path& file, std::int64_t line);
+    // An error naming ImportLimits::maxLinesPerFile once `line` is past it.
+    std::optional<Error> lineCountError(const fs::path& file, std::int64_t line) const;
+
     // An id the manifest states: false (and a skip) when it was seen before.
-    bool claimId(const std::string& id, const fs::path& file, int line);
+    bool claimId(const std::string& id, const fs::path& file, std::int64_t line);
     // An id made from a file stem. `key` identifies the utterance (audio path and time span):
     // the same key again is a duplicate (nullopt and a skip); another utterance with the same
     // stem gets the first free "stem_N", N >= 2.
     std::optional<std::string> deriveId(
-        const std::string& stem, const std::string& key, const fs::path& file, int line);
+        const std::string& stem, const std::string& key, const fs::path& file, std::int64_t line);
     // True when audio is not checked or the file exists; otherwise records a skip.
-    bool audioExists(const fs::path& audio, const fs::path& file, int line);
+    bool audioExists(const fs::path& audio, const fs::path& file, std::int64_t line);
 
-    void add(Utterance utterance)
-    {
-        m_report.utterances.push_back(std::move(utterance));
-        tick();
-    }
+    // Keeps the utterance unless its reference is too long or not UTF-8 (then a skip); makes its
+    // id, speaker and extra fields valid UTF-8 (text::escapeBytes) and counts what it escaped.
+    bool add(Utterance utterance, const fs::path& file, std::int64_t line);
     // Room for about `count` utterances, to spare rehashing on large manifests.
     void reserve(size_t count);
     size_t utteranceCount() const { return m_report.utterances.size(); }
@@ -96,10 +125,10 @@ private:
     size_t m_lines = 0;
     struct Origin {
         int file = 0; // index into m_files
-        int line = 0;
+        std::int64_t line = 0;
     };
     using IdEntry = std::pair<const std::string, Origin>;
-    Origin origin(const fs::path& file, int line);
+    Origin origin(const fs::path& file, std::int64_t line);
     std::string duplicateReason(const IdEntry& first, const fs::path& file) const;
 
     ImportReport m_report;
@@ -110,6 +139,15 @@ private:
 
     std::unordered_map<std::string, int> m_nextSuffix;
     size_t m_suffixed = 0;
+    // Fields that were not UTF-8 and were escaped: count and first place, by field name.
+    struct Escaped {
+        size_t count = 0;
+        std::string first; // "file:line"
+    };
+    std::vector<std::pair<std::string, Escaped>> m_escaped;
+    void countEscaped(const std::string& field, const fs::path& file, std::int64_t line);
+    ImportLimits m_limits;
+
     std::string m_lastAudio; // consecutive lines often name the same recording
     bool m_lastAudioExists = false;
 };

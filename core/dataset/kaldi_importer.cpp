@@ -4,6 +4,7 @@
 // shell to produce audio, so they are refused line by line.
 #include "core/dataset/import_common.h"
 #include "core/dataset/importers.h"
+#include "core/text/byte_text.h"
 
 #include <optional>
 #include <unordered_map>
@@ -14,13 +15,13 @@ namespace {
 
 struct Entry {
     std::string value;
-    int line = 0;
+    std::int64_t line = 0;
 };
 using Entries = std::unordered_map<std::string, Entry>;
 
 struct Recording {
     fs::path audio;
-    int line = 0;
+    std::int64_t line = 0;
     std::string refused; // non-empty: why this entry has no usable audio
     bool used = false;
 };
@@ -29,11 +30,11 @@ struct Segment {
     std::string recording;
     double start = 0;
     double end = -1;
-    int line = 0;
+    std::int64_t line = 0;
     bool used = false;
 };
 
-std::string firstSeen(const std::string& id, int line)
+std::string firstSeen(const std::string& id, std::int64_t line)
 {
     return "duplicate id " + id + " (first on line " + std::to_string(line) + ")";
 }
@@ -73,7 +74,7 @@ Entries readMap(const fs::path& file, ReportBuilder& builder)
     const auto text = readOptional(file, builder);
     if (!text)
         return entries;
-    forEachKeyedLine(*text, [&](std::string key, std::string_view value, int line) {
+    forEachKeyedLine(*text, [&](std::string key, std::string_view value, std::int64_t line) {
         if (value.empty()) {
             builder.skip(file, line, "no value after " + key);
             return;
@@ -100,11 +101,11 @@ Expected<ImportReport> importKaldiDirectory(const fs::path& dir, const ImportOpt
     std::vector<std::string> recordingOrder;
     std::error_code error;
     if (!fs::is_regular_file(wavScp, error))
-        return makeError("a Kaldi data directory needs a wav.scp file", dir.string());
+        return makeError("a Kaldi data directory needs a wav.scp file", text::displayPath(dir));
     auto wavText = readTextFile(wavScp);
     if (!wavText)
         return wavText.error();
-    forEachKeyedLine(*wavText, [&](std::string id, std::string_view value, int line) {
+    forEachKeyedLine(*wavText, [&](std::string id, std::string_view value, std::int64_t line) {
         if (value.empty()) {
             builder.skip(wavScp, line, "no audio path after " + id);
             return;
@@ -139,7 +140,7 @@ Expected<ImportReport> importKaldiDirectory(const fs::path& dir, const ImportOpt
     const auto segmentsText = readOptional(segmentsFile, builder);
     const bool hasSegments = segmentsText.has_value();
     forEachKeyedLine(segmentsText ? std::string_view(*segmentsText) : std::string_view(),
-        [&](std::string id, std::string_view value, int line) {
+        [&](std::string id, std::string_view value, std::int64_t line) {
             std::string_view recording, times, startText, endText;
             splitFirstWord(value, recording, times);
             splitFirstWord(times, startText, endText);
@@ -165,7 +166,7 @@ Expected<ImportReport> importKaldiDirectory(const fs::path& dir, const ImportOpt
     const Entries durations = readMap(dir / "utt2dur", builder);
 
     // One utterance, from the line that names it (text, or segments / wav.scp without text).
-    const auto addUtterance = [&](const std::string& id, std::string reference, const fs::path& file, int line) {
+    const auto addUtterance = [&](const std::string& id, std::string reference, const fs::path& file, int64_t line) {
         if (!builder.claimId(id, file, line))
             return;
         Utterance utterance;
@@ -200,13 +201,13 @@ Expected<ImportReport> importKaldiDirectory(const fs::path& dir, const ImportOpt
             utterance.speaker = speaker->second.value;
         if (const auto duration = durations.find(id); duration != durations.end())
             utterance.duration = parseNumber(duration->second.value).value_or(-1);
-        builder.add(std::move(utterance));
+        builder.add(std::move(utterance), file, line);
     };
 
     const auto text = readOptional(textFile, builder);
     const bool hasText = text.has_value();
-    forEachKeyedLine(
-        text ? std::string_view(*text) : std::string_view(), [&](std::string id, std::string_view words, int line) {
+    forEachKeyedLine(text ? std::string_view(*text) : std::string_view(),
+        [&](std::string id, std::string_view words, std::int64_t line) {
             addUtterance(id, std::string(words), textFile, line);
         });
     if (!hasText) {
@@ -235,7 +236,7 @@ Expected<ImportReport> importKaldiDirectory(const fs::path& dir, const ImportOpt
     }
     if (fromRecipeRoot > 0)
         builder.note(std::to_string(fromRecipeRoot) + " relative wav.scp path(s) were found relative to "
-            + recipeRoot.string() + " (the recipe directory), not to the data directory");
+            + text::displayPath(recipeRoot) + " (the recipe directory), not to the data directory");
     return builder.finish();
 }
 

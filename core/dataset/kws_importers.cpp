@@ -50,7 +50,7 @@ Expected<ImportReport> importKwsClips(const fs::path& file, const ImportOptions&
             u.extra.emplace_back("condition", clip.condition);
         if (!clip.text.empty())
             u.extra.emplace_back("text", clip.text);
-        builder.add(std::move(u));
+        builder.add(std::move(u), file, 0);
     }
     builder.note("keyword '" + set->keyword + "'; clips per label: " + labelCounts(*set)
                  + "; each clip's label is its reference");
@@ -82,7 +82,7 @@ Expected<ImportReport> importKwsStream(const fs::path& file, const ImportOptions
     u.duration = stream->durationSeconds;
     u.extra.emplace_back("keyword", stream->keyword);
     u.extra.emplace_back("keyword_spans", spans.dump());
-    builder.add(std::move(u));
+    builder.add(std::move(u), file, 0);
     builder.note("a stream of " + formatNumber(stream->durationSeconds) + " s with " + std::to_string(spans.size())
                  + " known times of the keyword '" + stream->keyword + "' (extra fields keyword, keyword_spans)");
     return builder.finish();

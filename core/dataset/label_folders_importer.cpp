@@ -5,6 +5,7 @@
 // clips of those splits (paths relative to the folder); the training split is every other clip.
 #include "core/dataset/import_common.h"
 #include "core/dataset/importers.h"
+#include "core/text/byte_text.h"
 
 #include <algorithm>
 #include <map>
@@ -79,13 +80,13 @@ Expected<ImportReport> importLabelFolders(const fs::path& dir, const ImportOptio
             return read.error();
     const LabelSplit wanted = options.split;
     if (wanted == LabelSplit::Testing && !testing.present)
-        return makeError("the split 'testing' needs a testing_list.txt in the folder", dir.string());
+        return makeError("the split 'testing' needs a testing_list.txt in the folder", text::displayPath(dir));
     if (wanted == LabelSplit::Validation && !validation.present)
-        return makeError("the split 'validation' needs a validation_list.txt in the folder", dir.string());
+        return makeError("the split 'validation' needs a validation_list.txt in the folder", text::displayPath(dir));
     if (wanted == LabelSplit::Training && !testing.present && !validation.present)
         return makeError("the split 'training' (clips in neither list) needs testing_list.txt or "
                          "validation_list.txt in the folder",
-                         dir.string());
+            text::displayPath(dir));
 
     ReportBuilder builder(Format::LabelFolders, dir, options);
     std::vector<Clip> clips;
@@ -94,7 +95,7 @@ Expected<ImportReport> importLabelFolders(const fs::path& dir, const ImportOptio
     std::error_code error;
     fs::directory_iterator top(dir, fs::directory_options::skip_permission_denied, error);
     if (error)
-        return makeError("cannot list the directory: " + error.message(), dir.string());
+        return makeError("cannot list the directory: " + error.message(), text::displayPath(dir));
     for (const fs::directory_iterator end; top != end; top.increment(error)) {
         const fs::path& path = top->path();
         const std::string name = path.filename().string();
@@ -131,7 +132,7 @@ Expected<ImportReport> importLabelFolders(const fs::path& dir, const ImportOptio
             builder.skip(path, 0, "cannot list the label folder: " + entryError.message());
     }
     if (error)
-        return makeError("listing the directory failed: " + error.message(), dir.string());
+        return makeError("listing the directory failed: " + error.message(), text::displayPath(dir));
     std::sort(clips.begin(), clips.end(), [](const Clip& a, const Clip& b) { return a.relative < b.relative; });
 
     const bool hasLists = testing.present || validation.present;
@@ -158,7 +159,7 @@ Expected<ImportReport> importLabelFolders(const fs::path& dir, const ImportOptio
         if (hasLists)
             u.extra.emplace_back("split", splitName(split));
         ++perLabel[clip.label];
-        builder.add(std::move(u));
+        builder.add(std::move(u), clip.path, 0);
     }
 
     if (clips.empty())

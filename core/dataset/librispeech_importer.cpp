@@ -94,7 +94,7 @@ Expected<ImportReport> importLibriSpeech(const fs::path& dir, const ImportOption
                     utterance.extra.emplace_back("chapter", std::string(id.substr(dash + 1, chapterEnd - dash - 1)));
             }
             listing->audio.erase(utterance.audio.string());
-            builder.add(std::move(utterance));
+            builder.add(std::move(utterance), transcript, lines.number());
         }
     }
     if (wavInstead > 0)

@@ -5,6 +5,7 @@
 #include "core/dataset/delimited_reader.h"
 #include "core/dataset/import_common.h"
 #include "core/dataset/importers.h"
+#include "core/text/byte_text.h"
 
 #include <algorithm>
 #include <optional>
@@ -75,24 +76,24 @@ Expected<ImportReport> importTable(const fs::path& file, const ImportOptions& op
 {
     const TableColumns& columns = options.columns;
     if (columns.audio.empty())
-        return makeError("no audio column is chosen for the table", file.string());
+        return makeError("no audio column is chosen for the table", text::displayPath(file));
     char delimiter = columns.delimiter;
     if (delimiter == 0) {
         const std::string extension = lowerAscii(file.extension().string());
         delimiter = extension == ".tsv" || extension == ".tab" ? '\t' : ',';
     }
     if (delimiter == '"' || delimiter == '\n' || delimiter == '\r')
-        return makeError("the delimiter cannot be a quote or a line break", file.string());
+        return makeError("the delimiter cannot be a quote or a line break", text::displayPath(file));
 
-    auto text = readTextFile(file);
+    auto text = readTextFile(file, options.limits.maxManifestBytes);
     if (!text)
         return text.error();
     DelimitedReader reader(*text, delimiter, true);
     Record header;
     if (!reader.next(header))
-        return makeError("the table is empty; it needs a header row", file.string());
+        return makeError("the table is empty; it needs a header row", text::displayPath(file));
     if (!header.error.empty())
-        return makeError("the header row cannot be read: " + header.error, file.string());
+        return makeError("the header row cannot be read: " + header.error, text::displayPath(file));
     for (auto& name : header.fields)
         name = std::string(trim(name));
     auto indices = mapColumns(header.fields, columns, file);
@@ -104,7 +105,11 @@ Expected<ImportReport> importTable(const fs::path& file, const ImportOptions& op
     builder.reserve(size_t(std::count(text->begin(), text->end(), '\n')) + 1);
     Record record;
     while (reader.next(record)) {
-        const int line = record.line;
+        const std::int64_t line = record.line;
+        if (auto error = builder.lineCountError(file, line))
+            return *error;
+        if (!builder.withinLineLimit(recordBytes(record), false, file, line))
+            continue;
         if (!record.error.empty()) {
             builder.skip(file, line, record.error);
             continue;
@@ -163,7 +168,7 @@ Expected<ImportReport> importTable(const fs::path& file, const ImportOptions& op
         for (size_t i = 0; i < fields.size(); ++i)
             if (!indices->isMapped(i) && !isBlank(fields[i]))
                 utterance.extra.emplace_back(header.fields[i], fields[i]);
-        builder.add(std::move(utterance));
+        builder.add(std::move(utterance), file, line);
     }
     if (indices->text == kNone)
         builder.note("no text column is chosen: the references are empty");

@@ -1,6 +1,7 @@
 #include "core/run/run_card.h"
 
 #include "core/store/package_records.h"
+#include "core/text/byte_text.h"
 #include "core/util/json_fields.h"
 
 #include <nlohmann/json.hpp>
@@ -72,9 +73,11 @@ std::string makeRunCard(const RunSettings& settings, const store::VariantRecord&
     const auto facts = store::variantFacts(variant.manifestJson);
     json card;
     card["settings"] = json::parse(toJson(settings));
-    card["variant"] = {{"name", variant.name},  {"package", variant.packagePath}, {"family", facts.family},
-                       {"kind", facts.kind},    {"parameters", facts.parameters}};
-    card["dataset"] = {{"name", dataset.name}, {"source", dataset.source}, {"utterances", dataset.utteranceCount}};
+    // Paths and names are bytes from the file system; the card (JSON) holds them escaped.
+    card["variant"] = {{"name", text::escapeBytes(variant.name)}, {"package", text::escapeBytes(variant.packagePath)},
+        {"family", facts.family}, {"kind", facts.kind}, {"parameters", facts.parameters}};
+    card["dataset"] = {{"name", text::escapeBytes(dataset.name)}, {"source", text::escapeBytes(dataset.source)},
+        {"utterances", dataset.utteranceCount}};
     card["sessions"] = json::array();
     return card.dump();
 }

@@ -1,5 +1,7 @@
 #include "core/store/dataset_records.h"
 
+#include "core/text/byte_text.h"
+
 #include <nlohmann/json.hpp>
 
 namespace vox::store {
@@ -11,7 +13,7 @@ std::vector<UtteranceRecord> utteranceRecords(const dataset::ImportReport& repor
     for (const auto& u : report.utterances) {
         UtteranceRecord r;
         r.uttId = u.id;
-        r.audioPath = u.audio.string();
+        r.audioPath = u.audio.native(); // raw bytes: the path must still open the file
         if (u.start > 0 || u.end >= 0)
             r.start = u.start;
         if (u.end >= 0)
@@ -33,15 +35,16 @@ DatasetRecord datasetRecord(const dataset::ImportReport& report, const std::stri
 {
     nlohmann::json j;
     j["format"] = dataset::formatName(report.format);
-    j["source"] = report.source.string();
+    // The importer made ids, fields, skips and notes valid UTF-8; paths are escaped here.
+    j["source"] = text::displayPath(report.source);
     j["skipped"] = nlohmann::json::array();
     for (const auto& s : report.skipped)
         j["skipped"].push_back({{"file", s.file}, {"line", s.line}, {"reason", s.reason}});
     j["notes"] = report.notes;
 
     DatasetRecord dataset;
-    dataset.name = name.empty() ? report.source.filename().string() : name;
-    dataset.source = report.source.string();
+    dataset.name = text::escapeBytes(name.empty() ? report.source.filename().native() : name);
+    dataset.source = report.source.native(); // raw bytes, like an utterance's audio path
     dataset.format = dataset::formatName(report.format);
     dataset.reportJson = j.dump();
     return dataset;

@@ -1,7 +1,8 @@
 // The GUI's state without a display: the demo project opened through ProjectSession, two runs
 // queued on a fake executor, paused, resumed and cancelled, then compared through
 // ComparisonSession; every model checked with QAbstractItemModelTester on the way. Also the
-// default choice of runs to compare, and a failed read of the runs reaching the Issues list.
+// default choice of runs to compare, a failed read of the runs reaching the Issues list, and an
+// import's skips and notes on text that is not UTF-8 reaching it as warnings.
 #include "tests/support/fake_run_executor.h"
 #include "app/issues/issue_model.h"
 #include "app/project/project_models.h"
@@ -11,6 +12,7 @@
 #include "app/run/run_queue.h"
 #include "app/session/comparison_session.h"
 #include "app/session/project_session.h"
+#include "core/store/project_store.h"
 
 #include <QAbstractItemModelTester>
 #include <QCoreApplication>
@@ -19,6 +21,8 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <fstream>
 
 using namespace vox;
 
@@ -262,6 +266,53 @@ private slots:
         QVERIFY(!session.isOpen());
         QCOMPARE(issues.count(app::Issue::Severity::Error), 1);
         QVERIFY(issues.issueAt(0).message.contains(QStringLiteral("Could not open the project")));
+    }
+
+    // A Latin-1 CSV imported from the GUI: the refused reference and the note on the escaped
+    // column are warnings in the Issues dock, readable text; the dataset already there is kept.
+    void textThatIsNotUtf8IsAnIssue()
+    {
+        QTemporaryDir dir;
+        const std::string root = dir.path().toStdString();
+        const auto write = [&](const std::string& name, const std::string& bytes) {
+            std::ofstream(root + "/" + name, std::ios::binary) << bytes;
+        };
+        write("a.wav", "stand-in");
+        write("b.wav", "stand-in");
+        write("old.csv", "path,text\na.wav,old words\n");
+        write("new.csv", "path,text,city\na.wav,hello,caf\xE9\nb.wav,caf\xE9,x\n");
+        const QString project = dir.filePath(QStringLiteral("p.voxbench"));
+        app::IssueModel issues;
+        app::ProjectSession session(&issues);
+        QSignalSpy changed(&session, &app::ProjectSession::changed);
+        QSignalSpy opened(&session, &app::ProjectSession::opened); // each change opens the project again
+        QVERIFY(session.newProject(project));
+        QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 20000);
+        QVERIFY(session.importDataset(dir.filePath(QStringLiteral("old.csv")), QStringLiteral("old")));
+        QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 2, 20000);
+        const auto rowsOfOld = [&] {
+            auto store = std::move(store::ProjectStore::open(project.toStdString()).value());
+            std::string all;
+            for (const auto& u : store->utterances(1).value())
+                all += u.uttId + "|" + u.audioPath + "|" + u.reference + "|" + u.extraJson + "\n";
+            return all;
+        };
+        const std::string before = rowsOfOld();
+        QVERIFY(session.importDataset(dir.filePath(QStringLiteral("new.csv")), QStringLiteral("new")));
+        QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 3, 20000);
+        QCOMPARE(changed.last().at(0).toBool(), true);
+        QStringList warnings;
+        for (int i = 0; i < issues.rowCount(); ++i)
+            if (issues.issueAt(i).severity == app::Issue::Severity::Warning)
+                warnings << issues.issueAt(i).message;
+        const QString all = warnings.join('\n');
+        QVERIFY2(all.contains(QStringLiteral("new.csv:3: the reference text is not valid UTF-8 (byte 0xE9 at byte "
+                                             "offset 3 of the text)")),
+            qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("1 utterance(s) have bytes that are not UTF-8 in field 'city' (kept, each "
+                                             "such byte written \\xNN")),
+            qPrintable(all));
+        QCOMPARE(rowsOfOld(), before);
     }
 };
 

@@ -309,6 +309,41 @@ private slots:
         }
     }
 
+    // ±inf and NaN in a float WAV are refused with the time in the file and the sample index
+    // from the file's start, also when the range decoded starts later (the index is the file's,
+    // not the window's). Clamping once turned inf into full scale silently.
+    void nonFiniteSamplesAreRefusedWithTheirTime_data()
+    {
+        QTest::addColumn<float>("value");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("+inf") << std::numeric_limits<float>::infinity() << "+inf";
+        QTest::newRow("-inf") << -std::numeric_limits<float>::infinity() << "-inf";
+        QTest::newRow("NaN") << std::numeric_limits<float>::quiet_NaN() << "NaN";
+    }
+    void nonFiniteSamplesAreRefusedWithTheirTime()
+    {
+        QFETCH(float, value);
+        QFETCH(QString, shown);
+        QByteArray wav = wavBytes(std::vector<float>(32000, 0.25f), 1, 16000, WavFormat::F32);
+        const int index = 24000; // 1.5 s
+        std::memcpy(wav.data() + 44 + 4 * index, &value, 4);
+        const QString path = m_dir.filePath("nonfinite.wav");
+        QVERIFY(writeFile(path, wav));
+        for (double start : {0.0, 1.0}) {
+            DecodeOptions options;
+            options.startSeconds = start;
+            const auto result = decodeAudio(path.toStdString(), options);
+            QVERIFY(!result.ok());
+            QCOMPARE(QString::fromStdString(result.error().message),
+                "the audio holds a sample that is not a finite number (" + shown
+                    + ") at 1.500 s into the file (sample 24000 from the start at 16000 Hz); re-export the file "
+                      "with finite sample values");
+        }
+        DecodeOptions before; // a range that ends before the sample decodes
+        before.endSeconds = 1.0;
+        QVERIFY(decodeAudio(path.toStdString(), before).ok());
+    }
+
     void cleanupTestCase()
     {
 #ifdef __linux__
