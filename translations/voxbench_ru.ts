@@ -47,6 +47,14 @@
         <source>the import was cancelled; the project is unchanged</source>
         <translation>импорт отменён; проект не изменился</translation>
     </message>
+    <message numerus="yes">
+        <source>%n package(s) may be loaded on this machine</source>
+        <translation>
+            <numerusform>%n пакет можно загружать на этой машине</numerusform>
+            <numerusform>%n пакета можно загружать на этой машине</numerusform>
+            <numerusform>%n пакетов можно загружать на этой машине</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>vox::app::DatasetTableModel</name>
@@ -704,6 +712,10 @@
         <source>Comparable</source>
         <translation>Сравним</translation>
     </message>
+    <message>
+        <source>running in another process</source>
+        <translation>выполняется в другом процессе</translation>
+    </message>
 </context>
 <context>
     <name>vox::app::RunSummaryModel</name>
@@ -826,6 +838,10 @@
         <source>the package&apos;s chunk</source>
         <translation>фрагмент пакета</translation>
     </message>
+    <message>
+        <source>no speech above %1</source>
+        <translation>нет речи выше %1</translation>
+    </message>
 </context>
 <context>
     <name>vox::app::UtteranceResultsModel</name>
@@ -856,6 +872,14 @@
     <message>
         <source>%1 ms</source>
         <translation>%1, мс</translation>
+    </message>
+    <message>
+        <source>No speech detected (no-speech probability %1)</source>
+        <translation>Речь не обнаружена (вероятность отсутствия речи %1)</translation>
+    </message>
+    <message>
+        <source>No-speech probability %1</source>
+        <translation>Вероятность отсутствия речи %1</translation>
     </message>
 </context>
 <context>
@@ -910,6 +934,13 @@
     <message>
         <source>What differs</source>
         <translation>Чем отличается</translation>
+    </message>
+</context>
+<context>
+    <name>vox::app::WriteTexts</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Не удалось записать %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1480,16 +1511,28 @@ Double-click to play that moment; drag or zoom for the rest.</source>
         <translation>Добавить &amp;пакет модели…</translation>
     </message>
     <message>
-        <source>Add a model package folder</source>
-        <translation>Добавить папку пакета модели</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
         <source>Stop the import; the project stays as it was</source>
         <translation>Остановить импорт; проект останется прежним</translation>
+    </message>
+    <message>
+        <source>Add a model package folder — a package is code: add only packages from someone you trust</source>
+        <translation>Добавить папку пакета модели — пакет является кодом: добавляйте только пакеты от тех, кому доверяете</translation>
+    </message>
+    <message>
+        <source>Register a model package folder as a variant; loading a package runs its code (TorchScript), so add only packages from someone you trust</source>
+        <translation>Зарегистрировать папку пакета модели как вариант; загрузка пакета выполняет его код (TorchScript), поэтому добавляйте только пакеты от тех, кому доверяете</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Только чтение</translation>
+    </message>
+    <message>
+        <source>Opened %1 read-only, for viewing: %2</source>
+        <translation>%1 открыт только для чтения, для просмотра: %2</translation>
     </message>
 </context>
 <context>
@@ -1658,10 +1701,6 @@ Double-click to play that moment; drag or zoom for the rest.</source>
     <message>
         <source>&amp;Utterances</source>
         <translation>&amp;Высказывания</translation>
-    </message>
-    <message>
-        <source>Could not write %1</source>
-        <translation>Не удалось записать %1</translation>
     </message>
     <message>
         <source>Export trace…</source>
@@ -1833,6 +1872,14 @@ Normalizer: %1
         <source>Utterances (as filtered)</source>
         <translation>Высказывания (с учётом фильтра)</translation>
     </message>
+    <message>
+        <source>No speech detected</source>
+        <translation>Речь не обнаружена</translation>
+    </message>
+    <message>
+        <source>Utterances in which a Whisper run&apos;s no-speech probability is above its threshold (0.6 where the run set none), or whose text the threshold dropped</source>
+        <translation>Высказывания, в которых вероятность отсутствия речи в прогоне Whisper выше его порога (0,6, если прогон его не задал), или чей текст отброшен порогом</translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::RunChecklist</name>
@@ -1935,6 +1982,18 @@ Normalizer: %1
         <source>C&amp;hunk</source>
         <translation>Ф&amp;рагмент</translation>
     </message>
+    <message>
+        <source>off</source>
+        <translation>выкл.</translation>
+    </message>
+    <message>
+        <source>Whisper: a window whose no-speech probability is above this gives no text (OpenAI&apos;s no_speech_threshold, e.g. 0.60); off: text is always kept. The probability is stored either way.</source>
+        <translation>Whisper: окно, вероятность отсутствия речи в котором выше этого значения, не даёт текста (no_speech_threshold OpenAI, например 0,60); выкл.: текст сохраняется всегда. Вероятность сохраняется в любом случае.</translation>
+    </message>
+    <message>
+        <source>&amp;No speech above</source>
+        <translation>&amp;Нет речи выше</translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::RunsPage</name>
@@ -2018,6 +2077,10 @@ Normalizer: %1
         <source>A speech model: choose a speech dataset</source>
         <translation>Модель речи: выберите речевой набор данных</translation>
     </message>
+    <message>
+        <source>Not started: the packages from another machine were not allowed to load</source>
+        <translation>Не запущено: загрузка пакетов с другой машины не разрешена</translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::TableExport</name>
@@ -2030,16 +2093,39 @@ Normalizer: %1
         <translation>Экспорт таблицы</translation>
     </message>
     <message>
-        <source>Could not write %1</source>
-        <translation>Не удалось записать %1</translation>
-    </message>
-    <message>
         <source>Export chart…</source>
         <translation>Экспорт графика…</translation>
     </message>
     <message>
         <source>Export chart</source>
         <translation>Экспорт графика</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::TrustTexts</name>
+    <message>
+        <source>Load packages from another machine?</source>
+        <translation>Загрузить пакеты с другой машины?</translation>
+    </message>
+    <message>
+        <source>These model packages were added to the project on another machine:
+
+%1
+
+Loading a model package runs its code (TorchScript is a program, not only weights). Load them only if they come from someone you trust. Your answer is kept for this machine.</source>
+        <translation>Эти пакеты моделей были добавлены в проект на другой машине:
+
+%1
+
+Загрузка пакета модели выполняет его код (TorchScript — это программа, а не только веса). Загружайте их, только если они получены от тех, кому вы доверяете. Ваш ответ сохраняется для этой машины.</translation>
+    </message>
+    <message>
+        <source>%1 (%2; added by an older VoxBench)</source>
+        <translation>%1 (%2; добавлен более старой версией VoxBench)</translation>
+    </message>
+    <message>
+        <source>%1 (%2; added on %3)</source>
+        <translation>%1 (%2; добавлен на %3)</translation>
     </message>
 </context>
 <context>
