@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 
 namespace vox::kws {
@@ -41,6 +42,15 @@ double number(const json& object, const std::string& where, const char* name)
     if (!v.is_number())
         throw Problem{where + "field '" + name + "' must be a number"};
     return v.get<double>();
+}
+
+// A whole number of samples per second that an int holds (a fuzzed 1.6e21 was cast unchecked).
+int sampleRate(const json& manifest)
+{
+    const double rate = number(manifest, "", "sample_rate");
+    if (!(rate >= 1.0 && rate <= 1'000'000.0) || rate != std::floor(rate))
+        throw Problem{"field 'sample_rate' must be a whole number of samples per second from 1 to 1000000"};
+    return static_cast<int>(rate);
 }
 
 std::string optionalText(const json& object, const char* name)
@@ -111,7 +121,7 @@ Expected<ClipSet> readClipSet(const std::filesystem::path& manifest)
                 throw Problem{"field 'labels' must be a list of strings"};
             set.labels.push_back(l.get<std::string>());
         }
-        set.sampleRate = static_cast<int>(number(*j, "", "sample_rate"));
+        set.sampleRate = sampleRate(*j);
         set.clipSeconds = number(*j, "", "clip_seconds");
         const json& clips = need(*j, "", "clips");
         if (!clips.is_array())
@@ -145,7 +155,7 @@ Expected<KeywordStream> readKeywordStream(const std::filesystem::path& manifest)
     try {
         s.keyword = text(*j, "", "keyword");
         s.audio = manifest.parent_path() / text(*j, "", "audio");
-        s.sampleRate = static_cast<int>(number(*j, "", "sample_rate"));
+        s.sampleRate = sampleRate(*j);
         s.durationSeconds = number(*j, "", "duration");
         const json& events = need(*j, "", "events");
         if (!events.is_array())
