@@ -80,14 +80,7 @@ QList<qint64> KwsSession::defaultRuns(const QList<RunInfo>& runs)
     for (qint64 dataset : {clipSet, streamSet}) {
         if (dataset < 0)
             continue;
-        QList<qint64> variantsSeen;
-        std::vector<const RunInfo*> onSet;
-        for (auto it = runs.crbegin(); it != runs.crend(); ++it)
-            if (it->keywordSpotting() && it->datasetId == dataset && it->status != run::RunStatus::Failed
-                && !variantsSeen.contains(it->variantId)) {
-                variantsSeen << it->variantId;
-                onSet.insert(onSet.begin(), &*it);
-            }
+        const auto onSet = latestRunPerVariant(runs, dataset, true);
         chosen.insert(chosen.end(), onSet.begin(), onSet.end());
     }
     if (chosen.empty())
@@ -161,12 +154,17 @@ double KwsSession::thresholdOf(const KwsEntry& entry) const
     return m_threshold.value_or(entry.data.package.detection.threshold);
 }
 
+void KwsSession::scoreLive()
+{
+    for (auto& e : *m_entries)
+        e.live = scoreAt(e.data, thresholdOf(e));
+}
+
 void KwsSession::show(KwsEntries entries)
 {
     m_entries = std::move(entries);
     if (m_entries)
-        for (auto& e : *m_entries)
-            e.live = scoreAt(e.data, thresholdOf(e));
+        scoreLive();
     m_summary->setEntries(m_entries);
     m_cost->setEntries(m_entries);
     m_clips->setEntries(m_entries);
@@ -185,8 +183,7 @@ void KwsSession::rescore()
 {
     if (!m_entries)
         return;
-    for (auto& e : *m_entries)
-        e.live = scoreAt(e.data, thresholdOf(e));
+    scoreLive();
     m_summary->refresh();
     m_clips->refresh();
     m_filter->refresh();

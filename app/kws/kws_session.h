@@ -82,6 +82,7 @@ private:
     void reload();
     void show(KwsEntries entries);
     void rescore();
+    void scoreLive(); // every entry at its threshold: comparisons of stored scores, cheap enough for the UI thread
 
     ProjectSession* m_project;
     QString m_projectPath;

@@ -53,6 +53,19 @@ public:
 
 } // namespace
 
+QList<const RunInfo*> latestRunPerVariant(const QList<RunInfo>& runs, qint64 dataset, bool keywordSpotting)
+{
+    QList<const RunInfo*> out;
+    QList<qint64> variantsSeen;
+    for (auto it = runs.crbegin(); it != runs.crend(); ++it)
+        if (it->keywordSpotting() == keywordSpotting && it->datasetId == dataset && it->status != run::RunStatus::Failed
+            && !variantsSeen.contains(it->variantId)) {
+            variantsSeen << it->variantId;
+            out.prepend(&*it);
+        }
+    return out;
+}
+
 QString settingsLine(const std::string& settingsJson, SettingsKind kind)
 {
     auto s = run::runSettingsFromJson(settingsJson);

@@ -49,6 +49,10 @@ Expected<QList<RunInfo>> readRuns(const QString& projectPath);
 // a keyword spotter's leaves out what it has no use for (dtype, beam, max tokens) and names
 // its stream chunk.
 enum class SettingsKind { SpeechModel, KeywordSpotter };
+// The latest run of each variant over `dataset` that did not fail, of keyword spotters or of
+// speech models, in run order: what the Results and Keyword spotting pages compare by default.
+QList<const RunInfo*> latestRunPerVariant(const QList<RunInfo>& runs, qint64 dataset, bool keywordSpotting);
+
 QString settingsLine(const std::string& settingsJson, SettingsKind kind = SettingsKind::SpeechModel);
 QString settingsLine(const run::RunSettings& settings, SettingsKind kind = SettingsKind::SpeechModel);
 

@@ -29,20 +29,13 @@ ComparisonSession::~ComparisonSession() = default;
 
 QList<qint64> ComparisonSession::defaultRuns(const QList<RunInfo>& all)
 {
-    QList<RunInfo> runs; // the speech runs: keyword spotters have a page of their own
-    for (const auto& r : all)
-        if (!r.keywordSpotting())
-            runs << r;
+    // The speech runs over the dataset of the latest one: keyword spotters have a page of their own.
+    const auto latest = std::find_if(all.crbegin(), all.crend(), [](const RunInfo& r) { return !r.keywordSpotting(); });
     QList<qint64> chosen;
-    if (runs.isEmpty())
+    if (latest == all.crend())
         return chosen;
-    const qint64 dataset = runs.last().datasetId;
-    QList<qint64> variantsSeen;
-    for (auto it = runs.crbegin(); it != runs.crend(); ++it)
-        if (it->datasetId == dataset && it->status != run::RunStatus::Failed && !variantsSeen.contains(it->variantId)) {
-            variantsSeen << it->variantId;
-            chosen.prepend(it->id);
-        }
+    for (const RunInfo* r : latestRunPerVariant(all, latest->datasetId, false))
+        chosen << r->id;
     return chosen;
 }
 

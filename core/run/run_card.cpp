@@ -134,14 +134,6 @@ std::string cpuModelName()
     return {};
 }
 
-std::string hostName()
-{
-    char name[256] = {};
-    if (gethostname(name, sizeof name - 1) != 0)
-        return {};
-    return name;
-}
-
 std::vector<CardDifference> differences(std::string_view cardA, std::string_view cardB)
 {
     const json a = parsed(cardA), b = parsed(cardB);

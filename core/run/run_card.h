@@ -58,9 +58,9 @@ Expected<RunCard> readRunCard(std::string_view cardJson);
 // The card with one more session (started now, under `environment`).
 std::string withSession(std::string_view card, const EnvironmentFacts& environment);
 
-// The CPU's model name and this machine's host name (Linux; empty where unknown).
+// The CPU's model name (Linux; empty where unknown). The host name is vox::hostName()
+// (core/util/machine.h).
 std::string cpuModelName();
-std::string hostName();
 
 struct CardDifference {
     std::string what; // "beam", "threads", "environment: torch", "dataset", ...

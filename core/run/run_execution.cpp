@@ -5,6 +5,7 @@
 #include "core/store/package_trust.h"
 #include "core/store/run_lease.h"
 #include "core/torch/torch_runtime.h"
+#include "core/util/machine.h"
 #include "core/version.h"
 
 #include <algorithm>

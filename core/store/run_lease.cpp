@@ -1,6 +1,7 @@
 #include "core/store/run_lease.h"
 
 #include "core/log/log.h"
+#include "core/util/machine.h"
 
 #include <cerrno>
 #include <chrono>
@@ -14,12 +15,6 @@
 namespace vox::store {
 
 namespace {
-
-std::string thisHost()
-{
-    char name[256] = {};
-    return ::gethostname(name, sizeof name - 1) == 0 ? std::string(name) : std::string("unknown");
-}
 
 // Field 22 of /proc/<pid>/stat: when the process started, in clock ticks after boot; 0 when
 // it cannot be read (no such process, or no /proc).
@@ -86,14 +81,14 @@ double unixNow()
 LeaseOwner thisProcess()
 {
     const int64_t pid = ::getpid();
-    return {randomToken(), program_invocation_short_name, thisHost(), pid, processStartOf(pid)};
+    return {randomToken(), program_invocation_short_name, hostName(), pid, processStartOf(pid)};
 }
 
 bool leaseIsStale(const RunLease& lease, double now)
 {
     if (now - lease.heartbeat > kLeaseStaleSeconds)
         return true;
-    if (lease.owner.host != thisHost())
+    if (lease.owner.host != hostName())
         return false; // another machine's process: only its heartbeat tells
     if (!processAlive(lease.owner.pid))
         return true;
@@ -102,7 +97,7 @@ bool leaseIsStale(const RunLease& lease, double now)
 
 bool heldByThisProcess(const RunLease& lease)
 {
-    return lease.owner.pid == ::getpid() && lease.owner.host == thisHost();
+    return lease.owner.pid == ::getpid() && lease.owner.host == hostName();
 }
 
 std::string describeHeldLease(const RunLease& lease)

@@ -1,8 +1,9 @@
 #include "core/util/machine.h"
 
+#include "core/util/strings.h"
+
 #include <unistd.h>
 
-#include <cctype>
 #include <cstdlib>
 #include <fstream>
 
@@ -15,9 +16,7 @@ std::string firstLine(const char* path)
     std::ifstream in(path);
     std::string line;
     std::getline(in, line);
-    while (!line.empty() && std::isspace(static_cast<unsigned char>(line.back())))
-        line.pop_back();
-    return line;
+    return std::string(trimAsciiSpace(line));
 }
 
 } // namespace
@@ -25,8 +24,8 @@ std::string firstLine(const char* path)
 std::string hostName()
 {
     char name[256] = {};
-    if (gethostname(name, sizeof name - 1) != 0 || name[0] == '\0')
-        return "unknown-host";
+    if (gethostname(name, sizeof name - 1) != 0)
+        return {};
     return name;
 }
 
@@ -40,7 +39,8 @@ std::string machineId()
         for (const char* path : {"/etc/machine-id", "/var/lib/dbus/machine-id"})
             if (std::string line = firstLine(path); line.size() >= 16)
                 return line;
-        return "host:" + hostName();
+        const std::string host = hostName();
+        return "host:" + (host.empty() ? std::string("unknown") : host);
     }();
     return id;
 }

@@ -9,7 +9,8 @@ namespace vox {
 // VOXBENCH_MACHINE_ID, when set, instead.
 std::string machineId();
 
-// The host name, for messages ("registered on gpu-node-07").
+// The host name (for run cards, leases and messages: "added on gpu-node-07"); empty when the
+// system gives none.
 std::string hostName();
 
 } // namespace vox
