@@ -127,6 +127,8 @@ void KwsChartTabs::drawCurves(const app::KwsSession& session)
         plot->xAxis->setRange(kLogFloor * 0.8, 1.2);
         plot->yAxis->setRange(kLogFloor * 0.8, 1.2);
     } else {
+        if (drawn == 0)
+            faShown = 1.0; // no curve to fit: the whole range
         const double right = std::min(1.0, faShown * 1.15);
         plot->xAxis->setRange(-0.02 * right, right);
         plot->yAxis->setRange(-0.02, 1.02);
