@@ -28,7 +28,16 @@ void addEngineOptions(CLI::App& command, run::RunSettings& settings, const Engin
     command.add_option("--device", settings.device, "cpu or cuda[:N]")->capture_default_str();
     command.add_option("--dtype", settings.dtype, "auto (the package's), float32, float16, bfloat16")
         ->capture_default_str();
-    command.add_option("--threads", settings.threads, "Intra-op threads")->check(CLI::Range(0, 256))->capture_default_str();
+    command.add_option("--threads", settings.threads, "CPU threads (0: libtorch's default)")
+        ->check(CLI::Range(0, 256))
+        ->capture_default_str();
+    if (choice.parallel)
+        command
+            .add_option("--parallel", settings.parallel,
+                        "Whisper: batches decoded at once over the one loaded model, each with threads/parallel "
+                        "threads (0: one per thread on the CPU, 1 on a GPU)")
+            ->check(CLI::Range(0, 256))
+            ->capture_default_str();
     command.add_option("--batch", settings.batch, "Utterances decoded together (greedy)")
         ->check(CLI::Range(1, 256))
         ->capture_default_str();

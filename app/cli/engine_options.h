@@ -18,6 +18,7 @@ struct EngineOptionChoice {
     bool repeats = false;
     bool languageAndTask = false; // --language, --task (multilingual packages)
     bool chunk = false;           // --chunk (KWS streams)
+    bool parallel = false;        // --parallel (Whisper over many utterances)
 };
 
 // `settings` holds the command's defaults (shown in --help) and receives the values given; it

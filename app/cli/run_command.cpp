@@ -352,6 +352,7 @@ void addRunCommands(CLI::App& app, CliContext& context, int& exitCode)
                   "(a package is code: only packages from someone you trust)");
     cmd->add_option("--limit", a->settings.limit, "The dataset's first N utterances (0: all)")->capture_default_str();
     EngineOptionChoice choice;
+    choice.parallel = true;
     choice.warmup = true;
     choice.repeats = true;
     choice.chunk = true;

@@ -9,8 +9,11 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <memory>
+#include <mutex>
+#include <thread>
 
 namespace vox::cli {
 
@@ -91,51 +94,93 @@ int runTranscribe(const TranscribeArgs& a, CliContext& context)
         return 1;
     }
     const run::RunSettings& s = a.settings;
-    auto runner = (*runtime)->openWhisper(a.model, run::engineOptions(s));
+    const size_t batchSize = size_t(s.batch);
+    const size_t batches = (items->size() + batchSize - 1) / batchSize;
+    const int workers = run::workersFor(s, batches);
+    auto options = run::engineOptions(s);
+    options.threads = run::threadsPerWorker(s, workers);
+    auto runner = (*runtime)->openWhisper(a.model, options);
     if (!runner) {
         context.err << "voxbench-cli transcribe: " << runner.error().describe() << "\n";
         return 1;
     }
+    const ThreadPools pools = (*runtime)->setIntraOpThreads(options.threads);
     const auto& package = (*runner)->package();
     context.err << "model: " << package.folder.string() << " (" << package.variantKind << ", "
                 << package.parameterCount << " parameters) on " << (*runner)->device() << " in " << (*runner)->dtype()
-                << ", " << s.threads << " thread(s), beam " << s.beam << ", batch " << s.batch
-                << (s.optimize ? ", optimized for inference" : "") << "\n";
+                << ", " << workers << (workers == 1 ? " worker" : " workers at once") << " x " << pools.describe()
+                << ", beam " << s.beam << ", batch " << s.batch << (s.optimize ? ", optimized for inference" : "")
+                << "\n";
     const whisper::DecodeOptions decode = run::decodeOptions(s);
+    std::vector<std::unique_ptr<WhisperRunner>> runners;
+    runners.push_back(std::move(*runner));
+    for (int w = 1; w < workers; ++w)
+        runners.push_back(runners.front()->share());
 
+    // Each worker takes the next batch; results are printed in the input's order as they come.
     // A file that cannot be decoded fails its utterance, not the run.
-    size_t failed = 0;
+    struct BatchOut {
+        bool ready = false;
+        std::vector<const Item*> items;
+        std::vector<whisper::Transcript> transcripts;
+    };
+    std::vector<BatchOut> done(batches);
+    std::mutex mutex;
+    size_t printed = 0, failed = 0;
     double audioSeconds = 0;
-    const auto started = std::chrono::steady_clock::now();
-    for (size_t begin = 0; begin < items->size(); begin += size_t(s.batch)) {
-        std::vector<const Item*> batchItems;
-        std::vector<std::vector<float>> batchAudio;
-        for (size_t i = begin; i < items->size() && i < begin + size_t(s.batch); ++i) {
-            const Item& item = (*items)[i];
-            audio::DecodeOptions options;
-            options.startSeconds = item.start;
-            options.endSeconds = item.end;
-            auto decoded = audio::decodeAudio(item.audio, options);
-            if (!decoded) {
-                ++failed;
-                context.err << "voxbench-cli transcribe: " << item.id << ": " << decoded.error().describe() << "\n";
-                continue;
+    std::atomic<size_t> next{0};
+    auto work = [&](WhisperRunner& worker) {
+        for (size_t b = next++; b < batches; b = next++) {
+            BatchOut out;
+            std::vector<std::vector<float>> batchAudio;
+            std::string errors;
+            double seconds = 0;
+            size_t bad = 0;
+            for (size_t i = b * batchSize; i < items->size() && i < (b + 1) * batchSize; ++i) {
+                const Item& item = (*items)[i];
+                audio::DecodeOptions decodeAudio;
+                decodeAudio.startSeconds = item.start;
+                decodeAudio.endSeconds = item.end;
+                auto decoded = audio::decodeAudio(item.audio, decodeAudio);
+                if (!decoded) {
+                    ++bad;
+                    errors += "voxbench-cli transcribe: " + item.id + ": " + decoded.error().describe() + "\n";
+                    continue;
+                }
+                seconds += double(decoded->samples.size()) / decoded->sampleRate;
+                out.items.push_back(&item);
+                batchAudio.push_back(std::move(decoded->samples));
             }
-            audioSeconds += double(decoded->samples.size()) / decoded->sampleRate;
-            batchItems.push_back(&item);
-            batchAudio.push_back(std::move(decoded->samples));
+            if (!batchAudio.empty()) {
+                auto transcripts = worker.transcribe(batchAudio, decode, nullptr);
+                if (transcripts) {
+                    out.transcripts = std::move(*transcripts);
+                } else {
+                    bad += out.items.size();
+                    out.items.clear();
+                    errors += "voxbench-cli transcribe: " + transcripts.error().describe() + "\n";
+                }
+            }
+            const std::lock_guard lock(mutex);
+            context.err << errors;
+            failed += bad;
+            audioSeconds += seconds;
+            out.ready = true;
+            done[b] = std::move(out);
+            for (; printed < batches && done[printed].ready; ++printed) {
+                for (size_t i = 0; i < done[printed].items.size(); ++i)
+                    printResult(a, *done[printed].items[i], done[printed].transcripts[i], context);
+                done[printed] = BatchOut{true, {}, {}};
+            }
         }
-        if (batchAudio.empty())
-            continue;
-        auto transcripts = (*runner)->transcribe(batchAudio, decode, nullptr);
-        if (!transcripts) {
-            failed += batchAudio.size();
-            context.err << "voxbench-cli transcribe: " << transcripts.error().describe() << "\n";
-            continue;
-        }
-        for (size_t i = 0; i < batchItems.size(); ++i)
-            printResult(a, *batchItems[i], (*transcripts)[i], context);
-    }
+    };
+    const auto started = std::chrono::steady_clock::now();
+    std::vector<std::thread> threads;
+    for (size_t w = 1; w < runners.size(); ++w)
+        threads.emplace_back(work, std::ref(*runners[w]));
+    work(*runners.front());
+    for (auto& t : threads)
+        t.join();
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     context.err << items->size() - failed << " transcribed, " << failed << " failed; " << audioSeconds
                 << " s of audio in " << seconds << " s (real-time factor "
@@ -154,6 +199,7 @@ void addTranscribeCommand(CLI::App& app, CliContext& context, int& exitCode)
     cmd->add_option("--dataset", a->dataset, "A dataset in any supported layout (see import)");
     cmd->add_option("--limit", a->limit, "Transcribe at most this many utterances");
     EngineOptionChoice choice;
+    choice.parallel = true;
     choice.languageAndTask = true;
     addEngineOptions(*cmd, a->settings, choice);
     cmd->add_option("--output,-o", a->output, "trn (for score), text, json (tokens, timings, memory)")

@@ -99,7 +99,7 @@ ResultRecord KwsExecution::clipResult(const UtteranceRecord& clip, const kws::Cl
 
 bool KwsExecution::runClips(const std::vector<const UtteranceRecord*>& batch)
 {
-    RunProgress& progress = m_execution.progress();
+    BatchWork work;
     std::vector<ResultRecord> results;
     const auto [clips, audio, seconds] = m_execution.decodeBatch(batch, m_package.sampleRate, results);
     if (!audio.empty()) {
@@ -127,9 +127,9 @@ bool KwsExecution::runClips(const std::vector<const UtteranceRecord*>& batch)
         const int64_t peakBytes = memory.stop();
         const size_t median = times.empty() ? 0 : medianIndex(times);
         if (failure.empty())
-            progress.computeSeconds += times[median] / 1000.0;
+            work.computeSeconds = times[median] / 1000.0;
         for (size_t i = 0; i < clips.size(); ++i) {
-            progress.audioSeconds += seconds[i];
+            work.audioSeconds += seconds[i];
             if (!failure.empty()) {
                 results.push_back(m_execution.failed(*clips[i], "the model failed on this batch: " + failure));
                 continue;
@@ -142,13 +142,12 @@ bool KwsExecution::runClips(const std::vector<const UtteranceRecord*>& batch)
             results.push_back(clipResult(*clips[i], repeats[median][i], timings, peakBytes));
         }
     }
-    return m_execution.commit(results);
+    return m_execution.commit(results, work);
 }
 
 bool KwsExecution::runStream(const UtteranceRecord& stream)
 {
     const RunSettings& settings = m_execution.settings();
-    RunProgress& progress = m_execution.progress();
     auto decoded = Execution::decode(stream, m_package.sampleRate);
     if (!decoded)
         return m_execution.commit({m_execution.failed(stream, "cannot decode the audio: " + decoded.error().describe())});
@@ -182,8 +181,6 @@ bool KwsExecution::runStream(const UtteranceRecord& stream)
     const int64_t peakBytes = memory.stop();
     const size_t median = medianIndex(times);
     const kws::StreamResult& result = repeats[median];
-    progress.computeSeconds += times[median] / 1000.0;
-    progress.audioSeconds += seconds;
 
     json detections = json::array();
     for (const auto& d : kws::detectKeyword(result.keywordScores, result.chunkSeconds(), m_package.detection))
@@ -203,7 +200,7 @@ bool KwsExecution::runStream(const UtteranceRecord& stream)
                          {"audio_s", seconds}}
                         .dump();
     r.peakMemoryBytes = peakBytes;
-    return m_execution.commit({r});
+    return m_execution.commit({r}, {times[median] / 1000.0, seconds});
 }
 
 } // namespace
@@ -243,7 +240,8 @@ RunOutcome executeKwsRun(Execution& execution)
                                   + std::to_string(package.chunkSamples) + ")");
     // Activations run in float32 whatever the package: an int8 package's dynamic quantization is
     // the variant's own (its kind in the card), not a setting two runs could differ in.
-    if (auto saved = execution.recordSession(**runtime, "cpu", "float32"); !saved)
+    const ThreadPools pools = (*runtime)->setIntraOpThreads(settings.threads); // as each classify call sets them
+    if (auto saved = execution.recordSession(**runtime, "cpu", "float32", 1, pools.describe()); !saved)
         return execution.stop(RunStatus::Failed, "cannot record the run's session: " + saved.error().describe());
 
     KwsExecution kws(execution, **runner);

@@ -26,6 +26,7 @@ json environmentJson(const EnvironmentFacts& e)
 {
     return json{{"voxbench", e.voxbench}, {"torch", e.torch},       {"device", e.device},
                 {"device_name", e.deviceName}, {"dtype", e.dtype}, {"threads", e.threads},
+                {"parallel", e.parallel}, {"thread_pools", e.threadPools},
                 {"blas_core", e.blasCore}, {"cpu", e.cpu},          {"host", e.host}};
 }
 
@@ -38,6 +39,8 @@ EnvironmentFacts environmentFrom(const json& j)
     e.deviceName = jf::text(j, "device_name");
     e.dtype = jf::text(j, "dtype");
     e.threads = static_cast<int>(jf::integer(j, "threads"));
+    e.parallel = static_cast<int>(jf::integer(j, "parallel"));
+    e.threadPools = jf::text(j, "thread_pools");
     e.blasCore = jf::text(j, "blas_core");
     e.cpu = jf::text(j, "cpu");
     e.host = jf::text(j, "host");

@@ -24,7 +24,9 @@ struct EnvironmentFacts {
     std::string device;       // what the engine runs on ("cpu", "cuda:0")
     std::string deviceName;
     std::string dtype;        // what the modules run in after load
-    int threads = 0;          // intra-op threads the worker set
+    int threads = 0;          // CPU threads of the run, over all its workers
+    int parallel = 0;         // workers decoding at once (0: a card from before workers)
+    std::string threadPools;  // how each worker's threads were spent ("1 thread: OpenBLAS 1 (pthreads), ...")
     std::string blasCore;     // OpenBLAS kernels, when libtorch uses OpenBLAS
     std::string cpu;          // /proc/cpuinfo model name
     std::string host;

@@ -9,7 +9,9 @@
 #include "core/version.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <thread>
 #include <unordered_set>
 
 namespace vox::run::detail {
@@ -96,7 +98,8 @@ Expected<std::vector<UtteranceRecord>> Execution::begin(std::optional<RunOutcome
     return items;
 }
 
-Expected<Done> Execution::recordSession(const TorchRuntime& runtime, const std::string& device, const std::string& dtype)
+Expected<Done> Execution::recordSession(const TorchRuntime& runtime, const std::string& device, const std::string& dtype,
+                                        int workers, const std::string& pools)
 {
     const TorchEnvironment env = runtime.environment();
     EnvironmentFacts facts;
@@ -109,6 +112,8 @@ Expected<Done> Execution::recordSession(const TorchRuntime& runtime, const std::
     facts.dtype = dtype;
     facts.threads = m_settings.threads > 0 ? m_settings.threads : env.defaultIntraOpThreads;
     facts.blasCore = env.blasCore;
+    facts.parallel = workers;
+    facts.threadPools = pools;
     facts.cpu = cpuModelName();
     facts.host = hostName();
     // Read, changed and written in one transaction: a session another process added meanwhile stays.
@@ -127,42 +132,80 @@ std::string Execution::cancelledMessage() const
 
 RunOutcome Execution::runBatches(const std::vector<UtteranceRecord>& items, size_t size, const BatchFunction& batch)
 {
+    return runBatches(items, size, std::vector<BatchFunction>{batch});
+}
+
+RunOutcome Execution::runBatches(const std::vector<UtteranceRecord>& items, size_t size,
+                                 const std::vector<BatchFunction>& workers)
+{
     using Clock = std::chrono::steady_clock;
     const auto started = Clock::now();
     const size_t step = std::max<size_t>(1, size);
-    for (size_t begin = 0; begin < items.size(); begin += step) {
-        if (m_control.cancel)
-            return stop(RunStatus::Cancelled, cancelledMessage());
-        if (m_control.pause)
-            return stop(RunStatus::Paused, {});
-        if (m_lease && m_lease->lost()) // another process executes the run now: its status stands
-            return {RunStatus::Failed,
-                    "another process took over the run (this one had not renewed its lease for "
-                        + std::to_string(int(store::kLeaseStaleSeconds)) + " s)",
-                    m_progress, true};
-        std::vector<const UtteranceRecord*> part;
-        for (size_t i = begin; i < std::min(items.size(), begin + step); ++i)
-            part.push_back(&items[i]);
-        const bool goOn = batch(part);
-        m_progress.elapsedSeconds = std::chrono::duration<double>(Clock::now() - started).count();
-        if (!goOn && m_failure)
-            return stop(RunStatus::Failed, *m_failure);
-        // Cancelled inside the batch: the check above stops the run.
-    }
+    const size_t batches = (items.size() + step - 1) / step;
+    std::atomic<size_t> next{0}, completed{0};
+    std::atomic<bool> stopping{false};
+    auto work = [&](const BatchFunction& batch) {
+        while (!stopping && !m_control.cancel && !m_control.pause && !(m_lease && m_lease->lost())) {
+            const size_t b = next++;
+            if (b >= batches)
+                return;
+            std::vector<const UtteranceRecord*> part;
+            for (size_t i = b * step; i < std::min(items.size(), (b + 1) * step); ++i)
+                part.push_back(&items[i]);
+            bool goOn = false;
+            try {
+                goOn = batch(part);
+            } catch (const std::exception& e) { // a worker's exception must not end the process
+                failWith(std::string("a worker failed: ") + e.what());
+            }
+            {
+                const std::lock_guard lock(m_mutex);
+                m_progress.elapsedSeconds = std::chrono::duration<double>(Clock::now() - started).count();
+            }
+            if (!goOn) { // failed (failWith), or cancelled inside the batch
+                stopping = true;
+                return;
+            }
+            ++completed;
+        }
+    };
+    std::vector<std::thread> threads;
+    for (size_t w = 1; w < workers.size(); ++w)
+        threads.emplace_back(work, std::cref(workers[w]));
+    if (!workers.empty())
+        work(workers.front());
+    for (auto& t : threads)
+        t.join();
+
+    if (m_failure)
+        return stop(RunStatus::Failed, *m_failure);
     if (m_control.cancel)
         return stop(RunStatus::Cancelled, cancelledMessage());
-    return stop(RunStatus::Finished, {});
+    if (completed == batches)
+        return stop(RunStatus::Finished, {});
+    if (m_lease && m_lease->lost()) // another process executes the run now: its status stands
+        return {RunStatus::Failed,
+                "another process took over the run (this one had not renewed its lease for "
+                    + std::to_string(int(store::kLeaseStaleSeconds)) + " s)",
+                m_progress, true};
+    if (m_control.pause)
+        return stop(RunStatus::Paused, {});
+    return stop(RunStatus::Cancelled, cancelledMessage());
 }
 
-bool Execution::commit(const std::vector<ResultRecord>& results)
+bool Execution::commit(const std::vector<ResultRecord>& results, BatchWork work)
 {
+    const std::lock_guard lock(m_mutex);
     if (auto written = m_store.addResults(results); !written) {
-        failWith("cannot write results to the project: " + written.error().describe());
+        if (!m_failure)
+            m_failure = "cannot write results to the project: " + written.error().describe();
         return false;
     }
     m_progress.done += int64_t(results.size());
     m_progress.doneThisSession += int64_t(results.size());
     m_progress.failed += std::count_if(results.begin(), results.end(), [](const ResultRecord& r) { return !r.error.empty(); });
+    m_progress.computeSeconds += work.computeSeconds;
+    m_progress.audioSeconds += work.audioSeconds;
     if (m_events.onResults)
         m_events.onResults(results, m_progress);
     return true;
@@ -170,7 +213,9 @@ bool Execution::commit(const std::vector<ResultRecord>& results)
 
 void Execution::failWith(std::string message)
 {
-    m_failure = std::move(message);
+    const std::lock_guard lock(m_mutex);
+    if (!m_failure)
+        m_failure = std::move(message);
 }
 
 RunOutcome Execution::stop(RunStatus status, std::string message)

@@ -8,6 +8,7 @@
 #include "core/run/run_executor.h"
 
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,6 +21,12 @@ class RunLeaseHolder;
 }
 
 namespace vox::run::detail {
+
+// What a batch measured, added to the run's progress with its results.
+struct BatchWork {
+    double computeSeconds = 0; // the model's time for the batch
+    double audioSeconds = 0;   // audio the batch covered
+};
 
 class Execution {
 public:
@@ -38,18 +45,27 @@ public:
 
     // The environment of this session (the torch side's facts, this machine's), recorded as a new
     // session in the run's card.
-    Expected<Done> recordSession(const TorchRuntime& runtime, const std::string& device, const std::string& dtype);
+    // `workers` and `pools`: how the run's threads are spent (workersFor, setIntraOpThreads).
+    Expected<Done> recordSession(const TorchRuntime& runtime, const std::string& device, const std::string& dtype,
+                                 int workers = 1, const std::string& pools = {});
 
     using BatchFunction = std::function<bool(const std::vector<const store::UtteranceRecord*>& batch)>;
     // Runs `batch` over `items` in batches of `size`, stopping between batches when paused or
     // cancelled; `batch` returns false when the run must stop (after failWith(), or cancelled
     // inside the batch). The run's final outcome.
     RunOutcome runBatches(const std::vector<store::UtteranceRecord>& items, size_t size, const BatchFunction& batch);
+    // The same with one thread per worker function: each takes the next batch not yet taken, so
+    // several batches are decoded at once. Results are written as each batch ends (in whatever
+    // order the batches end); a stop (pause, cancel, failure, lost lease) lets every worker end
+    // its current batch and take no more. The caller's thread is the first worker.
+    RunOutcome runBatches(const std::vector<store::UtteranceRecord>& items, size_t size,
+                          const std::vector<BatchFunction>& workers);
 
     // Writes a batch of results (one transaction) and tells the caller; false when it cannot be
-    // written (the run then fails with the reason).
-    bool commit(const std::vector<store::ResultRecord>& results);
-    // The run stops as failed with `message` once the current batch returns false.
+    // written (the run then fails with the reason). Thread-safe: workers commit one at a time.
+    bool commit(const std::vector<store::ResultRecord>& results, BatchWork work = {});
+    // The run stops as failed with `message` once the current batch returns false (the first
+    // message stands).
     void failWith(std::string message);
 
     RunOutcome stop(RunStatus status, std::string message);
@@ -74,7 +90,6 @@ public:
     const store::DatasetRecord& dataset() const { return m_dataset; }
     const std::string& family() const { return m_family; }
     RunControl& control() { return m_control; }
-    RunProgress& progress() { return m_progress; }
     int64_t runId() const { return m_run.id; }
 
 private:
@@ -92,6 +107,7 @@ private:
     std::string m_family;
     RunProgress m_progress;
     std::optional<std::string> m_failure;
+    std::mutex m_mutex; // the store, the progress and the failure, while workers run
 };
 
 // The executors, dispatched on the variant's family by executeRun.

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace vox::run {
 
 Expected<RunSettings> checked(RunSettings s)
@@ -12,6 +14,8 @@ Expected<RunSettings> checked(RunSettings s)
     };
     if (s.threads < 0 || s.threads > 256)
         return outOf("threads", s.threads, "0 (libtorch's default) to 256");
+    if (s.parallel < 0 || s.parallel > 256)
+        return outOf("parallel", s.parallel, "0 (automatic) to 256");
     if (s.batch < 1 || s.batch > 256)
         return outOf("batch", s.batch, "1 to 256");
     if (s.beam < 1 || s.beam > 64)
@@ -39,7 +43,7 @@ Expected<RunSettings> checked(RunSettings s)
 std::string toJson(const RunSettings& s)
 {
     nlohmann::json j{{"device", s.device},       {"dtype", s.dtype},     {"threads", s.threads},
-                     {"batch", s.batch},         {"beam", s.beam},       {"max_tokens", s.maxTokens},
+                     {"parallel", s.parallel},   {"batch", s.batch},         {"beam", s.beam},       {"max_tokens", s.maxTokens},
                      {"warmup", s.warmup},       {"repeats", s.repeats}, {"optimize", s.optimize},
                      {"limit", s.limit},         {"language", s.language}, {"task", s.task},
                      {"chunk_samples", s.chunkSamples}};
@@ -58,6 +62,7 @@ Expected<RunSettings> runSettingsFromJson(std::string_view text)
         s.device = j.value("device", s.device);
         s.dtype = j.value("dtype", s.dtype);
         s.threads = j.value("threads", s.threads);
+        s.parallel = j.value("parallel", s.parallel);
         s.batch = j.value("batch", s.batch);
         s.beam = j.value("beam", s.beam);
         s.maxTokens = j.value("max_tokens", s.maxTokens);
@@ -74,6 +79,23 @@ Expected<RunSettings> runSettingsFromJson(std::string_view text)
         return makeError(std::string("run settings: a value has the wrong type (") + e.what() + ")");
     }
     return checked(std::move(s));
+}
+
+int workersFor(const RunSettings& s, size_t batches)
+{
+    const bool gpu = s.device.rfind("cuda", 0) == 0;
+    int workers = s.parallel > 0 ? s.parallel : gpu ? 1 : s.threads;
+    if (s.threads > 0)
+        workers = std::min(workers, s.threads);
+    workers = std::min<int64_t>(workers, int64_t(batches));
+    return std::max(1, workers);
+}
+
+int threadsPerWorker(const RunSettings& s, int workers)
+{
+    if (s.threads <= 0)
+        return 0;
+    return std::max(1, s.threads / std::max(1, workers));
 }
 
 whisper::EngineOptions engineOptions(const RunSettings& settings)

@@ -47,7 +47,8 @@ public:
     {
     }
 
-    void warmUp(const UtteranceRecord& first);
+    // Untimed decodes of `first` on the calling thread (each worker warms up on its own thread).
+    void warmUp(const UtteranceRecord& first, bool announce);
     // One batch: decode, transcribe `repeats` times, write. False when the run must stop.
     bool runBatch(const std::vector<const UtteranceRecord*>& batch);
 
@@ -57,12 +58,13 @@ private:
     whisper::DecodeOptions m_decode;
 };
 
-void WhisperExecution::warmUp(const UtteranceRecord& first)
+void WhisperExecution::warmUp(const UtteranceRecord& first, bool announce)
 {
     const RunSettings& settings = m_execution.settings();
     if (settings.warmup <= 0)
         return;
-    m_execution.stage("warming up");
+    if (announce)
+        m_execution.stage("warming up");
     auto decoded = Execution::decode(first, 16000);
     if (!decoded)
         return; // its own batch reports the error
@@ -73,7 +75,7 @@ void WhisperExecution::warmUp(const UtteranceRecord& first)
 
 bool WhisperExecution::runBatch(const std::vector<const UtteranceRecord*>& batch)
 {
-    RunProgress& progress = m_execution.progress();
+    BatchWork work;
     std::vector<ResultRecord> results;
     const auto [decodedItems, audio, seconds] = m_execution.decodeBatch(batch, 16000, results);
     if (!audio.empty()) {
@@ -99,7 +101,7 @@ bool WhisperExecution::runBatch(const std::vector<const UtteranceRecord*>& batch
                 order[i] = i;
             std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return totals[a] < totals[b]; });
             median = order[order.size() / 2];
-            progress.computeSeconds += totals[median] / 1000.0;
+            work.computeSeconds = totals[median] / 1000.0;
         }
         for (size_t i = 0; i < decodedItems.size(); ++i) {
             if (!failure.empty()) {
@@ -116,10 +118,10 @@ bool WhisperExecution::runBatch(const std::vector<const UtteranceRecord*>& batch
                 r.peakMemoryBytes = t.peakMemoryBytes;
                 results.push_back(std::move(r));
             }
-            progress.audioSeconds += seconds[i];
+            work.audioSeconds += seconds[i];
         }
     }
-    return m_execution.commit(results);
+    return m_execution.commit(results, work);
 }
 
 } // namespace
@@ -135,21 +137,48 @@ RunOutcome executeWhisperRun(Execution& execution)
     auto runtime = loadTorchRuntime();
     if (!runtime)
         return execution.stop(RunStatus::Failed, runtime.error().describe());
-    auto options = engineOptions(execution.settings());
+    // Several workers (workersFor): one runner each over the one loaded model, each its share
+    // of the threads; the engine sets them on its worker's thread at every call.
+    const RunSettings& settings = execution.settings();
+    const size_t batchSize = size_t(std::max(1, settings.batch));
+    const int workers = workersFor(settings, (items->size() + batchSize - 1) / batchSize);
+    const int perWorker = threadsPerWorker(settings, workers);
+    auto options = engineOptions(settings);
+    options.threads = perWorker;
     options.cancel = &execution.control().cancel; // a cancel while a large model loads stops it between steps
     auto runner = (*runtime)->openWhisper(execution.variant().packagePath, options);
     if (!runner && execution.control().cancel)
         return execution.stop(RunStatus::Cancelled, "cancelled while the model was loaded");
     if (!runner)
         return execution.stop(RunStatus::Failed, "cannot load " + execution.variant().name + ": " + runner.error().describe());
-    if (auto saved = execution.recordSession(**runtime, (*runner)->device(), (*runner)->dtype()); !saved)
+    const ThreadPools pools = (*runtime)->setIntraOpThreads(perWorker);
+    std::vector<std::unique_ptr<WhisperRunner>> runners;
+    runners.push_back(std::move(*runner));
+    for (int w = 1; w < workers; ++w)
+        runners.push_back(runners.front()->share());
+    if (auto saved = execution.recordSession(**runtime, runners.front()->device(), runners.front()->dtype(), workers,
+                                             pools.describe());
+        !saved)
         return execution.stop(RunStatus::Failed, "cannot load " + execution.variant().name + ": " + saved.error().describe());
 
-    WhisperExecution whisper(execution, **runner);
-    whisper.warmUp(items->front());
-    execution.stage("running");
-    return execution.runBatches(*items, size_t(std::max(1, execution.settings().batch)),
-                                [&](const auto& batch) { return whisper.runBatch(batch); });
+    std::vector<std::unique_ptr<WhisperExecution>> executions;
+    std::vector<Execution::BatchFunction> functions;
+    for (int w = 0; w < workers; ++w) {
+        executions.push_back(std::make_unique<WhisperExecution>(execution, *runners[size_t(w)]));
+        WhisperExecution* whisper = executions.back().get();
+        const UtteranceRecord* first = &items->front();
+        const std::string running = workers > 1 ? "running (" + std::to_string(workers) + " batches at once)" : "running";
+        functions.push_back([&execution, whisper, first, w, running, warmed = false](const auto& batch) mutable {
+            if (!warmed) {
+                whisper->warmUp(*first, w == 0);
+                if (w == 0)
+                    execution.stage(running);
+                warmed = true;
+            }
+            return whisper->runBatch(batch);
+        });
+    }
+    return execution.runBatches(*items, batchSize, functions);
 }
 
 } // namespace vox::run::detail

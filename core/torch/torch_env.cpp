@@ -9,6 +9,7 @@
 
 #include <dlfcn.h>
 
+#include <algorithm>
 #include <cctype>
 
 namespace vox {
@@ -99,20 +100,58 @@ std::string blasKernelWarning(const std::string& core, const std::string& cpuExt
            + " in the environment for the faster kernels; times measured with different kernels are not comparable.";
 }
 
-int setIntraOpThreads(int threads)
+namespace {
+
+thread_local int t_workerThreads = 0;
+
+// OpenBLAS's threading model (openblas_get_parallel: 0 sequential, 1 pthreads, 2 OpenMP), or ""
+// when libtorch's BLAS is not OpenBLAS.
+const std::string& openBlasPool()
 {
-    // Always, also when at::get_num_threads() already says `threads`: set_num_threads also sizes
-    // the pthreadpool QNNPACK's int8 kernels run on, which otherwise keeps one thread per core.
-    // With OpenMP reporting 1 thread (as on some machines by default) that pool kept 2 threads,
-    // and with the other core busy every int8 call spin-waited for its worker: 4 ms became 800.
-    if (threads > 0)
-        at::set_num_threads(threads);
-    return at::get_num_threads();
+    static const std::string pool = [] {
+        using Fn = int (*)();
+        auto fn = reinterpret_cast<Fn>(dlsym(RTLD_DEFAULT, "openblas_get_parallel"));
+        if (!fn)
+            return std::string();
+        const int kind = fn();
+        return std::string(kind == 0 ? "sequential" : kind == 1 ? "pthreads" : "openmp");
+    }();
+    return pool;
+}
+
+void setOpenBlasThreads(int threads)
+{
+    using Fn = void (*)(int);
+    static const auto fn = reinterpret_cast<Fn>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"));
+    if (fn)
+        fn(threads);
+}
+
+} // namespace
+
+ThreadPools setIntraOpThreads(int threads)
+{
+    ThreadPools plan = planThreadPools(threads, openBlasPool());
+    if (threads <= 0) {
+        plan.threads = intraOpThreads();
+        plan.torchIntraOp = at::get_num_threads();
+        return plan;
+    }
+    // Always, also when at::get_num_threads() already says so: set_num_threads also sizes the
+    // pthreadpool QNNPACK's int8 kernels run on, which otherwise keeps one thread per core. With
+    // OpenMP reporting 1 thread (as on some machines by default) that pool kept 2 threads, and
+    // with the other core busy every int8 call spin-waited for its worker: 4 ms became 800.
+    at::set_num_threads(plan.torchIntraOp);
+    if (plan.blas > 0 && plan.blasPool != "sequential")
+        setOpenBlasThreads(plan.blas);
+    t_workerThreads = plan.threads;
+    plan.torchIntraOp = at::get_num_threads();
+    return plan;
 }
 
 int intraOpThreads()
 {
-    return at::get_num_threads();
+    return t_workerThreads > 0 ? t_workerThreads : at::get_num_threads();
 }
 
 } // namespace vox

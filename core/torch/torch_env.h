@@ -1,4 +1,6 @@
 #pragma once
+#include "core/torch/thread_pools.h"
+
 #include <string>
 #include <vector>
 
@@ -37,9 +39,11 @@ TorchEnvironment torchEnvironment();
 // Empty when nothing is wrong.
 std::string blasKernelWarning(const std::string& core, const std::string& cpuExtensions);
 
-// Sets the intra-op thread count of the calling thread's torch work (a per-worker setting).
-// Returns the count torch reports afterwards.
-int setIntraOpThreads(int threads);
+// Gives the calling thread's torch work `threads` threads (a per-worker setting, applied before
+// each model call): torch's intra-op count for this thread and, when libtorch uses OpenBLAS,
+// OpenBLAS's count (process-wide: every worker of a run asks the same). Returns what it set.
+ThreadPools setIntraOpThreads(int threads);
+// The threads the calling thread was last given (torch's own count when never set here).
 int intraOpThreads();
 
 } // namespace vox

@@ -18,7 +18,7 @@ namespace vox {
 
 // A loaded Whisper package behind a virtual interface, so a program that did not link
 // libvoxbench_torch can drive one (virtual calls need no link-time symbols). Same contract as
-// whisper::Engine: one thread at a time, the thread that opened it.
+// whisper::Engine: one thread at a time; share() for another thread.
 class WhisperRunner {
 public:
     virtual ~WhisperRunner() = default;
@@ -28,6 +28,8 @@ public:
     virtual const whisper::PackageInfo& package() const = 0;
     virtual std::string device() const = 0;
     virtual std::string dtype() const = 0;
+    // A runner for another thread over the same loaded model (whisper::Engine::share).
+    virtual std::unique_ptr<WhisperRunner> share() const = 0;
 };
 
 // A loaded KWS package (core/kws/classifier.h) behind a virtual interface, for the same reason.
@@ -43,7 +45,7 @@ public:
 
 struct TorchRuntime {
     TorchEnvironment (*environment)();
-    int (*setIntraOpThreads)(int threads);
+    ThreadPools (*setIntraOpThreads)(int threads);
     Expected<std::unique_ptr<WhisperRunner>> (*openWhisper)(const std::filesystem::path& package,
                                                              const whisper::EngineOptions& options);
     Expected<std::unique_ptr<KwsRunner>> (*openKws)(const std::filesystem::path& package,

@@ -19,6 +19,10 @@ public:
     const vox::whisper::PackageInfo& package() const override { return m_engine.package(); }
     std::string device() const override { return m_engine.device(); }
     std::string dtype() const override { return m_engine.dtype(); }
+    std::unique_ptr<vox::WhisperRunner> share() const override
+    {
+        return std::make_unique<EngineRunner>(m_engine.share());
+    }
 
 private:
     vox::whisper::Engine m_engine;

@@ -100,6 +100,11 @@ Engine::Engine(Engine&&) noexcept = default;
 Engine& Engine::operator=(Engine&&) noexcept = default;
 Engine::~Engine() = default;
 
+Engine Engine::share() const
+{
+    return Engine(std::make_unique<Impl>(Impl{d->info, d->text, d->model.share(), d->threads}));
+}
+
 Expected<Engine> Engine::load(const std::filesystem::path& packageFolder, const EngineOptions& options)
 {
     installTorchWarningHandler();

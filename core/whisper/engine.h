@@ -70,11 +70,18 @@ struct Transcript {
     std::vector<double> noSpeechProbability;
 };
 
-// A loaded package. Not thread-safe: one thread at a time uses an Engine (load it on the thread
-// that runs it; libtorch's thread settings and warning handler are per thread). Movable.
+// A loaded package. Not thread-safe: one thread at a time uses an Engine (libtorch's thread
+// settings and warning handler are per thread, and each call sets them for its thread).
+// Movable; share() gives other threads engines of their own over the same loaded model.
 class Engine {
 public:
     static Expected<Engine> load(const std::filesystem::path& packageFolder, const EngineOptions& options = {});
+
+    // An engine for another thread over this one's loaded modules and packed weights (no second
+    // copy of the model in memory), with the same options; engines shared this way may
+    // transcribe at the same time. Memory figures are the process's resident set, so with
+    // several at once each one's figure includes the others' work.
+    Engine share() const;
 
     Engine(Engine&&) noexcept;
     Engine& operator=(Engine&&) noexcept;

@@ -153,6 +153,13 @@ ModelRunner::ModelRunner(ModelRunner&&) noexcept = default;
 ModelRunner& ModelRunner::operator=(ModelRunner&&) noexcept = default;
 ModelRunner::~ModelRunner() = default;
 
+ModelRunner ModelRunner::share() const
+{
+    auto impl = std::make_unique<Impl>(*d); // module handles, tensors and the projection: shared
+    impl->forwardMs = 0;
+    return ModelRunner(std::move(impl));
+}
+
 Expected<ModelRunner> ModelRunner::load(const PackageInfo& info, const EngineOptions& options)
 {
     auto impl = std::make_unique<Impl>();

@@ -37,6 +37,11 @@ public:
     // options.checkByRunning, runs the modules once on zeros. Errors name the file.
     static Expected<ModelRunner> load(const PackageInfo& info, const EngineOptions& options);
 
+    // Another runner over the same loaded modules, packed projection and device, for another
+    // thread (each thread decodes through its own runner; TorchScript modules run concurrently,
+    // their weights are read, never copied). Its own timers.
+    ModelRunner share() const;
+
     ModelRunner(ModelRunner&&) noexcept;
     ModelRunner& operator=(ModelRunner&&) noexcept;
     ~ModelRunner();

@@ -320,20 +320,29 @@ float VocabProjection::exactAt(const float* hidden, int64_t v) const
 
 void VocabProjection::logits(const float* hidden, int64_t rows, float* out)
 {
-    const auto known = m_exactFor.find(rows);
-    if (known != m_exactFor.end() && known->second) {
+    std::optional<bool> known;
+    {
+        const std::lock_guard lock(m_exactMutex);
+        if (const auto it = m_exactFor.find(rows); it != m_exactFor.end())
+            known = it->second;
+    }
+    if (known && *known) {
         run(hidden, rows, out, 0, panels());
         return;
     }
     if (!m_reference)
         throw std::logic_error("VocabProjection::logits without a reference");
     m_reference(hidden, rows, out);
-    if (known != m_exactFor.end())
+    if (known)
         return;
     std::vector<float> mine(static_cast<size_t>(rows * m_vocab));
     run(hidden, rows, mine.data(), 0, panels());
     const bool same = std::equal(mine.begin(), mine.end(), out);
-    m_exactFor[rows] = same;
+    {
+        const std::lock_guard lock(m_exactMutex);
+        if (!m_exactFor.emplace(rows, same).second)
+            return; // another thread compared this row count meanwhile (and logged it)
+    }
     if (!same)
         log::get("torch")->info("vocabulary projection ({} x {}): the packed product differs from the package's for {} "
                                 "rows; using the package's for them",
@@ -342,6 +351,7 @@ void VocabProjection::logits(const float* hidden, int64_t rows, float* out)
 
 bool VocabProjection::exactFor(int64_t rows) const
 {
+    const std::lock_guard lock(m_exactMutex);
     const auto known = m_exactFor.find(rows);
     return known != m_exactFor.end() && known->second;
 }

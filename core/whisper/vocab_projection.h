@@ -22,6 +22,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -70,7 +71,7 @@ public:
     // One output of the packed kernel, computed alone (the same value as run()'s).
     float exactAt(const float* hidden, int64_t v) const;
 
-    // Logits as the reference computes them (needs a reference: calibrate()). The packed kernel
+    // Logits as the reference computes them (needs a reference: calibrate()); thread-safe. The packed kernel
     // where this row count has matched the reference; the reference the first time (after which
     // the two are compared) and wherever they differ.
     void logits(const float* hidden, int64_t rows, float* out);
@@ -93,6 +94,9 @@ private:
     int64_t m_width = 0;
     std::vector<int64_t> m_blocks;
     Reference m_reference;
+    // Engines shared across threads (Engine::share) use one projection: the row counts checked
+    // so far are guarded; the packed weights are only read.
+    mutable std::mutex m_exactMutex;
     std::map<int64_t, bool> m_exactFor;
 };
 

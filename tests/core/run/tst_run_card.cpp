@@ -177,6 +177,33 @@ private slots:
         QVERIFY(run::differences(a, card(base, "int8", "clean")).empty());
     }
 
+    // Automatic workers: one per thread on the CPU, one on a GPU; never more than the threads or
+    // the batches; an explicit count stands (within those bounds); threads split between them.
+    void workersFollowThreadsDeviceAndBatches()
+    {
+        run::RunSettings s;
+        s.threads = 4;
+        QCOMPARE(run::workersFor(s, 100), 4);
+        QCOMPARE(run::threadsPerWorker(s, 4), 1);
+        QCOMPARE(run::workersFor(s, 3), 3);
+        QCOMPARE(run::workersFor(s, 0), 1);
+        s.parallel = 2;
+        QCOMPARE(run::workersFor(s, 100), 2);
+        QCOMPARE(run::threadsPerWorker(s, 2), 2);
+        s.parallel = 8;
+        QCOMPARE(run::workersFor(s, 100), 4);
+        s.parallel = 0;
+        s.device = "cuda:0";
+        QCOMPARE(run::workersFor(s, 100), 1);
+        QCOMPARE(run::threadsPerWorker(s, 1), 4);
+        s.device = "cpu";
+        s.threads = 0; // libtorch's default: one worker, threads left as they are
+        QCOMPARE(run::workersFor(s, 100), 1);
+        QCOMPARE(run::threadsPerWorker(s, 1), 0);
+        s.parallel = 300;
+        QVERIFY(!run::checked(s).ok());
+    }
+
     void chunkSamplesIsASettingOfItsOwn()
     {
         run::RunSettings s;

@@ -158,6 +158,52 @@ private slots:
         QCOMPARE(summary->normalizer.rfind("whisper-en@", 0), size_t(0));
     }
 
+    // Three threads: three workers over one loaded model (one thread each), batches taken in
+    // turn; every utterance stored once with the tokens one worker stores; the card says how.
+    void severalWorkersStoreWhatOneStores()
+    {
+        auto runWith = [&](int threads) {
+            run::RunSettings settings;
+            settings.limit = 9;
+            settings.warmup = 1;
+            settings.threads = threads;
+            auto runId = run::createRun(*store(), m_variant, m_dataset, settings);
+            run::RunControl control;
+            std::vector<std::string> stages;
+            run::RunEvents events;
+            events.onStage = [&](const std::string& stage) { stages.push_back(stage); };
+            const auto outcome = run::executeRun(m_project, runId.value(), control, events);
+            if (outcome.status != run::RunStatus::Finished || outcome.progress.done != 9 || outcome.progress.failed != 1)
+                qFatal("run with %d threads: %s, %lld done", threads, outcome.message.c_str(),
+                       static_cast<long long>(outcome.progress.done));
+            return std::make_pair(*runId, stages);
+        };
+        const auto [one, oneStages] = runWith(1);
+        const auto [three, threeStages] = runWith(3);
+        QCOMPARE(oneStages, (std::vector<std::string>{"loading", "warming up", "running"}));
+        QCOMPARE(threeStages, (std::vector<std::string>{"loading", "warming up", "running (3 batches at once)"}));
+        const auto a = resultsOf(one), b = resultsOf(three);
+        QCOMPARE(a.size(), size_t(9));
+        QCOMPARE(b.size(), size_t(9));
+        for (const auto& [utterance, r] : a) {
+            QCOMPARE(b.at(utterance).tokensJson, r.tokensJson);
+            QCOMPARE(b.at(utterance).hypothesis, r.hypothesis);
+            QCOMPARE(b.at(utterance).error.empty(), r.error.empty());
+        }
+        const auto env = [&](int64_t runId) {
+            return nlohmann::json::parse(store()->run(runId)->cardJson)["sessions"][0]["environment"];
+        };
+        QCOMPARE(env(one)["parallel"].get<int>(), 1);
+        QCOMPARE(env(three)["parallel"].get<int>(), 3);
+        QCOMPARE(env(three)["threads"].get<int>(), 3);
+        QVERIFY2(env(three)["thread_pools"].get<std::string>().rfind("1 thread: ", 0) == 0,
+                 env(three)["thread_pools"].get<std::string>().c_str());
+        // The two runs' figures are not comparable without saying so.
+        const auto diff = run::describe(run::differences(store()->run(one)->cardJson, store()->run(three)->cardJson));
+        QVERIFY2(diff.find("threads 1 vs 3") != std::string::npos, diff.c_str());
+        QVERIFY2(diff.find("environment: parallel 1 vs 3") != std::string::npos, diff.c_str());
+    }
+
     void pausedAndResumedEqualsOneGo()
     {
         run::RunSettings settings;

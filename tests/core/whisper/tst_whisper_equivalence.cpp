@@ -2,13 +2,16 @@
 // exactly, on every fixture utterance, for an English 80-mel and a multilingual 128-mel
 // package and a package of scripted stand-in modules that exercises the decoding rules
 // (ties, end-of-text, repetition guard), greedy and beam 3, one utterance at a time and as
-// one greedy batch; the same text and the same no-speech probability per window.
+// one greedy batch; the same text and the same no-speech probability per window. Also with two
+// threads in one engine (OpenBLAS's pool) and with engines shared over threads decoding at once
+// (Engine::share, as runs with several workers do).
 #include "core/whisper/engine.h"
 #include "whisper_fixture.h"
 
 #include <QTest>
 
 #include <cmath>
+#include <thread>
 
 using vox::whisper::DecodeOptions;
 using vox::whisper::Engine;
@@ -22,10 +25,12 @@ private:
     std::vector<std::vector<float>> m_audio;
 
     // Every utterance's tokens and text against the reference list; all mismatches reported.
-    void compareAll(const std::string& package, const char* mode, int beam)
+    void compareAll(const std::string& package, const char* mode, int beam, int threads = 1)
     {
         const auto& entry = m_fixture["packages"][package];
-        auto engine = Engine::load(entry["path"].get<std::string>(), {});
+        vox::whisper::EngineOptions load;
+        load.threads = threads;
+        auto engine = Engine::load(entry["path"].get<std::string>(), load);
         QVERIFY2(engine.ok(), engine ? "" : engine.error().describe().c_str());
         QCOMPARE(engine->dtype(), entry["dtype"].get<std::string>());
         DecodeOptions options;
@@ -78,6 +83,52 @@ private slots:
 
     // Scripted stand-in modules with exact ties, end-of-text and repetitions: the decoding rules.
     void greedyRules() { compareAll("en-rules", "greedy", 1); }
+    void greedyEnglishTwoThreads() { compareAll("en", "greedy", 1, 2); }
+    void beamEnglishTwoThreads() { compareAll("en", "beam", m_fixture["beam"].get<int>(), 2); }
+
+    // Three engines over one loaded model, each on its own thread, taking utterances in turn:
+    // every utterance's tokens as the reference's, greedy and beam.
+    void sharedEnginesDecodeAtOnce_data()
+    {
+        QTest::addColumn<QString>("mode");
+        QTest::newRow("greedy") << "greedy";
+        QTest::newRow("beam") << "beam";
+    }
+    void sharedEnginesDecodeAtOnce()
+    {
+        QFETCH(QString, mode);
+        const auto& entry = m_fixture["packages"]["en"];
+        auto first = Engine::load(entry["path"].get<std::string>(), {});
+        QVERIFY2(first.ok(), first ? "" : first.error().describe().c_str());
+        std::vector<Engine> engines;
+        engines.push_back(std::move(*first));
+        engines.push_back(engines.front().share());
+        engines.push_back(engines.front().share());
+        DecodeOptions options;
+        options.beamSize = mode == "beam" ? m_fixture["beam"].get<int>() : 1;
+        options.maxTokens = m_fixture["max_new_tokens"].get<int>();
+        std::vector<std::vector<int64_t>> got(m_audio.size());
+        std::vector<std::string> errors(engines.size());
+        std::vector<std::thread> threads;
+        for (size_t e = 0; e < engines.size(); ++e)
+            threads.emplace_back([&, e] {
+                for (size_t u = e; u < m_audio.size(); u += engines.size()) {
+                    auto result = engines[e].transcribe({m_audio[u]}, options);
+                    if (!result)
+                        errors[e] = result.error().describe();
+                    else
+                        got[u] = result->front().tokens;
+                }
+            });
+        for (auto& t : threads)
+            t.join();
+        for (const auto& error : errors)
+            QVERIFY2(error.empty(), error.c_str());
+        const auto& expected = entry[mode.toStdString()];
+        for (size_t u = 0; u < m_audio.size(); ++u)
+            QVERIFY2(got[u] == expected[u]["tokens"].get<std::vector<int64_t>>(),
+                     ("utterance " + std::to_string(u) + ": C++ " + vox::test::describeTokens(got[u])).c_str());
+    }
     void beamRules() { compareAll("en-rules", "beam", m_fixture["beam"].get<int>()); }
 
     // The threshold judges each window by its no-speech probability, as the reference gives it:
