@@ -67,8 +67,11 @@ __attribute__((target("avx2,fma"))) void panelRows(const float* panels, const st
 
 // P panels (1 or 4) of bfloat16 weights against one row: `out` gets P x 16 sums, one chain of
 // fused multiply-adds per output over all k (the weights widen to float32 exactly).
+// argmax()'s first pass: for P panels, the sums over k of the int8 copy's values times
+// hidden[k], in float (the int8 values are exact as floats). Unscaled: row v's sum times its
+// scale approximates its logit.
 template <int P>
-__attribute__((target("avx2,fma"))) void approxPanels(const uint16_t* panels, int64_t width, const float* hidden, float* out)
+__attribute__((target("avx2,fma"))) void approxPanels(const int8_t* panels, int64_t width, const float* hidden, float* out)
 {
     constexpr int64_t kPanel = VocabProjection::kPanel;
     const int64_t panelSize = width * kPanel;
@@ -78,11 +81,9 @@ __attribute__((target("avx2,fma"))) void approxPanels(const uint16_t* panels, in
     for (int64_t k = 0; k < width; ++k) {
         const __m256 x = _mm256_broadcast_ss(hidden + k);
         for (int p = 0; p < P; ++p) {
-            const uint16_t* w = panels + p * panelSize + k * kPanel;
-            const __m256 w0 = _mm256_castsi256_ps(
-                _mm256_slli_epi32(_mm256_cvtepu16_epi32(_mm_load_si128(reinterpret_cast<const __m128i*>(w))), 16));
-            const __m256 w1 = _mm256_castsi256_ps(
-                _mm256_slli_epi32(_mm256_cvtepu16_epi32(_mm_load_si128(reinterpret_cast<const __m128i*>(w + 8))), 16));
+            const int8_t* w = panels + p * panelSize + k * kPanel;
+            const __m256 w0 = _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(w))));
+            const __m256 w1 = _mm256_cvtepi32_ps(_mm256_cvtepi8_epi32(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(w + 8))));
             sum[p][0] = _mm256_fmadd_ps(w0, x, sum[p][0]);
             sum[p][1] = _mm256_fmadd_ps(w1, x, sum[p][1]);
         }
@@ -91,6 +92,39 @@ __attribute__((target("avx2,fma"))) void approxPanels(const uint16_t* panels, in
         _mm256_storeu_ps(out + p * kPanel, sum[p][0]);
         _mm256_storeu_ps(out + p * kPanel + 8, sum[p][1]);
     }
+}
+
+// The same with AVX-512: a panel's 16 outputs are one register. The same int8 values, so the
+// bound, which holds for any summation order, holds. (GCC 12 warns inside its own AVX-512
+// conversion intrinsics, GCC bug 105593.)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+template <int P>
+__attribute__((target("avx512f"))) void approxPanels512(const int8_t* panels, int64_t width, const float* hidden,
+                                                        float* out)
+{
+    constexpr int64_t kPanel = VocabProjection::kPanel;
+    const int64_t panelSize = width * kPanel;
+    __m512 sum[P];
+    for (int p = 0; p < P; ++p)
+        sum[p] = _mm512_setzero_ps();
+    for (int64_t k = 0; k < width; ++k) {
+        const __m512 x = _mm512_set1_ps(hidden[k]);
+        for (int p = 0; p < P; ++p) {
+            const int8_t* w = panels + p * panelSize + k * kPanel;
+            const __m512 wf = _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(_mm_load_si128(reinterpret_cast<const __m128i*>(w))));
+            sum[p] = _mm512_fmadd_ps(wf, x, sum[p]);
+        }
+    }
+    for (int p = 0; p < P; ++p)
+        _mm512_storeu_ps(out + p * kPanel, sum[p]);
+}
+#pragma GCC diagnostic pop
+
+bool hasAvx512()
+{
+    static const bool has = __builtin_cpu_supports("avx512f");
+    return has;
 }
 
 // One output as panelRows computes it (std::fma inlines to the same instruction here).
@@ -108,15 +142,6 @@ __attribute__((target("avx2,fma"))) float exactOne(const float* panel, int64_t l
     return total;
 }
 #endif
-
-// Round to nearest even (finite values).
-uint16_t toBfloat16(float value)
-{
-    uint32_t bits;
-    std::memcpy(&bits, &value, sizeof bits);
-    bits += 0x7FFFu + ((bits >> 16) & 1u);
-    return static_cast<uint16_t>(bits >> 16);
-}
 
 template <typename T>
 T* alignedArray(int64_t count)
@@ -179,25 +204,42 @@ VocabProjection::VocabProjection(const float* weight, int64_t vocab, int64_t wid
         throw std::invalid_argument("VocabProjection: empty weight");
     const int64_t size = panels() * width * kPanel;
     m_packed.reset(alignedArray<float>(size));
-    m_packedBf16.reset(alignedArray<uint16_t>(size));
+    m_packedInt8.reset(alignedArray<int8_t>(size));
+    m_rowNorms.resize(static_cast<size_t>(vocab));
+    m_rowScales.assign(static_cast<size_t>(vocab), 0.0f);
+    m_rowErrors.assign(static_cast<size_t>(vocab), 0.0f);
+    constexpr float up = std::numeric_limits<float>::infinity();
+    for (int64_t v = 0; v < vocab; ++v) {
+        const float* row = weight + v * width;
+        double squares = 0, largest = 0;
+        for (int64_t k = 0; k < width; ++k) {
+            squares += double(row[k]) * double(row[k]);
+            largest = std::max(largest, std::abs(double(row[k])));
+        }
+        m_rowNorms[static_cast<size_t>(v)] = std::nextafter(float(std::sqrt(squares)), up);
+        // Symmetric per row: q = round(w / scale), |q| <= 127; the largest |w - scale q|, measured.
+        const float scale = float(largest / 127.0);
+        m_rowScales[static_cast<size_t>(v)] = scale;
+        double error = 0;
+        for (int64_t k = 0; k < width; ++k) {
+            const double q = scale > 0 ? std::clamp(std::nearbyint(double(row[k]) / double(scale)), -127.0, 127.0) : 0.0;
+            error = std::max(error, std::abs(double(row[k]) - double(scale) * q));
+        }
+        m_rowErrors[static_cast<size_t>(v)] = std::nextafter(float(error), up);
+    }
     for (int64_t p = 0; p < panels(); ++p) {
         float* panel = m_packed.get() + p * width * kPanel;
-        uint16_t* half = m_packedBf16.get() + p * width * kPanel;
+        int8_t* small = m_packedInt8.get() + p * width * kPanel;
         for (int64_t j = 0; j < kPanel; ++j) {
             const int64_t v = p * kPanel + j;
+            const float scale = v < vocab ? m_rowScales[static_cast<size_t>(v)] : 0.0f;
             for (int64_t k = 0; k < width; ++k) {
                 const float w = v < vocab ? weight[v * width + k] : 0.0f;
                 panel[k * kPanel + j] = w;
-                half[k * kPanel + j] = toBfloat16(w);
+                small[k * kPanel + j] =
+                    scale > 0 ? int8_t(std::clamp(std::nearbyint(double(w) / double(scale)), -127.0, 127.0)) : int8_t(0);
             }
         }
-    }
-    m_rowNorms.resize(static_cast<size_t>(vocab));
-    for (int64_t v = 0; v < vocab; ++v) {
-        double squares = 0;
-        for (int64_t k = 0; k < width; ++k)
-            squares += double(weight[v * width + k]) * double(weight[v * width + k]);
-        m_rowNorms[static_cast<size_t>(v)] = std::nextafter(float(std::sqrt(squares)), std::numeric_limits<float>::infinity());
     }
 }
 
@@ -361,39 +403,57 @@ std::optional<int64_t> VocabProjection::argmax(const float* hidden, const std::v
 #ifdef VOXBENCH_PROJECTION_X86
     if (!exactFor(1) || static_cast<int64_t>(blocked.size()) != m_vocab)
         return std::nullopt;
-    double squares = 0;
+    double squares = 0, absolute = 0;
     for (int64_t k = 0; k < m_width; ++k) {
         if (!std::isfinite(hidden[k]))
             return std::nullopt;
         squares += double(hidden[k]) * double(hidden[k]);
+        absolute += std::abs(double(hidden[k]));
     }
-    // |approximate - exact| <= (u16 + 3 g) sum_k |w_k x_k| <= (u16 + 3 g) ||w||_2 ||x||_2, with
-    // u16 = 2^-8 the bfloat16 rounding of the weights and g = K u / (1 - K u), u = 2^-24, for
-    // the float32 sums of K products (in any order, fused or not): the exact value, the
-    // approximate one, and the approximate one's weights widened. With 0.1% to spare, and an
-    // absolute term for values near underflow.
+    // Row v's approximate logit is a = scale_v * fl(sum_k q_vk x_k). With e_v the row's largest
+    // |w_vk - scale_v q_vk| and g = K u / (1 - K u), u = 2^-24, for float32 sums of K products
+    // in any order, fused or not:
+    //   |a - exact| <= e_v ||x||_1 + g ||w_v||_2 ||x||_2            (the exact logit's sum)
+    //               + g scale_v ||q_v||_2 ||x||_2,  scale_v ||q_v||_2 <= ||w_v||_2 + sqrt(K) e_v,
+    // so bound_v = e_v ||x||_1 + g (2 ||w_v||_2 + sqrt(K) e_v) ||x||_2, with 0.1% to spare (the
+    // double products and sums here are far finer) and an absolute term for values near underflow.
     const double unit = std::ldexp(1.0, -24);
-    const double sums = double(m_width) * unit / (1.0 - double(m_width) * unit);
-    const double scale = (std::ldexp(1.0, -8) + 3.0 * sums) * 1.001 * std::sqrt(squares);
+    const double g = double(m_width) * unit / (1.0 - double(m_width) * unit);
+    const double norm2 = std::sqrt(squares);
+    const double rootK = std::sqrt(double(m_width));
     const double floor = 1e-30 * double(m_width);
-    std::vector<float> approx(static_cast<size_t>(panels() * kPanel));
+    // Per thread, reused: no allocation per decoder step (engines shared over threads share
+    // this projection).
+    thread_local std::vector<float> sums;
+    sums.resize(static_cast<size_t>(panels() * kPanel));
     int64_t p = 0;
+    if (hasAvx512()) {
+        for (; p + 4 <= panels(); p += 4)
+            approxPanels512<4>(m_packedInt8.get() + p * m_width * kPanel, m_width, hidden, sums.data() + p * kPanel);
+        for (; p < panels(); ++p)
+            approxPanels512<1>(m_packedInt8.get() + p * m_width * kPanel, m_width, hidden, sums.data() + p * kPanel);
+    }
     for (; p + 4 <= panels(); p += 4)
-        approxPanels<4>(m_packedBf16.get() + p * m_width * kPanel, m_width, hidden, approx.data() + p * kPanel);
+        approxPanels<4>(m_packedInt8.get() + p * m_width * kPanel, m_width, hidden, sums.data() + p * kPanel);
     for (; p < panels(); ++p)
-        approxPanels<1>(m_packedBf16.get() + p * m_width * kPanel, m_width, hidden, approx.data() + p * kPanel);
-    // The largest value the maximum is sure to reach, then the outputs that may reach it.
+        approxPanels<1>(m_packedInt8.get() + p * m_width * kPanel, m_width, hidden, sums.data() + p * kPanel);
+    // Each output's interval (computed again where needed rather than stored), the largest
+    // value the maximum is sure to reach, then the outputs that may reach it.
+    auto interval = [&](size_t i, double sign) {
+        const double e = m_rowErrors[i];
+        const double bound = (e * absolute + g * (2.0 * m_rowNorms[i] + rootK * e) * norm2) * 1.001 + floor;
+        return double(m_rowScales[i]) * double(sums[i]) + sign * bound;
+    };
     double sure = -std::numeric_limits<double>::infinity();
     for (int64_t v = 0; v < m_vocab; ++v)
         if (!blocked[static_cast<size_t>(v)])
-            sure = std::max(sure, double(approx[static_cast<size_t>(v)]) - scale * m_rowNorms[static_cast<size_t>(v)] - floor);
+            sure = std::max(sure, interval(static_cast<size_t>(v), -1.0));
     if (!std::isfinite(sure))
         return std::nullopt;
     int64_t best = -1;
     float bestValue = 0;
     for (int64_t v = 0; v < m_vocab; ++v) {
-        if (blocked[static_cast<size_t>(v)]
-            || double(approx[static_cast<size_t>(v)]) + scale * m_rowNorms[static_cast<size_t>(v)] + floor < sure)
+        if (blocked[static_cast<size_t>(v)] || interval(static_cast<size_t>(v), 1.0) < sure)
             continue;
         const float value = exactAt(hidden, v);
         if (best < 0 || value > bestValue) {

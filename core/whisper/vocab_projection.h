@@ -15,9 +15,9 @@
 // `Reference`), and every batch size is checked against it once more on first use, the
 // reference's values being returned then and wherever the two differ.
 //
-// Greedy decoding needs only the argmax: argmax() first computes every logit from a bfloat16
-// copy (half the bytes), with a proven bound on its distance to the exact value, and computes
-// exactly only the outputs that can still be the maximum.
+// Greedy decoding needs only the argmax: argmax() first computes every logit from an int8 copy
+// (a quarter of the bytes; one scale per row), with a proven bound on its distance to the exact
+// value, and computes exactly only the outputs that can still be the maximum.
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -52,7 +52,7 @@ public:
                                                       Reference reference);
 
     // Packs `weight` ([vocab, width], row-major): panel p holds outputs p*16 .. p*16+15, k-major
-    // (16 values per k), zero-padded at the end; the same layout in bfloat16 for argmax().
+    // (16 values per k), zero-padded at the end; the same layout in int8 for argmax().
     VocabProjection(const float* weight, int64_t vocab, int64_t width);
 
     int64_t vocab() const { return m_vocab; }
@@ -88,8 +88,10 @@ private:
         void operator()(void* p) const;
     };
     std::unique_ptr<float[], Free> m_packed;
-    std::unique_ptr<uint16_t[], Free> m_packedBf16;
-    std::vector<float> m_rowNorms; // ||weight[v]||_2, rounded up
+    std::unique_ptr<int8_t[], Free> m_packedInt8;
+    std::vector<float> m_rowNorms;  // ||weight[v]||_2, rounded up
+    std::vector<float> m_rowScales; // the int8 copy's scale per row: max |weight[v]| / 127
+    std::vector<float> m_rowErrors; // max_k |weight[v][k] - scale q|, rounded up
     int64_t m_vocab = 0;
     int64_t m_width = 0;
     std::vector<int64_t> m_blocks;
