@@ -135,13 +135,17 @@ Expected<Classifier> Classifier::load(const std::filesystem::path& folder, const
     auto impl = std::make_shared<ClassifierImpl>();
     impl->info = std::move(*info);
     impl->options = options;
-    // int8: before loading, as packed weights are unpacked for the engine that is current then.
-    if (impl->info.variantKind == "int8")
-        if (auto engine = selectQuantizedEngine(impl->info.quantizationEngine, folder.string()); !engine)
-            return engine.error();
     const auto path = impl->info.filePath(impl->info.modelFile);
     impl->prepare();
     try {
+        // int8: with its engine current while it loads, as packed weights are made for the engine
+        // current then (held: another thread may load another package meanwhile).
+        std::unique_lock<std::mutex> engineLock(quantizedEngineMutex(), std::defer_lock);
+        if (impl->info.variantKind == "int8") {
+            engineLock.lock();
+            if (auto engine = selectQuantizedEngine(impl->info.quantizationEngine, folder.string()); !engine)
+                return engine.error();
+        }
         impl->module = torch::jit::load(path.string(), torch::kCPU);
         impl->module.eval();
     } catch (const std::exception& e) {

@@ -27,6 +27,7 @@ json environmentJson(const EnvironmentFacts& e)
     return json{{"voxbench", e.voxbench}, {"torch", e.torch},       {"device", e.device},
                 {"device_name", e.deviceName}, {"dtype", e.dtype}, {"threads", e.threads},
                 {"parallel", e.parallel}, {"thread_pools", e.threadPools},
+                {"quantized_engines", e.quantizedEngines},
                 {"blas_core", e.blasCore}, {"cpu", e.cpu},          {"host", e.host}};
 }
 
@@ -41,6 +42,7 @@ EnvironmentFacts environmentFrom(const json& j)
     e.threads = static_cast<int>(jf::integer(j, "threads"));
     e.parallel = static_cast<int>(jf::integer(j, "parallel"));
     e.threadPools = jf::text(j, "thread_pools");
+    e.quantizedEngines = jf::text(j, "quantized_engines");
     e.blasCore = jf::text(j, "blas_core");
     e.cpu = jf::text(j, "cpu");
     e.host = jf::text(j, "host");

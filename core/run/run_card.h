@@ -27,6 +27,7 @@ struct EnvironmentFacts {
     int threads = 0;          // CPU threads of the run, over all its workers
     int parallel = 0;         // workers decoding at once (0: a card from before workers)
     std::string threadPools;  // how each worker's threads were spent ("1 thread: OpenBLAS 1 (pthreads), ...")
+    std::string quantizedEngines; // int8 packages: "encoder onednn, decoder qnnpack"; empty otherwise
     std::string blasCore;     // OpenBLAS kernels, when libtorch uses OpenBLAS
     std::string cpu;          // /proc/cpuinfo model name
     std::string host;

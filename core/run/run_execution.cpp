@@ -99,7 +99,7 @@ Expected<std::vector<UtteranceRecord>> Execution::begin(std::optional<RunOutcome
 }
 
 Expected<Done> Execution::recordSession(const TorchRuntime& runtime, const std::string& device, const std::string& dtype,
-                                        int workers, const std::string& pools)
+                                        int workers, const std::string& pools, const std::string& quantized)
 {
     const TorchEnvironment env = runtime.environment();
     EnvironmentFacts facts;
@@ -114,6 +114,7 @@ Expected<Done> Execution::recordSession(const TorchRuntime& runtime, const std::
     facts.blasCore = env.blasCore;
     facts.parallel = workers;
     facts.threadPools = pools;
+    facts.quantizedEngines = quantized;
     facts.cpu = cpuModelName();
     facts.host = hostName();
     // Read, changed and written in one transaction: a session another process added meanwhile stays.

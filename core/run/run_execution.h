@@ -45,9 +45,10 @@ public:
 
     // The environment of this session (the torch side's facts, this machine's), recorded as a new
     // session in the run's card.
-    // `workers` and `pools`: how the run's threads are spent (workersFor, setIntraOpThreads).
+    // `workers` and `pools`: how the run's threads are spent (workersFor, setIntraOpThreads);
+    // `quantized`: the engines an int8 package's modules were loaded with.
     Expected<Done> recordSession(const TorchRuntime& runtime, const std::string& device, const std::string& dtype,
-                                 int workers = 1, const std::string& pools = {});
+                                 int workers = 1, const std::string& pools = {}, const std::string& quantized = {});
 
     using BatchFunction = std::function<bool(const std::vector<const store::UtteranceRecord*>& batch)>;
     // Runs `batch` over `items` in batches of `size`, stopping between batches when paused or

@@ -156,8 +156,11 @@ RunOutcome executeWhisperRun(Execution& execution)
     runners.push_back(std::move(*runner));
     for (int w = 1; w < workers; ++w)
         runners.push_back(runners.front()->share());
+    const whisper::PackageInfo& loaded = runners.front()->package();
+    const std::string quantized =
+        loaded.variantKind == "int8" ? "encoder " + loaded.encoderEngine + ", decoder " + loaded.decoderEngine : "";
     if (auto saved = execution.recordSession(**runtime, runners.front()->device(), runners.front()->dtype(), workers,
-                                             pools.describe());
+                                             pools.describe(), quantized);
         !saved)
         return execution.stop(RunStatus::Failed, "cannot load " + execution.variant().name + ": " + saved.error().describe());
 

@@ -2,6 +2,7 @@
 
 #include <ATen/Context.h>
 
+#include <algorithm>
 #include <cctype>
 
 namespace vox {
@@ -39,6 +40,26 @@ Expected<Done> selectQuantizedEngine(const std::string& name, const std::string&
     for (char& c : shown)
         c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     return makeError("this libtorch has no " + shown + " quantization engine, which int8 packages need", where);
+}
+
+std::string availableQuantizedEngine(const std::string& wanted)
+{
+    const auto names = quantizedEngineNames();
+    auto has = [&](const std::string& n) { return std::find(names.begin(), names.end(), n) != names.end(); };
+    if (has(wanted))
+        return wanted;
+    if (has("qnnpack"))
+        return "qnnpack";
+    for (const auto& n : names)
+        if (n != "none")
+            return n;
+    return {};
+}
+
+std::mutex& quantizedEngineMutex()
+{
+    static std::mutex mutex;
+    return mutex;
 }
 
 } // namespace vox

@@ -121,6 +121,8 @@ Expected<Engine> Engine::load(const std::filesystem::path& packageFolder, const 
     auto model = ModelRunner::load(*info, options);
     if (!model)
         return model.error();
+    info->encoderEngine = model->package().encoderEngine; // what an int8 package was loaded with
+    info->decoderEngine = model->package().decoderEngine;
     return Engine(std::make_unique<Impl>(Impl{std::move(*info), std::move(*text), std::move(*model), options.threads}));
 }
 

@@ -153,6 +153,11 @@ ModelRunner::ModelRunner(ModelRunner&&) noexcept = default;
 ModelRunner& ModelRunner::operator=(ModelRunner&&) noexcept = default;
 ModelRunner::~ModelRunner() = default;
 
+const PackageInfo& ModelRunner::package() const
+{
+    return d->info;
+}
+
 ModelRunner ModelRunner::share() const
 {
     auto impl = std::make_unique<Impl>(*d); // module handles, tensors and the projection: shared
@@ -180,11 +185,29 @@ Expected<ModelRunner> ModelRunner::load(const PackageInfo& info, const EngineOpt
             return makeError("int8 (dynamically quantized) packages run on the CPU only", where);
         if (impl->dtype != torch::kFloat32)
             return makeError("int8 packages cannot be cast to " + std::string(dtypeName(impl->dtype)), where);
-        // Before loading (the packed weights are unpacked for the engine current then); the
-        // package reader has checked that the manifest names one VoxBench supports.
-        if (auto selected = selectQuantizedEngine(p.quantizationEngine, where); !selected)
-            return selected.error();
+        // Each module is loaded with its engine current (the packed weights are made for the
+        // engine current then, and run with it whatever is current later); an engine this
+        // libtorch lacks (oneDNN on ARM) gives way to QNNPACK, and the runner's package says so.
+        for (std::string* engine : {&impl->info.encoderEngine, &impl->info.decoderEngine}) {
+            const std::string wanted = *engine;
+            *engine = availableQuantizedEngine(wanted);
+            if (engine->empty())
+                return makeError("this libtorch has no quantized engine, which int8 packages need", where);
+            if (*engine != wanted)
+                log::get("torch")->warn("{}: this libtorch has no {} quantized engine; the module is loaded with {} "
+                                        "(its results differ from the package's engine's)",
+                                        where, wanted, *engine);
+        }
     }
+    const bool int8 = p.variantKind == "int8";
+    auto loadWith = [&](const std::filesystem::path& file, const std::string& engine) -> Expected<torch::jit::Module> {
+        if (!int8)
+            return loadModule(file, impl->device);
+        const std::lock_guard lock(quantizedEngineMutex());
+        if (auto selected = selectQuantizedEngine(engine, where); !selected)
+            return selected.error();
+        return loadModule(file, impl->device);
+    };
     if (p.variantKind == "frozen" && impl->dtype != torch::kFloat32)
         return makeError("frozen packages have their weights folded into constants and cannot be cast to "
                              + std::string(dtypeName(impl->dtype)),
@@ -193,12 +216,12 @@ Expected<ModelRunner> ModelRunner::load(const PackageInfo& info, const EngineOpt
     // A load takes seconds for a real checkpoint: a stop request is honoured between its steps.
     auto cancelled = [&] { return options.cancel && options.cancel->load(); };
     const Error stopped = makeError("cancelled while the model was loaded", where);
-    auto encoder = loadModule(p.filePath(p.files.encoder), impl->device);
+    auto encoder = loadWith(p.filePath(p.files.encoder), p.encoderEngine);
     if (!encoder)
         return encoder.error();
     if (cancelled())
         return stopped;
-    auto decoder = loadModule(p.filePath(p.files.decoder), impl->device);
+    auto decoder = loadWith(p.filePath(p.files.decoder), p.decoderEngine);
     if (!decoder)
         return decoder.error();
     if (cancelled())

@@ -53,6 +53,8 @@ public:
     Expected<std::unique_ptr<DecoderSession>> startDecoder(const EncodedAudio& audio, const std::vector<int64_t>& prompt,
                                                            int64_t maxLen, RssProbe& probe);
 
+    // The package as loaded: int8 packages' encoderEngine/decoderEngine are the engines used.
+    const PackageInfo& package() const;
     void synchronize();                         // waits for queued CUDA work (timings)
     double takeForwardMs();                     // time inside module calls since the last take
     void resetPeakMemory();                     // CUDA builds on a CUDA device

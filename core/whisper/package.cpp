@@ -203,9 +203,18 @@ PackageInfo parse(const json& m, const std::filesystem::path& folder)
     p.variantDescription = text(variant, "variant", "description");
     const json& options = field(variant, "variant", "options");
     if (p.variantKind == "int8") {
-        p.quantizationEngine = text(options, "variant.options", "quantization_engine");
-        require(p.quantizationEngine == "qnnpack", "variant.options.quantization_engine '" + p.quantizationEngine
-                                                       + "' is not supported (qnnpack is)");
+        auto known = [&](const std::string& name, const std::string& key) {
+            require(name == "qnnpack" || name == "onednn" || name == "fbgemm" || name == "x86",
+                    "variant.options." + key + " '" + name + "' is not a quantized engine (qnnpack, onednn, fbgemm, x86)");
+            return name;
+        };
+        p.quantizationEngine = known(text(options, "variant.options", "quantization_engine"), "quantization_engine");
+        p.encoderEngine = p.decoderEngine = p.quantizationEngine;
+        if (options.contains("quantization_engines")) {
+            const json& per = field(options, "variant.options", "quantization_engines");
+            p.encoderEngine = known(text(per, "variant.options.quantization_engines", "encoder"), "quantization_engines.encoder");
+            p.decoderEngine = known(text(per, "variant.options.quantization_engines", "decoder"), "quantization_engines.decoder");
+        }
     }
     const json& dtype = field(variant, "variant", "dtype_at_load");
     if (!dtype.is_null()) {

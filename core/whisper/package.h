@@ -56,7 +56,10 @@ struct PackageInfo {
     PackageShapes shapes;
     std::string sourceKind, sourceDescription;
     std::string variantKind, variantDescription;
-    std::string quantizationEngine;   // int8 packages: "qnnpack"
+    // int8 packages: the engine each module's packed weights are made for (variant.options:
+    // quantization_engine, and quantization_engines {encoder, decoder} where the exporter chose
+    // per module); names as torch.backends.quantized has them.
+    std::string quantizationEngine, encoderEngine, decoderEngine;
     std::optional<std::string> dtypeAtLoad; // "float16" / "bfloat16" for fp16/bf16 packages
     int64_t parameterCount = 0;
     std::string torchVersion;

@@ -19,7 +19,7 @@ from typing import Dict, Optional
 
 import torch
 
-from . import hf_mapping, prune, scripted
+from . import hf_mapping, prune, quantized_engines, scripted
 from .model import Dims, WhisperModel, load_checkpoint, parse_dims, random_model
 from .tokenizer import GPT2_DIR, Tokenizer
 
@@ -32,7 +32,8 @@ REPETITION_GUARD = {"max_ngram": 8, "repeats": 5}
 VARIANT_TEXT = {
     "fp32": "float32 weights, TorchScript",
     "int8": "dynamic int8 quantization of every nn.Linear (weights int8, activations "
-            "quantized per call), quantize_dynamic with the qnnpack engine",
+            "quantized per call); each module loaded with the quantized engine that ran it "
+            "fastest where it was exported",
     "pruned": "structured magnitude pruning of attention heads and FFN channels",
     "fp16": "float32 weights in the files; the engine casts the modules to float16 at load",
     "bf16": "float32 weights in the files; the engine casts the modules to bfloat16 at load",
@@ -71,7 +72,8 @@ def build_source(args) -> (WhisperModel, Dict):
 
 
 def export_package(model: WhisperModel, out: Path, source: Dict, variant: str = "fp32",
-                   prune_amount: float = 0.3, multilingual: Optional[bool] = None) -> Dict:
+                   prune_amount: float = 0.3, multilingual: Optional[bool] = None,
+                   quantization: str = "rule") -> Dict:
     """Export `model` to the package folder `out`; returns the manifest."""
     dims = model.dims
     if multilingual is None:
@@ -93,9 +95,16 @@ def export_package(model: WhisperModel, out: Path, source: Dict, variant: str = 
     with torch.no_grad():
         enc, dec = scripted.script_pair(model, quantize_int8=(variant == "int8"))
         if variant == "int8":
-            options = {"quantization_engine": "qnnpack", "dtype": "qint8",
+            if quantization == "timed":
+                engines, timings = quantized_engines.choose(enc, dec, model.dims)
+            else:
+                engines, timings = quantized_engines.by_rule(), None
+            options = {"quantization_engine": "qnnpack", "quantization_engines": engines,
+                       "engine_choice": "timed" if timings else "rule", "dtype": "qint8",
                        "modules": "torch.nn.Linear (encoder and decoder; not conv, not the "
                                   "token embedding / output projection)"}
+            if timings:
+                options["engine_timings_ms"] = timings
         if variant == "frozen":
             enc, dec, applied = scripted.freeze_pair(enc, dec)
             options = {"applied": applied}
@@ -178,6 +187,9 @@ def main(argv=None) -> int:
     ap.add_argument("--out", required=True)
     ap.add_argument("--variant", default="fp32", choices=sorted(VARIANT_TEXT))
     ap.add_argument("--prune-amount", type=float, default=0.3)
+    ap.add_argument("--quantized-engines", choices=["rule", "timed"], default="rule",
+                    help="int8: each module's engine by the rule (oneDNN encoder where torch has it, "
+                         "QNNPACK decoder) or by timing every engine on this machine")
     lang = ap.add_mutually_exclusive_group()
     lang.add_argument("--english", action="store_true")
     lang.add_argument("--multilingual", action="store_true")
@@ -192,7 +204,7 @@ def main(argv=None) -> int:
               f"{'--multilingual' if multilingual else '--english'}", file=sys.stderr)
         return 2
     m = export_package(model, Path(args.out), source, args.variant, args.prune_amount,
-                       multilingual)
+                       multilingual, args.quantized_engines)
     print(f"wrote {args.out}: {m['family']} {m['variant']['kind']}, "
           f"{m['parameter_count']} parameters, vocabulary {m['vocabulary']}")
     return 0

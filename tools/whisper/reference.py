@@ -42,11 +42,14 @@ class Package:
         self.path = Path(path)
         self.manifest = json.loads((self.path / "voxbench-model.json").read_text())
         m = self.manifest
-        if m["variant"]["kind"] == "int8":
-            torch.backends.quantized.engine = m["variant"]["options"]["quantization_engine"]
         if threads:
             torch.set_num_threads(threads)
+        self.engines = self.quantized_engines(m)
+        if self.engines:
+            torch.backends.quantized.engine = self.engines["encoder"]
         self.encoder = torch.jit.load(str(self.path / m["files"]["encoder"]), map_location="cpu")
+        if self.engines:
+            torch.backends.quantized.engine = self.engines["decoder"]
         self.decoder = torch.jit.load(str(self.path / m["files"]["decoder"]), map_location="cpu")
         want = m["variant"]["dtype_at_load"] if dtype == "auto" else dtype
         # float16 convolutions are not implemented on CPU in torch 1.13: auto falls back.
@@ -67,6 +70,19 @@ class Package:
         self.begin_suppress = torch.tensor(m["begin_suppress_tokens"], dtype=torch.long)
         g = m["decoding_defaults"]["repetition_guard"]
         self.guard = (int(g["max_ngram"]), int(g["repeats"]))
+
+    @staticmethod
+    def quantized_engines(m) -> Optional[dict]:
+        """int8: the engine each module is loaded with (its packed weights are made for it), as
+        the C++ engine chooses: the manifest's per module, else its one engine; one this torch
+        lacks gives way to qnnpack."""
+        if m["variant"]["kind"] != "int8":
+            return None
+        options = m["variant"]["options"]
+        per = options.get("quantization_engines") or {}
+        have = set(torch.backends.quantized.supported_engines)
+        pick = lambda e: e if e in have else "qnnpack"  # noqa: E731
+        return {mod: pick(per.get(mod, options["quantization_engine"])) for mod in ("encoder", "decoder")}
 
     def prompt(self, language: str = "en") -> List[int]:
         if self.manifest["multilingual"]:

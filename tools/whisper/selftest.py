@@ -16,7 +16,7 @@ from pathlib import Path
 
 import torch
 
-from . import export, hf_mapping
+from . import export, hf_mapping, quantized_engines
 from .model import checkpoint_of, load_checkpoint, parse_dims, random_model
 from .reference import Package, mel_windows, repetition_tripped
 from .tokenizer import LANGUAGES, Tokenizer, layout
@@ -268,7 +268,17 @@ def main(argv=None) -> int:
                 assert p.decoder.init_self_kv(ck, 4).shape[-1] == sh["self_kv_width"] == 32
                 msg += f", {m['parameter_count']} parameters"
             if kind == "int8":
-                assert m["variant"]["options"]["quantization_engine"] == "qnnpack"
+                o = m["variant"]["options"]
+                assert o["quantization_engine"] == "qnnpack"
+                engines = o["quantization_engines"]
+                assert engines == quantized_engines.by_rule() and o["engine_choice"] == "rule", o
+                assert p.engines == engines, (p.engines, engines)
+                shape = type("Dims", (), m["dims"])
+                chosen, timed = quantized_engines.choose(p.encoder, p.decoder, shape)
+                for module in ("encoder", "decoder"):
+                    assert chosen[module] == min(timed[module], key=timed[module].get), timed
+                    assert set(timed[module]) == set(quantized_engines.available()), timed
+                msg += f", engines {engines}"
             if kind in ("fp16", "bf16"):
                 assert m["variant"]["dtype_at_load"] == {"fp16": "float16",
                                                          "bf16": "bfloat16"}[kind]
@@ -280,7 +290,7 @@ def main(argv=None) -> int:
             return msg
         return run
 
-    r.check("int8 variant (qnnpack dynamic quantization)", variant("int8"))
+    r.check("int8 variant (dynamic quantization, an engine per module)", variant("int8"))
     r.check("pruned variant (amount 0.5)", variant("pruned", ["--prune-amount", "0.5"]))
     r.check("fp16-marked variant", variant("fp16"))
     r.check("bf16-marked variant, cast to bfloat16 at load", variant("bf16"))
