@@ -166,8 +166,9 @@ std::vector<CardDifference> differences(std::string_view cardA, std::string_view
     };
     json ea = firstEnvironment(a), eb = firstEnvironment(b);
     // The name is implied by the device; the version of VoxBench only matters when it changes
-    // what is measured, which the other facts would show.
-    for (const char* k : {"device_name", "voxbench"})
+    // what is measured, which the other facts would show; the quantized engines belong to the
+    // variant, which is what a comparison compares.
+    for (const char* k : {"device_name", "voxbench", "quantized_engines"})
         ea.erase(k), eb.erase(k);
     if (!ea.empty() && !eb.empty())
         compareObjects(ea, eb, "environment: ");

@@ -170,9 +170,17 @@ private slots:
             {"engine",
              edit([](json& m) {
                  m["variant"]["kind"] = "int8";
-                 m["variant"]["options"] = {{"quantization_engine", "fbgemm"}};
+                 m["variant"]["options"] = {{"quantization_engine", "tensorrt"}};
              }),
-             {"variant.options.quantization_engine 'fbgemm' is not supported (qnnpack is)", manifest}},
+             {"variant.options.quantization_engine 'tensorrt' is not a quantized engine (qnnpack, onednn, fbgemm, x86)",
+              manifest}},
+            {"module-engine",
+             edit([](json& m) {
+                 m["variant"]["kind"] = "int8";
+                 m["variant"]["options"] = {{"quantization_engine", "qnnpack"},
+                                            {"quantization_engines", {{"encoder", "onednn"}, {"decoder", "gpu"}}}};
+             }),
+             {"variant.options.quantization_engines.decoder 'gpu' is not a quantized engine", manifest}},
             {"outside", edit([](json& m) { m["files"]["vocab"] = "../en/vocab.json"; }),
              {"files.vocab ('../en/vocab.json') must be a file name inside the package folder, not a path", manifest}},
             {"absolute", edit([](json& m) { m["files"]["encoder"] = "/etc/passwd"; }),
