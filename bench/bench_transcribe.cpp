@@ -230,19 +230,27 @@ int main(int argc, char** argv)
                 int8Manifest["variant"]["options"]["quantization_engines"]["encoder"].get<std::string>().c_str(),
                 int8Manifest["variant"]["options"]["quantization_engines"]["decoder"].get<std::string>().c_str());
     std::printf("tokens identical to the Python reference in every configuration: %s\n", identical ? "yes" : "NO");
-    std::printf("ratio (a): %.2f (whole process, fp32: 1 thread / 2 threads; goal >= 1.6); 2 threads in 1 worker: %.2f\n",
-                w("fp32, 1 thread") / w("fp32, 2 threads"), w("fp32, 1 thread") / w("fp32, 2 threads, 1 worker"));
-    std::printf("ratio (b): %.2f (whole process, 1 thread: fp32 / int8; goal >= 1.0, 1.3); in the model %.2f; "
-                "2 threads %.2f\n",
-                w("fp32, 1 thread") / w("int8, 1 thread"), m("fp32, 1 thread") / m("int8, 1 thread"),
-                w("fp32, 2 threads") / w("int8, 2 threads"));
-    std::printf("ratio (c): %.2f (whole process, 1 thread: batch 1 / batch 8); in the model %.2f\n",
-                w("fp32, 1 thread") / w("fp32, 1 thread, batch 8"), m("fp32, 1 thread") / m("fp32, 1 thread, batch 8"));
-    std::printf("ratio (d): %.2f (in the model, batch 1, 1 thread: Python reference / VoxBench, fp32; goal >= 1.5); "
-                "int8 %.2f; whole process fp32 %.2f\n",
-                m("Python reference fp32") / m("fp32, 1 thread"), m("Python reference int8") / m("int8, 1 thread"),
-                w("Python reference fp32") / w("fp32, 1 thread"));
-    std::printf("ratio (e): %.2f (the engine's matrix-product GFLOP/s, %.1f, over a plain GEMM's, %.1f, one thread, fp32)\n",
-                flops / m("fp32, 1 thread") / 1e9 / gflops, flops / m("fp32, 1 thread") / 1e9, gflops);
+    auto two = [](double v) {
+        char text[32];
+        std::snprintf(text, sizeof text, "%.2f", v);
+        return std::string(text);
+    };
+    const std::vector<std::pair<std::string, std::string>> ratios = {
+        {"a", two(w("fp32, 1 thread") / w("fp32, 2 threads")) + " (whole process, fp32: 1 thread / 2 threads; goal >= 1.6); "
+                  "2 threads in 1 worker: " + two(w("fp32, 1 thread") / w("fp32, 2 threads, 1 worker"))},
+        {"b", two(w("fp32, 1 thread") / w("int8, 1 thread")) + " (whole process, 1 thread: fp32 / int8; goal >= 1.0, 1.3); "
+                  "in the model " + two(m("fp32, 1 thread") / m("int8, 1 thread")) + "; 2 threads "
+                  + two(w("fp32, 2 threads") / w("int8, 2 threads"))},
+        {"c", two(w("fp32, 1 thread") / w("fp32, 1 thread, batch 8")) + " (whole process, 1 thread: batch 1 / batch 8); "
+                  "in the model " + two(m("fp32, 1 thread") / m("fp32, 1 thread, batch 8"))},
+        {"d", two(m("Python reference fp32") / m("fp32, 1 thread"))
+                  + " (in the model, batch 1, 1 thread: Python reference / VoxBench, fp32; goal >= 1.5); int8 "
+                  + two(m("Python reference int8") / m("int8, 1 thread")) + "; whole process fp32 "
+                  + two(w("Python reference fp32") / w("fp32, 1 thread"))},
+        {"e", two(flops / m("fp32, 1 thread") / 1e9 / gflops) + " (the engine's matrix-product GFLOP/s, "
+                  + two(flops / m("fp32, 1 thread") / 1e9) + ", over a plain GEMM's, " + two(gflops) + ", one thread, fp32)"},
+    };
+    for (const auto& [id, text] : ratios)
+        std::printf("ratio (%s): %s\n", id.c_str(), text.c_str());
     return identical ? 0 : 1;
 }
