@@ -1891,10 +1891,6 @@ Normalizer: %1
 <context>
     <name>vox::ui::RunSettingsForm</name>
     <message>
-        <source>Intra-op threads of the worker (0: libtorch&apos;s default)</source>
-        <translation>Потоки intra-op исполнителя (0: по умолчанию libtorch)</translation>
-    </message>
-    <message>
         <source>Utterances decoded together (greedy only)</source>
         <translation>Высказывания, декодируемые вместе (только жадный поиск)</translation>
     </message>
@@ -1993,6 +1989,22 @@ Normalizer: %1
     <message>
         <source>&amp;No speech above</source>
         <translation>&amp;Нет речи выше</translation>
+    </message>
+    <message>
+        <source>CPU threads the run uses over all its workers (0: libtorch&apos;s default)</source>
+        <translation>Потоки процессора, которые прогон использует на всех своих исполнителях (0: по умолчанию libtorch)</translation>
+    </message>
+    <message>
+        <source>Whisper: batches decoded at once over the one loaded model, each with threads / parallel threads; automatic: one per thread on the CPU, one on a GPU</source>
+        <translation>Whisper: пакеты, декодируемые одновременно одной загруженной моделью, у каждого потоки / parallel потоков; автоматически: по одному на поток на CPU, один на GPU</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>автоматически</translation>
+    </message>
+    <message>
+        <source>&amp;Parallel</source>
+        <translation>&amp;Параллельно</translation>
     </message>
 </context>
 <context>

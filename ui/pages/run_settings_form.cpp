@@ -30,7 +30,11 @@ RunSettingsForm::RunSettingsForm(QWidget* parent)
     : QWidget(parent)
     , m_device(new QComboBox)
     , m_dtype(new QComboBox)
-    , m_threads(spin(QStringLiteral("threadsSpin"), 0, 256, 1, tr("Intra-op threads of the worker (0: libtorch's default)")))
+    , m_threads(spin(QStringLiteral("threadsSpin"), 0, 256, 1,
+                     tr("CPU threads the run uses over all its workers (0: libtorch's default)")))
+    , m_parallel(spin(QStringLiteral("parallelSpin"), 0, 256, 0,
+                      tr("Whisper: batches decoded at once over the one loaded model, each with threads / parallel "
+                         "threads; automatic: one per thread on the CPU, one on a GPU")))
     , m_batch(spin(QStringLiteral("batchSpin"), 1, 256, 1, tr("Utterances decoded together (greedy only)")))
     , m_beam(spin(QStringLiteral("beamSpin"), 1, 64, 1, tr("Beam size; 1 is greedy")))
     , m_maxTokens(spin(QStringLiteral("maxTokensSpin"), -1, 448, -1, tr("New tokens per window; -1: the package's")))
@@ -63,6 +67,7 @@ RunSettingsForm::RunSettingsForm(QWidget* parent)
     for (const char* t : {"float32", "float16", "bfloat16"})
         m_dtype->addItem(QString::fromLatin1(t), QString::fromLatin1(t));
     m_limit->setSpecialValueText(tr("all"));
+    m_parallel->setSpecialValueText(tr("automatic"));
     m_chunk->setSpecialValueText(tr("package's"));
     m_chunk->setSingleStep(160);
     m_maxTokens->setSpecialValueText(tr("package's"));
@@ -88,8 +93,9 @@ RunSettingsForm::RunSettingsForm(QWidget* parent)
     add(2, 1, tr("&Repeats"), m_repeats);
     add(2, 2, tr("&Max tokens"), m_maxTokens);
     add(3, 0, tr("C&hunk"), m_chunk);
+    add(3, 1, tr("&Parallel"), m_parallel);
     add(3, 2, tr("&No speech above"), m_noSpeech);
-    grid->addWidget(m_optimize, 3, 2, 1, 4);
+    grid->addWidget(m_optimize, 4, 0, 1, 6);
     for (int c = 1; c < 6; c += 2)
         grid->setColumnStretch(c, 1);
 }
@@ -100,6 +106,7 @@ run::RunSettings RunSettingsForm::settings() const
     s.device = m_device->currentData().toString().toStdString();
     s.dtype = m_dtype->currentData().toString().toStdString();
     s.threads = m_threads->value();
+    s.parallel = m_parallel->value();
     s.batch = m_batch->value();
     s.beam = m_beam->value();
     s.maxTokens = m_maxTokens->value();
@@ -134,6 +141,7 @@ void RunSettingsForm::setSettings(const run::RunSettings& s)
     if (dtype >= 0)
         m_dtype->setCurrentIndex(dtype);
     m_threads->setValue(s.threads);
+    m_parallel->setValue(s.parallel);
     m_batch->setValue(s.batch);
     m_beam->setValue(s.beam);
     m_maxTokens->setValue(s.maxTokens);

@@ -30,6 +30,7 @@ private:
     QComboBox* m_device;
     QComboBox* m_dtype;
     QSpinBox* m_threads;
+    QSpinBox* m_parallel;
     QSpinBox* m_batch;
     QSpinBox* m_beam;
     QSpinBox* m_maxTokens;
