@@ -31,6 +31,22 @@ if(ntokens LESS 1 OR ntokens GREATER 6 OR steps LESS 0 OR encoder LESS_EQUAL 0)
   message(FATAL_ERROR "unexpected JSON: ${out}")
 endif()
 
+# Three workers (--threads 3) over five files, one of them broken: the same lines in the same
+# (input) order as one worker, the broken file failing alone.
+foreach(f 1 2 3)
+  math(EXPR hz "200 + 150 * ${f}")
+  execute_process(COMMAND sox -n -r 16000 -c 1 "${dir}/tone${f}.wav" synth 1.5 sine ${hz})
+endforeach()
+set(five "${dir}/tone1.wav" "${dir}/good.wav" "${dir}/broken.wav" "${dir}/tone2.wav" "${dir}/tone3.wav")
+execute_process(COMMAND ${CLI} transcribe -m ${PACKAGE} --max-tokens 6 --threads 1 ${five}
+  RESULT_VARIABLE rc1 OUTPUT_VARIABLE one ERROR_VARIABLE err1)
+execute_process(COMMAND ${CLI} transcribe -m ${PACKAGE} --max-tokens 6 --threads 3 ${five}
+  RESULT_VARIABLE rc3 OUTPUT_VARIABLE three ERROR_VARIABLE err3)
+if(NOT rc1 EQUAL 0 OR NOT rc3 EQUAL 0 OR NOT one STREQUAL three OR NOT three MATCHES "\\(tone1\\)\n.*\\(good\\)\n.*\\(tone2\\)\n.*\\(tone3\\)\n$"
+   OR NOT err3 MATCHES "3 workers at once" OR NOT err3 MATCHES "4 transcribed, 1 failed")
+  message(FATAL_ERROR "three workers differ from one:\n--- 1 worker:\n${one}\n${err1}\n--- 3 workers:\n${three}\n${err3}")
+endif()
+
 execute_process(COMMAND ${CLI} transcribe -m "${dir}/no-such-package" "${dir}/good.wav"
   RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(rc EQUAL 0 OR NOT err MATCHES "no-such-package")
