@@ -132,9 +132,12 @@ void setOpenBlasThreads(int threads)
 ThreadPools setIntraOpThreads(int threads)
 {
     ThreadPools plan = planThreadPools(threads, openBlasPool());
-    if (threads <= 0) {
+    if (threads <= 0) { // left as they are: what the pools have
+        using Get = int (*)();
+        static const auto blasThreads = reinterpret_cast<Get>(dlsym(RTLD_DEFAULT, "openblas_get_num_threads"));
         plan.threads = intraOpThreads();
         plan.torchIntraOp = at::get_num_threads();
+        plan.blas = plan.blasPool.empty() || !blasThreads ? 0 : blasThreads();
         return plan;
     }
     // Always, also when at::get_num_threads() already says so: set_num_threads also sizes the
