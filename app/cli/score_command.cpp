@@ -96,7 +96,7 @@ int runScore(const ScoreArgs& a, CliContext& context)
     options.cost = a.cost == "unit" ? scoring::CostModel::Unit : scoring::CostModel::Sclite;
     options.unit = a.cer ? scoring::Unit::Character : scoring::Unit::Word;
     options.normalizer = *normalizer;
-    options.keepAlignments = a.output == "pralign";                    // only pralign prints the paths
+    options.keepAlignments = a.output == "pralign" || !a.compare.empty(); // pralign prints the paths; the segment test reads them
     options.keepTexts = a.output == "json" || a.output == "csv";        // only these print the texts
     options.threads = a.threads;
     // Deliberately never freed: releasing a large corpus' thousands of small allocations costs

@@ -231,7 +231,12 @@ void writeComparisonTable(std::ostream& out, const PairedComparison& c, const st
         << "  paired bootstrap p = " << c.bootstrapP << " (" << c.delta.resamples << " resamples, seed "
         << c.delta.seed << ")\n"
         << "  matched-pairs test (utterances as segments): Z = " << c.matchedPairsZ << ", p = " << c.matchedPairsP
-        << "\n"
+        << "\n";
+    if (c.segments)
+        out << "  matched-pairs sentence-segment test (sc_stats' MAPSSWE, " << c.segments->boundaryWords
+            << " boundary words): " << c.segments->segments << " segments, mean B - A " << c.segments->mean << ", sd "
+            << c.segments->sd << ", Z = " << c.segments->z << ", p = " << c.segments->p << "\n";
+    out
         << "  correct under A, wrong under B: " << c.correctToWrong.size() << "\n"
         << "  wrong under A, correct under B: " << c.wrongToCorrect.size() << "\n";
     const auto ids = [&](const char* title, const std::vector<std::string>& list) {

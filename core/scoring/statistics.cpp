@@ -183,6 +183,8 @@ Expected<PairedComparison> compareSystems(const CorpusScore& a, const CorpusScor
         result.matchedPairsZ = mean / std::sqrt(variance / double(n));
         result.matchedPairsP = normalTwoSidedP(result.matchedPairsZ);
     }
+    if (auto segments = segmentTest(a, b); segments)
+        result.segments = *segments;
     return result;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 #include "core/scoring/corpus_scorer.h"
+#include "core/scoring/segment_test.h"
 
 #include <cstdint>
 #include <optional>
@@ -36,6 +37,9 @@ struct PairedComparison {
     double bootstrapP = 1;      // two-sided: how often the resampled difference crosses zero
     double matchedPairsZ = 0;   // matched-pairs test on per-utterance error counts (utterances as segments)
     double matchedPairsP = 1;   // two-sided, normal approximation
+    // sc_stats' matched-pairs sentence-segment test (segment_test.h), where both scores kept
+    // their alignments; none otherwise.
+    std::optional<SegmentTest> segments;
     std::vector<std::string> correctToWrong; // no errors under A, errors under B
     std::vector<std::string> wrongToCorrect; // errors under A, none under B
 };

@@ -1,8 +1,11 @@
 // `voxbench-cli score --cost sclite` against NIST sclite (sctk, installed by the setup step) on
 // 5,000 generated utterance pairs: totals, sentence errors and every utterance's C/S/D/I must be
-// identical, in word mode and in character mode.
+// identical, in word mode and in character mode. And `score --compare`'s matched-pairs
+// sentence-segment test against sc_stats' (`-t mapsswe`) on a second system over the same
+// references: the same segments, mean, standard deviation and Z.
 #include "transcript_corpus.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -10,6 +13,8 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cmath>
 
 namespace {
 
@@ -125,6 +130,81 @@ private slots:
     }
 
     void wordsMatchSclite() { compare(false); }
+
+    void segmentTestMatchesScStats()
+    {
+        // System B: the references corrupted independently (substitutions, deletions, insertions).
+        const QString hypB = m_dir.filePath(QStringLiteral("hypB.trn"));
+        {
+            QFile in(m_ref), out(hypB);
+            QVERIFY(in.open(QIODevice::ReadOnly) && out.open(QIODevice::WriteOnly));
+            uint64_t state = 987654321;
+            auto below = [&state](uint64_t n) {
+                state = state * 6364136223846793005ull + 1442695040888963407ull;
+                return (state >> 33) % n;
+            };
+            while (!in.atEnd()) {
+                const QString line = QString::fromUtf8(in.readLine()).trimmed();
+                const qsizetype open = line.lastIndexOf(QLatin1Char('('));
+                QStringList words = line.left(open).split(QLatin1Char(' '), Qt::SkipEmptyParts), hyp;
+                for (const QString& w : words) {
+                    const auto r = below(100);
+                    if (r < 6)
+                        hyp << QStringLiteral("zz%1").arg(below(5)); // substitution
+                    else if (r < 9)
+                        continue; // deletion
+                    else
+                        hyp << w;
+                    if (below(100) < 3)
+                        hyp << QStringLiteral("yy%1").arg(below(5)); // insertion
+                }
+                out.write((hyp.join(QLatin1Char(' ')) + QLatin1Char(' ') + line.mid(open) + QLatin1Char('\n')).toUtf8());
+            }
+        }
+        const QByteArray sgml = run(QStringLiteral("sctk"), {QStringLiteral("sclite"), QStringLiteral("-r"), m_ref,
+                                                             QStringLiteral("trn"), QStringLiteral("-h"), m_hyp,
+                                                             QStringLiteral("trn"), QStringLiteral("-h"), hypB,
+                                                             QStringLiteral("trn"), QStringLiteral("-i"), QStringLiteral("rm"),
+                                                             QStringLiteral("-e"), QStringLiteral("utf-8"), QStringLiteral("-s"),
+                                                             QStringLiteral("-o"), QStringLiteral("sgml"), QStringLiteral("stdout")});
+        const QString sgmlFile = m_dir.filePath(QStringLiteral("pair.sgml"));
+        {
+            QFile f(sgmlFile);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(sgml);
+        }
+        QProcess stats;
+        stats.setStandardInputFile(sgmlFile);
+        stats.start(QStringLiteral("sctk"), {QStringLiteral("sc_stats"), QStringLiteral("-p"), QStringLiteral("-t"),
+                                             QStringLiteral("mapsswe"), QStringLiteral("-v"), QStringLiteral("-O"),
+                                             m_dir.path(), QStringLiteral("-n"), QStringLiteral("pair")});
+        QVERIFY(stats.waitForFinished(300000));
+        QFile report(m_dir.filePath(QStringLiteral("pair.stats.mapsswe")));
+        QVERIFY2(report.open(QIODevice::ReadOnly), qPrintable(QString::fromUtf8(stats.readAllStandardError())));
+        static const QRegularExpression theirs(QStringLiteral(
+            "MTCH_PR_RESULTS .*\\(# segs: (\\d+)\\).*\\(mean: ([-0-9.]+)\\) \\(std dev: ([-0-9.]+)\\) \\(Z Stat: ([-0-9.]+)\\)"));
+        const auto t = theirs.match(QString::fromUtf8(report.readAll()));
+        QVERIFY(t.hasMatch());
+
+        const QByteArray table = run(QStringLiteral(VOXBENCH_CLI),
+                                     {QStringLiteral("score"), QStringLiteral("--ref"), m_ref, QStringLiteral("--hyp"), m_hyp,
+                                      QStringLiteral("--compare"), hypB, QStringLiteral("--cost"), QStringLiteral("sclite"),
+                                      QStringLiteral("--bootstrap"), QStringLiteral("10")});
+        static const QRegularExpression mine(QStringLiteral(
+            "sentence-segment test .*: (\\d+) segments, mean B - A ([-0-9.e]+), sd ([-0-9.e]+), Z = ([-0-9.e]+)"));
+        const auto o = mine.match(QString::fromUtf8(table));
+        QVERIFY2(o.hasMatch(), table.constData());
+        qInfo("sc_stats: %s segments, mean A - B %s, sd %s, Z %s; VoxBench: %s segments, mean B - A %s, sd %s, Z %s",
+              qPrintable(t.captured(1)), qPrintable(t.captured(2)), qPrintable(t.captured(3)), qPrintable(t.captured(4)),
+              qPrintable(o.captured(1)), qPrintable(o.captured(2)), qPrintable(o.captured(3)), qPrintable(o.captured(4)));
+        QVERIFY(t.captured(1).toInt() > 1000);
+        QCOMPARE(o.captured(1).toInt(), t.captured(1).toInt());
+        // sc_stats prints three decimals and its mean and Z as A - B.
+        QVERIFY(std::abs(o.captured(2).toDouble() + t.captured(2).toDouble()) <= 0.0005);
+        QVERIFY(std::abs(o.captured(3).toDouble() - t.captured(3).toDouble()) <= 0.0005);
+        QVERIFY(std::abs(std::abs(o.captured(4).toDouble()) - std::abs(t.captured(4).toDouble())) <= 0.0005);
+        QCOMPARE(o.captured(4).toDouble() < 0, t.captured(2).toDouble() > 0);
+    }
     void charactersMatchSclite() { compare(true); }
 };
 

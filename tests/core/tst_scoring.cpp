@@ -2,6 +2,7 @@
 // corpus scoring with missing ids, confusion lists, bootstrap and paired comparison.
 #include "core/scoring/corpus_scorer.h"
 #include "core/scoring/metrics.h"
+#include "core/scoring/segment_test.h"
 #include "core/scoring/statistics.h"
 #include "core/text/whitespace.h"
 
@@ -9,6 +10,8 @@
 #include <unicode/utf8.h>
 
 #include <QTest>
+
+#include <cmath>
 
 using namespace vox::scoring;
 
@@ -175,6 +178,68 @@ private slots:
         QCOMPARE(same->matchedPairsP, 1.0);
         QCOMPARE(same->bootstrapP, 1.0);
         QVERIFY(same->correctToWrong.empty() && same->wrongToCorrect.empty());
+    }
+
+    // sc_stats' segmentation, case by case (each case's segment count and B - A differences as
+    // sc_stats printed them for the same three lines: see the closing note of 2026-12-04).
+    void segmentTestCutsWhereSclitesStatsDoes_data()
+    {
+        QTest::addColumn<QString>("ref");
+        QTest::addColumn<QString>("a");
+        QTest::addColumn<QString>("b");
+        QTest::addColumn<int>("segments");
+        QTest::addColumn<double>("mean"); // of B - A
+        QTest::addColumn<double>("sd");
+        QTest::newRow("one right word does not separate") << "a b c d e" << "x b y d e" << "a b c d e" << 1 << -2.0 << 0.0;
+        QTest::newRow("two right words do") << "a b c d e f" << "x b c y e f" << "a b c d e f" << 2 << -1.0 << 0.0;
+        QTest::newRow("an insertion breaks a run") << "a b c d e f g h" << "a b c d z e f g h" << "a b c d e f g h" << 1
+                                                  << -1.0 << 0.0;
+        QTest::newRow("insertion, then an error far off")
+            << "a b c d e f g h i j" << "a b c d z e f g h i j" << "a b c d e f g h i y" << 2 << 0.0 << std::sqrt(2.0);
+        QTest::newRow("an insertion at the start") << "a b c d e f" << "z a b c d e f" << "a b c d e y" << 2 << 0.0
+                                                  << std::sqrt(2.0);
+        QTest::newRow("adjacent errors of both") << "a b c d e f g" << "a b q c d e f g" << "a b d e f g" << 1 << 0.0 << 0.0;
+        QTest::newRow("no errors, no segments") << "a b c" << "a b c" << "a b c" << 0 << 0.0 << 0.0;
+    }
+    void segmentTestCutsWhereSclitesStatsDoes()
+    {
+        QFETCH(QString, ref);
+        QFETCH(QString, a);
+        QFETCH(QString, b);
+        QFETCH(int, segments);
+        QFETCH(double, mean);
+        QFETCH(double, sd);
+        ScoreOptions options;
+        const auto scoreA = scoreCorpus({{"u1", ref.toStdString(), 1}}, {{"u1", a.toStdString(), 1}}, options);
+        const auto scoreB = scoreCorpus({{"u1", ref.toStdString(), 1}}, {{"u1", b.toStdString(), 1}}, options);
+        const auto t = segmentTest(scoreA, scoreB);
+        QVERIFY2(t.ok(), t ? "" : t.error().describe().c_str());
+        QCOMPARE(t->segments, int64_t(segments));
+        QCOMPARE(t->mean, mean);
+        QVERIFY(std::abs(t->sd - sd) < 1e-12);
+        QCOMPARE(t->z, 0.0); // one utterance: a zero mean or no spread, as sc_stats reports
+    }
+
+    // Across utterances, by hand: four segments with B - A of -1, -1 (u1), +1 (u2), 0 (u3):
+    // mean -0.25, sd sqrt(11/12) = 0.9574, Z = -0.25 / (0.9574 / 2) = -0.5222, p = 0.6015
+    // (sc_stats printed mean 0.250 for A - B, std dev 0.957, Z 0.522, p 0.603 rounded).
+    void segmentTestStatisticByHand()
+    {
+        const std::vector<TranscriptLine> refs = {{"u1", "a b c d e f g h", 1}, {"u2", "i j k l", 2}, {"u3", "m n o p q", 3}};
+        const std::vector<TranscriptLine> a = {{"u1", "a x c d e f y h", 1}, {"u2", "i j k l", 2}, {"u3", "m n z p q", 3}};
+        const std::vector<TranscriptLine> b = {{"u1", "a b c d e f g h", 1}, {"u2", "i q k l", 2}, {"u3", "m n o p p q", 3}};
+        ScoreOptions options;
+        const auto t = segmentTest(scoreCorpus(refs, a, options), scoreCorpus(refs, b, options));
+        QVERIFY(t.ok());
+        QCOMPARE(t->segments, int64_t(4));
+        QCOMPARE(t->utterances, int64_t(3));
+        QCOMPARE(t->mean, -0.25);
+        QVERIFY(std::abs(t->sd - 0.957427107756338) < 1e-12);
+        QVERIFY(std::abs(t->z - -0.5222329678670935) < 1e-12);
+        QVERIFY(std::abs(t->p - 0.6015081344405895) < 1e-9);
+        // Without alignments it says why, not a wrong figure.
+        options.keepAlignments = false;
+        QVERIFY(!segmentTest(scoreCorpus(refs, a, options), scoreCorpus(refs, b, options)).ok());
     }
 };
 
