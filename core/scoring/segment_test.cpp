@@ -40,14 +40,20 @@ double normalTwoSided(double z)
 
 } // namespace
 
+std::unordered_map<std::string_view, const UtteranceScore*> scoredById(const CorpusScore& score)
+{
+    std::unordered_map<std::string_view, const UtteranceScore*> out;
+    for (const auto& u : score.utterances)
+        if (!u.hypothesisMissing)
+            out.emplace(u.id, &u);
+    return out;
+}
+
 Expected<SegmentTest> segmentTest(const CorpusScore& a, const CorpusScore& b, int boundaryWords)
 {
     if (a.unit != b.unit)
         return makeError("cannot compare a word score with a character score");
-    std::unordered_map<std::string_view, const UtteranceScore*> inB;
-    for (const auto& u : b.utterances)
-        if (!u.hypothesisMissing)
-            inB.emplace(u.id, &u);
+    const auto inB = scoredById(b);
     SegmentTest out;
     out.boundaryWords = boundaryWords;
     std::vector<double> d;

@@ -13,6 +13,8 @@
 #include "core/util/expected.h"
 
 #include <cstdint>
+#include <string_view>
+#include <unordered_map>
 
 namespace vox::scoring {
 
@@ -25,6 +27,9 @@ struct SegmentTest {
     double p = 1;
     int boundaryWords = 2;
 };
+
+// The utterances of `score` that have a hypothesis, by id (what a paired comparison pairs).
+std::unordered_map<std::string_view, const UtteranceScore*> scoredById(const CorpusScore& score);
 
 // Both scores must keep their alignments (ScoreOptions::keepAlignments) and hold the same
 // references (the same normalizer): the error says which utterance differs.

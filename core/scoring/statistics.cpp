@@ -98,10 +98,7 @@ Expected<PairedComparison> compareSystems(const CorpusScore& a, const CorpusScor
     if (a.unit != b.unit)
         return makeError("cannot compare a word score with a character score");
 
-    std::unordered_map<std::string_view, const UtteranceScore*> inB;
-    for (const auto& u : b.utterances)
-        if (!u.hypothesisMissing)
-            inB.emplace(u.id, &u);
+    const auto inB = scoredById(b);
 
     struct Pair {
         EditCounts a, b;
