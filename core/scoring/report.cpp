@@ -236,7 +236,7 @@ void writeComparisonTable(std::ostream& out, const PairedComparison& c, const st
         out << "  matched-pairs sentence-segment test (sc_stats' MAPSSWE, " << c.segments->boundaryWords
             << " boundary words): " << c.segments->segments << " segments, mean B - A " << c.segments->mean << ", sd "
             << c.segments->sd << ", Z = " << c.segments->z << ", p = " << c.segments->p << "\n";
-    out
+    out << "  verdict: " << nameB << " against " << nameA << ": " << describeVerdict(c, c.delta.level) << "\n"
         << "  correct under A, wrong under B: " << c.correctToWrong.size() << "\n"
         << "  wrong under A, correct under B: " << c.wrongToCorrect.size() << "\n";
     const auto ids = [&](const char* title, const std::vector<std::string>& list) {

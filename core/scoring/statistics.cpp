@@ -1,6 +1,7 @@
 #include "core/scoring/statistics.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cmath>
 #include <unordered_map>
 
@@ -183,6 +184,39 @@ Expected<PairedComparison> compareSystems(const CorpusScore& a, const CorpusScor
     if (auto segments = segmentTest(a, b); segments)
         result.segments = *segments;
     return result;
+}
+
+namespace {
+
+double verdictP(const PairedComparison& c)
+{
+    return c.segments ? c.segments->p : c.matchedPairsP;
+}
+
+} // namespace
+
+Verdict verdictOf(const PairedComparison& c, double level)
+{
+    if (verdictP(c) >= 1 - level || c.rateB == c.rateA)
+        return Verdict::NoSignificantDifference;
+    return c.rateB > c.rateA ? Verdict::Worse : Verdict::Better;
+}
+
+std::string describeVerdict(const PairedComparison& c, double level)
+{
+    char p[32], pct[16];
+    std::snprintf(p, sizeof p, "%.3g", verdictP(c));
+    std::snprintf(pct, sizeof pct, "%g", level * 100);
+    const std::string test = c.segments ? "matched-pairs sentence-segment test" : "matched-pairs test over utterances";
+    const Verdict v = verdictOf(c, level);
+    std::string out = v == Verdict::NoSignificantDifference
+                          ? "no significant difference at " + std::string(pct) + " % (" + test + ", p = " + p + ")"
+                          : std::string(v == Verdict::Worse ? "worse" : "better") + ", significant at " + pct + " % ("
+                                + test + ", p = " + p + ")";
+    const bool intervalExcludesZero = c.delta.low > 0 || c.delta.high < 0;
+    if (c.delta.resamples > 0 && intervalExcludesZero != (v != Verdict::NoSignificantDifference))
+        out += intervalExcludesZero ? "; the paired bootstrap interval excludes 0" : "; the paired bootstrap interval includes 0";
+    return out;
 }
 
 } // namespace vox::scoring

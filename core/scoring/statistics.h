@@ -44,6 +44,14 @@ struct PairedComparison {
     std::vector<std::string> wrongToCorrect; // errors under A, none under B
 };
 
+// B against A in words, at `level`: "worse" or "better" where B's error rate differs and the
+// matched-pairs test says so (sc_stats' segment test where alignments were kept, else the
+// utterance-level one: p < 1 - level), else "no significant difference". The sentence names the
+// test and its p, and says so where the paired bootstrap interval disagrees.
+enum class Verdict { Better, Worse, NoSignificantDifference };
+Verdict verdictOf(const PairedComparison& c, double level = 0.95);
+std::string describeVerdict(const PairedComparison& c, double level = 0.95);
+
 // Compares B against A on the utterances both scored. Both must use the same unit.
 Expected<PairedComparison> compareSystems(const CorpusScore& a, const CorpusScore& b, int resamples = 1000,
                                           uint64_t seed = 1, double level = 0.95);

@@ -171,12 +171,21 @@ private slots:
         QVERIFY(different->matchedPairsP < 0.01);
         QCOMPARE(different->correctToWrong.size(), size_t(90)); // multiples of 3 that are not multiples of 10
         QCOMPARE(different->wrongToCorrect.size(), size_t(20)); // multiples of 10 that are not multiples of 3
+        QVERIFY(different->segments && different->segments->p < 0.01);
+        QCOMPARE(verdictOf(*different), Verdict::Worse);
+        QCOMPARE(describeVerdict(*different).rfind("worse, significant at 95 % (matched-pairs sentence-segment test, p = ", 0),
+                 size_t(0));
+        const auto reversed = compareSystems(scoreBad, scoreGood, 1000, 5);
+        QVERIFY(reversed.ok());
+        QCOMPARE(verdictOf(*reversed), Verdict::Better);
 
         const auto same = compareSystems(scoreGood, scoreGood, 1000, 5);
         QVERIFY(same.ok());
         QCOMPARE(same->delta.estimate, 0.0);
         QCOMPARE(same->matchedPairsP, 1.0);
         QCOMPARE(same->bootstrapP, 1.0);
+        QCOMPARE(verdictOf(*same), Verdict::NoSignificantDifference);
+        QCOMPARE(describeVerdict(*same), std::string("no significant difference at 95 % (matched-pairs sentence-segment test, p = 1)"));
         QVERIFY(same->correctToWrong.empty() && same->wrongToCorrect.empty());
     }
 
