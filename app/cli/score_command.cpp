@@ -134,6 +134,8 @@ int runScore(const ScoreArgs& a, CliContext& context)
         }
         context.out << "\n";
         scoring::writeComparisonTable(context.out, *comparison, a.hyp, a.compare);
+        context.out << "\n";
+        scoring::writeConfusionChanges(context.out, scoring::confusionChanges(score, scoreB, 10), a.hyp, a.compare);
     }
 
     const bool mismatched = !score.missingHypotheses.empty() || !score.missingReferences.empty();

@@ -251,4 +251,21 @@ void writeComparisonTable(std::ostream& out, const PairedComparison& c, const st
     ids("  became correct:", c.wrongToCorrect);
 }
 
+void writeConfusionChanges(std::ostream& out, const std::vector<ConfusionChange>& changes, const std::string& nameA,
+                           const std::string& nameB)
+{
+    if (changes.empty())
+        return;
+    out << "Errors of " << nameB << " by count, with " << nameA << "'s count of the same:\n";
+    for (const auto& c : changes) {
+        const char* kind = c.kind == EditOp::Substitution ? "substitution" : c.kind == EditOp::Insertion ? "insertion"
+                                                                                                          : "deletion";
+        const std::string pair = c.kind == EditOp::Substitution ? c.ref + " -> " + c.hyp
+                                 : c.kind == EditOp::Insertion  ? "+ " + c.hyp
+                                                                : "- " + c.ref;
+        out << "  " << std::left << std::setw(13) << kind << std::setw(30) << pair << std::right << std::setw(6)
+            << c.count << "  (" << nameA << ": " << c.baseline << (c.isNew() ? ", new)" : ")") << "\n";
+    }
+}
+
 } // namespace vox::scoring

@@ -1,5 +1,6 @@
 #pragma once
 #include "core/scoring/corpus_scorer.h"
+#include "core/scoring/confusion_changes.h"
 #include "core/scoring/statistics.h"
 
 #include <optional>
@@ -20,6 +21,9 @@ void writeJson(std::ostream& out, const CorpusScore& score, const ReportOptions&
 void writeCsv(std::ostream& out, const CorpusScore& score);
 void writePralign(std::ostream& out, const CorpusScore& score);
 
+// The compared system's most frequent errors with the baseline's counts (confusion_changes.h).
+void writeConfusionChanges(std::ostream& out, const std::vector<ConfusionChange>& changes, const std::string& nameA,
+                           const std::string& nameB);
 void writeComparisonTable(std::ostream& out, const PairedComparison& comparison, const std::string& nameA,
                           const std::string& nameB);
 

@@ -1,6 +1,7 @@
 // Scoring pieces on small hand-checked inputs: transcript readers, grapheme units, rates,
 // corpus scoring with missing ids, confusion lists, bootstrap and paired comparison.
 #include "core/scoring/corpus_scorer.h"
+#include "core/scoring/confusion_changes.h"
 #include "core/scoring/metrics.h"
 #include "core/scoring/segment_test.h"
 #include "core/scoring/statistics.h"
@@ -249,6 +250,38 @@ private slots:
         // Without alignments it says why, not a wrong figure.
         options.keepAlignments = false;
         QVERIFY(!segmentTest(scoreCorpus(refs, a, options), scoreCorpus(refs, b, options)).ok());
+    }
+
+    // The compared system's errors with the baseline's count of each: "cheese -> chicken" three
+    // times against none is new; "the" deleted in both is not.
+    void confusionChangesSayWhatIsNew()
+    {
+        std::vector<TranscriptLine> refs, base, int8;
+        for (int i = 0; i < 6; ++i) {
+            const std::string id = "u" + std::to_string(i);
+            refs.push_back({id, "do we need the cheese", i});
+            base.push_back({id, i < 2 ? "do we need cheese" : "do we need the cheese", i});
+            int8.push_back({id, i < 3 ? "do we need the chicken" : i == 3 ? "do we need cheese" : "do we need the cheese now", i});
+        }
+        ScoreOptions options;
+        const auto changes = confusionChanges(scoreCorpus(refs, base, options), scoreCorpus(refs, int8, options), 5);
+        QCOMPARE(changes.size(), size_t(3));
+        QCOMPARE(int(changes[0].kind), int(EditOp::Substitution));
+        QCOMPARE(changes[0].ref, std::string("cheese"));
+        QCOMPARE(changes[0].hyp, std::string("chicken"));
+        QCOMPARE(changes[0].count, int64_t(3));
+        QCOMPARE(changes[0].baseline, int64_t(0));
+        QVERIFY(changes[0].isNew());
+        QCOMPARE(int(changes[1].kind), int(EditOp::Insertion));
+        QCOMPARE(changes[1].hyp, std::string("now"));
+        QCOMPARE(changes[1].count, int64_t(2));
+        QVERIFY(changes[1].isNew());
+        QCOMPARE(int(changes[2].kind), int(EditOp::Deletion));
+        QCOMPARE(changes[2].ref, std::string("the"));
+        QCOMPARE(changes[2].count, int64_t(1));
+        QCOMPARE(changes[2].baseline, int64_t(2));
+        QVERIFY(!changes[2].isNew());
+        QVERIFY(confusionChanges(scoreCorpus(refs, base, options), scoreCorpus(refs, base, options), 0).empty());
     }
 };
 
