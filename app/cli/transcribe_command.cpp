@@ -5,6 +5,7 @@
 #include "core/audio/audio_decoder.h"
 #include "core/dataset/dataset_import.h"
 #include "core/torch/torch_runtime.h"
+#include "core/util/parallel.h"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -13,7 +14,6 @@
 #include <chrono>
 #include <memory>
 #include <mutex>
-#include <thread>
 
 namespace vox::cli {
 
@@ -97,25 +97,20 @@ int runTranscribe(const TranscribeArgs& a, CliContext& context)
     const size_t batchSize = size_t(s.batch);
     const size_t batches = (items->size() + batchSize - 1) / batchSize;
     const int workers = run::workersFor(s, batches);
-    auto options = run::engineOptions(s);
-    options.threads = run::threadsPerWorker(s, workers);
-    auto runner = (*runtime)->openWhisper(a.model, options);
-    if (!runner) {
-        context.err << "voxbench-cli transcribe: " << runner.error().describe() << "\n";
+    auto opened = openWhisperWorkers(**runtime, a.model, run::engineOptions(s, workers), workers);
+    if (!opened) {
+        context.err << "voxbench-cli transcribe: " << opened.error().describe() << "\n";
         return 1;
     }
-    const ThreadPools pools = (*runtime)->setIntraOpThreads(options.threads);
-    const auto& package = (*runner)->package();
+    const auto& runners = opened->runners;
+    const auto& package = runners.front()->package();
     context.err << "model: " << package.folder.string() << " (" << package.variantKind << ", "
-                << package.parameterCount << " parameters) on " << (*runner)->device() << " in " << (*runner)->dtype()
-                << ", " << workers << (workers == 1 ? " worker" : " workers at once") << " x " << pools.describe()
+                << package.parameterCount << " parameters) on " << runners.front()->device() << " in "
+                << runners.front()->dtype() << ", " << workers << (workers == 1 ? " worker" : " workers at once") << " x "
+                << opened->pools.describe()
                 << ", beam " << s.beam << ", batch " << s.batch << (s.optimize ? ", optimized for inference" : "")
                 << "\n";
     const whisper::DecodeOptions decode = run::decodeOptions(s);
-    std::vector<std::unique_ptr<WhisperRunner>> runners;
-    runners.push_back(std::move(*runner));
-    for (int w = 1; w < workers; ++w)
-        runners.push_back(runners.front()->share());
 
     // Each worker takes the next batch; results are printed in the input's order as they come.
     // A file that cannot be decoded fails its utterance, not the run.
@@ -175,12 +170,7 @@ int runTranscribe(const TranscribeArgs& a, CliContext& context)
         }
     };
     const auto started = std::chrono::steady_clock::now();
-    std::vector<std::thread> threads;
-    for (size_t w = 1; w < runners.size(); ++w)
-        threads.emplace_back(work, std::ref(*runners[w]));
-    work(*runners.front());
-    for (auto& t : threads)
-        t.join();
+    onWorkers(runners.size(), [&](size_t w) { work(*runners[w]); });
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     context.err << items->size() - failed << " transcribed, " << failed << " failed; " << audioSeconds
                 << " s of audio in " << seconds << " s (real-time factor "

@@ -6,12 +6,12 @@
 #include "core/store/run_lease.h"
 #include "core/torch/torch_runtime.h"
 #include "core/util/machine.h"
+#include "core/util/parallel.h"
 #include "core/version.h"
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <thread>
 #include <unordered_set>
 
 namespace vox::run::detail {
@@ -170,13 +170,7 @@ RunOutcome Execution::runBatches(const std::vector<UtteranceRecord>& items, size
             ++completed;
         }
     };
-    std::vector<std::thread> threads;
-    for (size_t w = 1; w < workers.size(); ++w)
-        threads.emplace_back(work, std::cref(workers[w]));
-    if (!workers.empty())
-        work(workers.front());
-    for (auto& t : threads)
-        t.join();
+    onWorkers(workers.size(), [&](size_t w) { work(workers[w]); });
 
     if (m_failure)
         return stop(RunStatus::Failed, *m_failure);

@@ -98,12 +98,12 @@ int threadsPerWorker(const RunSettings& s, int workers)
     return std::max(1, s.threads / std::max(1, workers));
 }
 
-whisper::EngineOptions engineOptions(const RunSettings& settings)
+whisper::EngineOptions engineOptions(const RunSettings& settings, int workers)
 {
     whisper::EngineOptions options;
     options.device = settings.device;
     options.dtype = settings.dtype;
-    options.threads = settings.threads;
+    options.threads = threadsPerWorker(settings, workers);
     options.optimize = settings.optimize;
     return options;
 }

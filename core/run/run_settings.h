@@ -47,8 +47,9 @@ int workersFor(const RunSettings& settings, size_t batches);
 // The threads each of `workers` workers gets: threads / workers, at least 1 (0 stays 0: libtorch's default).
 int threadsPerWorker(const RunSettings& settings, int workers);
 
-// What the engine is loaded with, and what each call decodes with, under these settings.
-whisper::EngineOptions engineOptions(const RunSettings& settings);
+// What the engine is loaded with (for one of `workers` workers: its share of the threads), and
+// what each call decodes with, under these settings.
+whisper::EngineOptions engineOptions(const RunSettings& settings, int workers = 1);
 whisper::DecodeOptions decodeOptions(const RunSettings& settings);
 
 std::string toJson(const RunSettings& settings);              // one JSON object

@@ -142,25 +142,19 @@ RunOutcome executeWhisperRun(Execution& execution)
     const RunSettings& settings = execution.settings();
     const size_t batchSize = size_t(std::max(1, settings.batch));
     const int workers = workersFor(settings, (items->size() + batchSize - 1) / batchSize);
-    const int perWorker = threadsPerWorker(settings, workers);
-    auto options = engineOptions(settings);
-    options.threads = perWorker;
+    auto options = engineOptions(settings, workers);
     options.cancel = &execution.control().cancel; // a cancel while a large model loads stops it between steps
-    auto runner = (*runtime)->openWhisper(execution.variant().packagePath, options);
-    if (!runner && execution.control().cancel)
+    auto opened = openWhisperWorkers(**runtime, execution.variant().packagePath, options, workers);
+    if (!opened && execution.control().cancel)
         return execution.stop(RunStatus::Cancelled, "cancelled while the model was loaded");
-    if (!runner)
-        return execution.stop(RunStatus::Failed, "cannot load " + execution.variant().name + ": " + runner.error().describe());
-    const ThreadPools pools = (*runtime)->setIntraOpThreads(perWorker);
-    std::vector<std::unique_ptr<WhisperRunner>> runners;
-    runners.push_back(std::move(*runner));
-    for (int w = 1; w < workers; ++w)
-        runners.push_back(runners.front()->share());
+    if (!opened)
+        return execution.stop(RunStatus::Failed, "cannot load " + execution.variant().name + ": " + opened.error().describe());
+    const auto& runners = opened->runners;
     const whisper::PackageInfo& loaded = runners.front()->package();
     const std::string quantized =
         loaded.variantKind == "int8" ? "encoder " + loaded.encoderEngine + ", decoder " + loaded.decoderEngine : "";
     if (auto saved = execution.recordSession(**runtime, runners.front()->device(), runners.front()->dtype(), workers,
-                                             pools.describe(), quantized);
+                                             opened->pools.describe(), quantized);
         !saved)
         return execution.stop(RunStatus::Failed, "cannot load " + execution.variant().name + ": " + saved.error().describe());
 

@@ -33,12 +33,12 @@ Marks marksOf(const UtteranceScore& u)
     return m;
 }
 
-double normalTwoSided(double z)
+} // namespace
+
+double normalTwoSidedP(double z)
 {
     return std::erfc(std::abs(z) / std::sqrt(2.0));
 }
-
-} // namespace
 
 std::unordered_map<std::string_view, const UtteranceScore*> scoredById(const CorpusScore& score)
 {
@@ -113,7 +113,7 @@ Expected<SegmentTest> segmentTest(const CorpusScore& a, const CorpusScore& b, in
     out.sd = d.size() > 1 ? std::sqrt(squares / double(d.size() - 1)) : 0.0;
     if (out.sd > 0) {
         out.z = out.mean / (out.sd / std::sqrt(double(d.size())));
-        out.p = normalTwoSided(out.z);
+        out.p = normalTwoSidedP(out.z);
     }
     return out;
 }

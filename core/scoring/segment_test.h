@@ -28,6 +28,9 @@ struct SegmentTest {
     int boundaryWords = 2;
 };
 
+// The two-sided p of a standard normal statistic (the matched-pairs tests' normal approximation).
+double normalTwoSidedP(double z);
+
 // The utterances of `score` that have a hypothesis, by id (what a paired comparison pairs).
 std::unordered_map<std::string_view, const UtteranceScore*> scoredById(const CorpusScore& score);
 

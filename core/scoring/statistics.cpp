@@ -38,11 +38,6 @@ double percentile(std::vector<double>& sorted, double q)
     return sorted[lo] + (sorted[hi] - sorted[lo]) * (at - double(lo));
 }
 
-double normalTwoSidedP(double z)
-{
-    return std::erfc(std::abs(z) / std::sqrt(2.0));
-}
-
 } // namespace
 
 std::vector<EditCounts> utteranceCounts(const CorpusScore& score)

@@ -104,40 +104,41 @@ namespace {
 
 thread_local int t_workerThreads = 0;
 
-// OpenBLAS's threading model (openblas_get_parallel: 0 sequential, 1 pthreads, 2 OpenMP), or ""
-// when libtorch's BLAS is not OpenBLAS.
-const std::string& openBlasPool()
-{
-    static const std::string pool = [] {
-        using Fn = int (*)();
-        auto fn = reinterpret_cast<Fn>(dlsym(RTLD_DEFAULT, "openblas_get_parallel"));
-        if (!fn)
-            return std::string();
-        const int kind = fn();
-        return std::string(kind == 0 ? "sequential" : kind == 1 ? "pthreads" : "openmp");
-    }();
-    return pool;
-}
+// OpenBLAS's thread calls, looked up once in the libraries already loaded (libtorch's BLAS);
+// null where the BLAS is not OpenBLAS.
+struct OpenBlasThreads {
+    int (*parallel)() = nullptr; // 0 sequential, 1 pthreads, 2 OpenMP
+    int (*get)() = nullptr;
+    void (*set)(int) = nullptr;
+    std::string pool; // "sequential", "pthreads", "openmp", or ""
+};
 
-void setOpenBlasThreads(int threads)
+const OpenBlasThreads& openBlas()
 {
-    using Fn = void (*)(int);
-    static const auto fn = reinterpret_cast<Fn>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"));
-    if (fn)
-        fn(threads);
+    static const OpenBlasThreads api = [] {
+        OpenBlasThreads a;
+        a.parallel = reinterpret_cast<int (*)()>(dlsym(RTLD_DEFAULT, "openblas_get_parallel"));
+        a.get = reinterpret_cast<int (*)()>(dlsym(RTLD_DEFAULT, "openblas_get_num_threads"));
+        a.set = reinterpret_cast<void (*)(int)>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"));
+        if (a.parallel) {
+            const int kind = a.parallel();
+            a.pool = kind == 0 ? "sequential" : kind == 1 ? "pthreads" : "openmp";
+        }
+        return a;
+    }();
+    return api;
 }
 
 } // namespace
 
 ThreadPools setIntraOpThreads(int threads)
 {
-    ThreadPools plan = planThreadPools(threads, openBlasPool());
+    const OpenBlasThreads& blas = openBlas();
+    ThreadPools plan = planThreadPools(threads, blas.pool);
     if (threads <= 0) { // left as they are: what the pools have
-        using Get = int (*)();
-        static const auto blasThreads = reinterpret_cast<Get>(dlsym(RTLD_DEFAULT, "openblas_get_num_threads"));
         plan.threads = intraOpThreads();
         plan.torchIntraOp = at::get_num_threads();
-        plan.blas = plan.blasPool.empty() || !blasThreads ? 0 : blasThreads();
+        plan.blas = blas.pool.empty() || !blas.get ? 0 : blas.get();
         return plan;
     }
     // Always, also when at::get_num_threads() already says so: set_num_threads also sizes the
@@ -145,8 +146,8 @@ ThreadPools setIntraOpThreads(int threads)
     // OpenMP reporting 1 thread (as on some machines by default) that pool kept 2 threads, and
     // with the other core busy every int8 call spin-waited for its worker: 4 ms became 800.
     at::set_num_threads(plan.torchIntraOp);
-    if (plan.blas > 0 && plan.blasPool != "sequential")
-        setOpenBlasThreads(plan.blas);
+    if (plan.blas > 0 && plan.blasPool != "sequential" && blas.set)
+        blas.set(plan.blas);
     t_workerThreads = plan.threads;
     plan.torchIntraOp = at::get_num_threads();
     return plan;

@@ -51,4 +51,18 @@ Expected<const TorchRuntime*> loadTorchRuntime()
     return *result;
 }
 
+Expected<WhisperWorkers> openWhisperWorkers(const TorchRuntime& runtime, const std::filesystem::path& package,
+                                            const whisper::EngineOptions& options, int workers)
+{
+    auto first = runtime.openWhisper(package, options);
+    if (!first)
+        return first.error();
+    WhisperWorkers out;
+    out.pools = runtime.setIntraOpThreads(options.threads);
+    out.runners.push_back(std::move(*first));
+    for (int w = 1; w < workers; ++w)
+        out.runners.push_back(out.runners.front()->share());
+    return out;
+}
+
 } // namespace vox

@@ -55,6 +55,16 @@ struct TorchRuntime {
     Expected<std::vector<profile::OpEvent>> (*stopOperatorRecording)();
 };
 
+// A Whisper package opened once for `workers` threads (run::workersFor): the runner it was
+// opened as and workers - 1 shares of it, with options.threads for each worker, and how those
+// threads are spent on the pools (what each transcribe call sets on its worker's thread).
+struct WhisperWorkers {
+    std::vector<std::unique_ptr<WhisperRunner>> runners;
+    ThreadPools pools;
+};
+Expected<WhisperWorkers> openWhisperWorkers(const TorchRuntime& runtime, const std::filesystem::path& package,
+                                            const whisper::EngineOptions& options, int workers);
+
 // Loads libvoxbench_torch (next to libvoxbench_core) once; thread-safe. The error says which
 // file was tried and why it did not load.
 Expected<const TorchRuntime*> loadTorchRuntime();

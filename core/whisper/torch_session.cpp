@@ -146,23 +146,10 @@ private:
     // where it has matched that product for this row count (VocabProjection::logits).
     torch::Tensor projectedPrompt(const torch::Tensor& tokens)
     {
-        torch::Tensor hidden;
-        {
-            ForwardTimer timer(m_e.forwardMs);
-            auto out = m_e.decoder.run_method("step_hidden", tokens, m_cross, m_self, int64_t{0}).toTuple();
-            m_self = out->elements()[1].toTensor();
-            hidden = out->elements()[0].toTensor();
-        }
-        m_probe.sample();
-        const int64_t rows = hidden.size(0), count = hidden.size(1), vocab = m_e.projection->vocab();
-        const torch::Tensor flat = hidden.reshape({rows * count, hidden.size(2)}).contiguous();
-        torch::Tensor logits = torch::empty({rows * count, vocab}, torch::kFloat32);
-        {
-            ForwardTimer timer(m_e.forwardMs);
-            profile::Scope scope(kProjectionScope);
-            m_e.projection->logits(flat.data_ptr<float>(), rows * count, logits.data_ptr<float>());
-        }
-        logits = logits.view({rows, count, vocab});
+        const torch::Tensor hidden = stepHidden(tokens, 0);
+        const int64_t rows = hidden.size(0), count = hidden.size(1);
+        const torch::Tensor logits = project(hidden.reshape({rows * count, hidden.size(2)}).contiguous())
+                                         .view({rows, count, m_e.projection->vocab()});
         m_last = logits.select(1, count - 1);
         m_hidden = torch::Tensor();
         return logits;
@@ -171,25 +158,39 @@ private:
     // step_hidden (one token per row); the logits come from the engine's projection when asked.
     void runHidden(const torch::Tensor& tokens, int64_t offset)
     {
+        m_hidden = stepHidden(tokens, offset).select(1, -1).contiguous();
+        m_last = torch::Tensor();
+    }
+
+    // step_hidden: the hidden states of every position fed, [rows, tokens, D]; the cache kept.
+    torch::Tensor stepHidden(const torch::Tensor& tokens, int64_t offset)
+    {
+        torch::Tensor hidden;
         {
             ForwardTimer timer(m_e.forwardMs);
             auto out = m_e.decoder.run_method("step_hidden", tokens, m_cross, m_self, offset).toTuple();
             m_self = out->elements()[1].toTensor();
-            m_hidden = out->elements()[0].toTensor().select(1, -1).contiguous();
-            m_last = torch::Tensor();
+            hidden = out->elements()[0].toTensor();
         }
         m_probe.sample();
+        return hidden;
+    }
+
+    // The engine's projection of `hidden` ([rows, D], contiguous float32): [rows, n_vocab].
+    torch::Tensor project(const torch::Tensor& hidden)
+    {
+        ForwardTimer timer(m_e.forwardMs);
+        profile::Scope scope(kProjectionScope);
+        torch::Tensor logits = torch::empty({hidden.size(0), m_e.projection->vocab()}, torch::kFloat32);
+        m_e.projection->logits(hidden.data_ptr<float>(), hidden.size(0), logits.data_ptr<float>());
+        return logits;
     }
 
     // The last logits [rows, n_vocab], projected from m_hidden on first use after step_hidden.
     const torch::Tensor& last()
     {
-        if (!m_last.defined()) {
-            ForwardTimer timer(m_e.forwardMs);
-            profile::Scope scope(kProjectionScope);
-            m_last = torch::empty({m_hidden.size(0), m_e.projection->vocab()}, torch::kFloat32);
-            m_e.projection->logits(m_hidden.data_ptr<float>(), m_hidden.size(0), m_last.data_ptr<float>());
-        }
+        if (!m_last.defined())
+            m_last = project(m_hidden);
         return m_last;
     }
 
