@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <thread>
 
 namespace vox::store {
 
@@ -22,6 +23,23 @@ std::string utcNow()
 }
 
 namespace {
+
+// Several processes opening one old project at once: the one that turns it to WAL or migrates
+// it holds locks that SQLite reports to the others as "database is locked" without waiting
+// for its busy timeout (a change of journal mode, a read that would have to become a write).
+// They try again for up to five seconds; by then the first is done and they find the work done.
+template <typename Step>
+auto whileLocked(Step step) -> decltype(step())
+{
+    auto result = step();
+    for (int attempt = 0; attempt < 100 && !result && result.error().message.find("database is locked") != std::string::npos;
+         ++attempt) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        result = step();
+    }
+    return result;
+}
+
 
 // Opens the SQLite file: read-write, or read-only when asked or when this process cannot write
 // the project (then with immutable=1 where the folder is not writable and the -shm file that a
@@ -62,13 +80,13 @@ Expected<std::unique_ptr<ProjectStore>> ProjectStore::open(const std::filesystem
     if (auto probe = db->execute("SELECT count(*) FROM sqlite_schema"); !probe)
         return makeError("not a VoxBench project (not an SQLite database): " + probe.error().message, path.string());
     if (!readOnly) {
-        if (auto wal = db->execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL"); !wal)
+        if (auto wal = whileLocked([&] { return db->execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL"); }); !wal)
             return wal.error();
     }
     if (auto fk = db->execute("PRAGMA foreign_keys = ON"); !fk)
         return fk.error();
     if (!readOnly) {
-        if (auto migrated = migrate(*db); !migrated)
+        if (auto migrated = whileLocked([&] { return migrate(*db); }); !migrated)
             return migrated.error();
     } else if (auto version = store::schemaVersion(*db); !version) {
         return version.error();
