@@ -29,6 +29,21 @@ std::vector<DiffToken> wordDiff(const std::string& ref, const std::string& hyp)
     return out;
 }
 
+std::vector<std::pair<std::string, std::string>> manifestFields(const std::string& extraJson)
+{
+    std::vector<std::pair<std::string, std::string>> out;
+    const json extra = json::parse(extraJson, nullptr, false);
+    if (!extra.is_object())
+        return out;
+    for (const auto& [key, value] : extra.items()) {
+        if (value.is_string())
+            out.emplace_back(key, value.get<std::string>());
+        else if (value.is_boolean() || value.is_number())
+            out.emplace_back(key, value.dump());
+    }
+    return out;
+}
+
 std::optional<double> cellWer(const ComparisonCell& cell)
 {
     return scoring::errorRate(cell.counts);
@@ -77,6 +92,8 @@ Expected<RunComparison> compareRuns(store::ProjectStore& store, const std::vecto
         row.uttId = u.uttId;
         row.reference = u.reference;
         row.normalizedReference = (*normalizer)->normalize(u.reference);
+        row.speaker = u.speaker;
+        row.fields = manifestFields(u.extraJson);
         row.audioSeconds = u.duration.value_or(0.0);
         row.cells.resize(out.runs.size());
         rowOf[u.id] = out.rows.size();
@@ -112,7 +129,8 @@ Expected<RunComparison> compareRuns(store::ProjectStore& store, const std::vecto
             }
             if (!r.error.empty())
                 continue;
-            cell.diff = wordDiff(row.normalizedReference, (*normalizer)->normalize(r.hypothesis));
+            cell.normalizedHypothesis = (*normalizer)->normalize(r.hypothesis);
+            cell.diff = wordDiff(row.normalizedReference, cell.normalizedHypothesis);
             for (const auto& d : cell.diff) {
                 switch (d.op) {
                 case scoring::EditOp::Correct: ++cell.counts.correct; break;

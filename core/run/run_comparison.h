@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 // Several runs side by side, utterance by utterance: what the Results and Diff pages show and
@@ -20,6 +21,7 @@ struct ComparisonCell {
     bool present = false; // the run has a result for this utterance
     std::string hypothesis; // as the model wrote it
     std::string error;      // the utterance failed in this run
+    std::string normalizedHypothesis; // under the comparison's normalizer (empty for a failed one)
     scoring::EditCounts counts; // words, after normalization
     double ms = 0;          // per-utterance time
     std::vector<DiffToken> diff; // normalized reference against normalized hypothesis
@@ -38,6 +40,9 @@ struct ComparisonRow {
     std::string uttId;
     std::string reference;           // as stored
     std::string normalizedReference;
+    std::string speaker;             // as the manifest gave it; empty where unknown
+    // The manifest's other fields (condition, accent, ...) as text, sorted by key.
+    std::vector<std::pair<std::string, std::string>> fields;
     double audioSeconds = 0;
     std::vector<ComparisonCell> cells; // one per run, in the order asked for
 };
@@ -57,6 +62,10 @@ Expected<RunComparison> compareRuns(store::ProjectStore& store, const std::vecto
 // Word diff of two normalized texts: `ref` as the reference side (a baseline variant's
 // hypothesis, or the reference itself).
 std::vector<DiffToken> wordDiff(const std::string& ref, const std::string& hyp);
+
+// An utterance's manifest fields (its stored extra JSON) that read as one value each: strings as
+// they are, numbers and booleans as JSON writes them; nested values are left out.
+std::vector<std::pair<std::string, std::string>> manifestFields(const std::string& extraJson);
 
 // Word error rate of a cell: errors / reference words; no value for an empty reference.
 std::optional<double> cellWer(const ComparisonCell& cell);

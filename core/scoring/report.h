@@ -20,6 +20,10 @@ void writeTable(std::ostream& out, const CorpusScore& score, const ReportOptions
 void writeJson(std::ostream& out, const CorpusScore& score, const ReportOptions& options);
 void writeCsv(std::ostream& out, const CorpusScore& score);
 void writePralign(std::ostream& out, const CorpusScore& score);
+// In the spirit of sclite's .dtl report: sentence and word figures, then every confusion pair,
+// insertion, deletion, substituted reference word and falsely recognized hypothesis word with
+// its count, most frequent first. `system` names the hypotheses in the title.
+void writeDetailReport(std::ostream& out, const CorpusScore& score, const std::string& system);
 
 // The compared system's most frequent errors with the baseline's counts (confusion_changes.h).
 void writeConfusionChanges(std::ostream& out, const std::vector<ConfusionChange>& changes, const std::string& nameA,

@@ -183,8 +183,17 @@ Expected<PairedComparison> compareSystems(const CorpusScore& a, const CorpusScor
 
 namespace {
 
+// Every segment differs by the same amount: sc_stats' Z is 0 (sd 0), but the difference is as
+// consistent as it can be.
+bool uniformSegments(const PairedComparison& c)
+{
+    return c.segments && c.segments->segments > 1 && c.segments->sd == 0 && c.segments->mean != 0;
+}
+
 double verdictP(const PairedComparison& c)
 {
+    if (uniformSegments(c))
+        return 0;
     return c.segments ? c.segments->p : c.matchedPairsP;
 }
 
@@ -208,6 +217,12 @@ std::string describeVerdict(const PairedComparison& c, double level)
                           ? "no significant difference at " + std::string(pct) + " % (" + test + ", p = " + p + ")"
                           : std::string(v == Verdict::Worse ? "worse" : "better") + ", significant at " + pct + " % ("
                                 + test + ", p = " + p + ")";
+    if (uniformSegments(c)) {
+        char same[128];
+        std::snprintf(same, sizeof same, "; every one of the %lld segments has B - A = %g", (long long)c.segments->segments,
+                      c.segments->mean);
+        out += same;
+    }
     const bool intervalExcludesZero = c.delta.low > 0 || c.delta.high < 0;
     if (c.delta.resamples > 0 && intervalExcludesZero != (v != Verdict::NoSignificantDifference))
         out += intervalExcludesZero ? "; the paired bootstrap interval excludes 0" : "; the paired bootstrap interval includes 0";

@@ -46,8 +46,10 @@ struct PairedComparison {
 
 // B against A in words, at `level`: "worse" or "better" where B's error rate differs and the
 // matched-pairs test says so (sc_stats' segment test where alignments were kept, else the
-// utterance-level one: p < 1 - level), else "no significant difference". The sentence names the
-// test and its p, and says so where the paired bootstrap interval disagrees.
+// utterance-level one: p < 1 - level), else "no significant difference". Where every segment
+// differs by the same amount sc_stats' Z is 0 (sd 0); the verdict takes that as p = 0, the
+// most consistent difference there is, and the sentence says so. The sentence names the test and
+// its p, and says so where the paired bootstrap interval disagrees.
 enum class Verdict { Better, Worse, NoSignificantDifference };
 Verdict verdictOf(const PairedComparison& c, double level = 0.95);
 std::string describeVerdict(const PairedComparison& c, double level = 0.95);
