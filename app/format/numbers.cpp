@@ -43,6 +43,17 @@ QString formatInterval(const std::optional<scoring::Interval>& i)
         .arg(formatNumber(100 * i->estimate, 1), formatNumber(100 * i->low, 1), formatNumber(100 * i->high, 1));
 }
 
+QString formatPointsInterval(const scoring::Interval& d)
+{
+    return QStringLiteral("%1 pt [%2, %3]")
+        .arg(formatSigned(100 * d.estimate, 1), formatSigned(100 * d.low, 1), formatSigned(100 * d.high, 1));
+}
+
+QString formatP(double p)
+{
+    return p < 0.001 ? QStringLiteral("< %1").arg(formatNumber(0.001, 3)) : formatNumber(p, 3);
+}
+
 QString formatBytes(qint64 bytes)
 {
     if (bytes < 0)

@@ -23,6 +23,10 @@ QString formatPoints(const std::optional<double>& from, const std::optional<doub
 QString formatSigned(double value, int decimals);
 // "12.3 % [10.1, 14.8]"; none -> "–".
 QString formatInterval(const std::optional<scoring::Interval>& interval);
+// A change of a rate with its interval, in signed percentage points: "+0.6 pt [-0.4, +1.6]".
+QString formatPointsInterval(const scoring::Interval& delta);
+// A p-value: "0.032", "< 0.001".
+QString formatP(double p);
 // "12.4 MB"; negative -> "missing" (a package folder that is gone).
 QString formatBytes(qint64 bytes);
 // "45.0 s", "3.2 min", "1.25 h"; zero or less -> "—".

@@ -33,6 +33,9 @@ Expected<ComparisonPtr> readComparison(const QString& project, const QList<qint6
         }
         out->werByNormalizer.push_back(wers);
     }
+    if (cancel && cancel->load())
+        return makeError("the comparison was cancelled");
+    out->analysis = run::analyzeRuns(out->data);
     return ComparisonPtr(std::move(out));
 }
 

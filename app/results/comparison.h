@@ -1,6 +1,8 @@
 #pragma once
 // Runs side by side (core's run::compareRuns), read off the UI thread, with each run's corpus
-// figures under all three normalizers so the Results page can show them next to each other.
+// figures under all three normalizers so the Results page can show them next to each other,
+// and the error analysis of the runs against the first (run::analyzeRuns).
+#include "core/run/run_analysis.h"
 #include "core/run/run_comparison.h"
 #include "core/util/expected.h"
 
@@ -20,6 +22,7 @@ struct Comparison {
     run::RunComparison data; // under the chosen normalizer
     // Per run, in data.runs' order: WER under "none", "basic", "whisper-en".
     std::vector<std::array<std::optional<double>, 3>> werByNormalizer;
+    run::RunAnalysis analysis; // every run against the first, breakdowns, confusions, signals
 };
 
 using ComparisonPtr = std::shared_ptr<const Comparison>;

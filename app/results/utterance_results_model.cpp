@@ -190,6 +190,20 @@ void UtteranceResultsFilter::setText(const QString& text)
     invalidateFilter();
 }
 
+void UtteranceResultsFilter::setUtteranceSet(std::optional<UtteranceSet> set)
+{
+    m_set = std::move(set);
+    m_inSet.clear();
+    if (m_set)
+        for (size_t r : m_set->rows) {
+            if (r >= m_inSet.size())
+                m_inSet.resize(r + 1, false);
+            m_inSet[r] = true;
+        }
+    invalidateFilter();
+    emit utteranceSetChanged();
+}
+
 void UtteranceResultsFilter::recomputeWorst()
 {
     m_worstRows.clear();
@@ -213,6 +227,8 @@ bool UtteranceResultsFilter::filterAcceptsRow(int sourceRow, const QModelIndex&)
     auto* model = results();
     if (!model)
         return true;
+    if (m_set && (size_t(sourceRow) >= m_inSet.size() || !m_inSet[size_t(sourceRow)]))
+        return false;
     switch (m_mode) {
     case Mode::All: break;
     case Mode::ErrorsOnly:

@@ -2,8 +2,9 @@
 // The per-utterance results table: id, reference and audio length, then one column group per
 // compared run (hypothesis, WER, time). A filter keeps errors only, utterances whose
 // hypothesis changed against the baseline run (the first), the worst N, or those in which a
-// Whisper run detected no speech.
+// Whisper run detected no speech; and to a set of utterances an analysis table row stands for.
 #include "app/models/table_model.h"
+#include "app/results/analysis_model.h"
 #include "app/results/comparison.h"
 
 #include <QSortFilterProxyModel>
@@ -58,6 +59,13 @@ public:
     void setMode(Mode mode, int worstN = 20);
     Mode mode() const { return m_mode; }
     void setText(const QString& text); // in id, reference or any hypothesis
+    // Only these utterances (an analysis table's row: a group, a run's broken ones, a
+    // confusion); none: all. Applies together with the mode and the text.
+    void setUtteranceSet(std::optional<UtteranceSet> set);
+    const std::optional<UtteranceSet>& utteranceSet() const { return m_set; }
+
+signals:
+    void utteranceSetChanged();
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
@@ -70,6 +78,8 @@ private:
     int m_worstN = 20;
     std::vector<bool> m_worstRows; // WorstN: the rows that pass (ties: the earlier rows)
     QString m_text;
+    std::optional<UtteranceSet> m_set;
+    std::vector<bool> m_inSet; // by source row
 };
 
 } // namespace vox::app

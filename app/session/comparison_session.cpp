@@ -1,5 +1,9 @@
 #include "app/session/comparison_session.h"
 
+#include "app/results/baseline_models.h"
+#include "app/results/breakdown_model.h"
+#include "app/results/error_models.h"
+#include "app/results/sclite_files.h"
 #include "app/results/summary_model.h"
 #include "app/results/utterance_results_model.h"
 #include "app/run/run_list_model.h"
@@ -18,6 +22,11 @@ ComparisonSession::ComparisonSession(ProjectSession* project, QObject* parent)
     , m_summary(new RunSummaryModel(this))
     , m_results(new UtteranceResultsModel(this))
     , m_filter(new UtteranceResultsFilter(this))
+    , m_verdicts(new BaselineVerdictModel(this))
+    , m_changes(new UtteranceChangeModel(this))
+    , m_breakdown(new BreakdownModel(this))
+    , m_confusions(new ConfusionModel(this))
+    , m_hallucinations(new HallucinationModel(this))
     , m_refresh(new RunRefresh(project, [this](qint64 id) { return m_chosen.contains(id); }, this))
 {
     m_filter->setSourceModel(m_results);
@@ -63,6 +72,7 @@ void ComparisonSession::runsChanged()
     if (m_projectPath != m_project->path()) { // another project: its own runs, its own default
         m_projectPath = m_project->path();
         m_chosen.clear();
+        m_filter->setUtteranceSet(std::nullopt);
     }
     if (m_chosen.isEmpty())
         m_chosen = defaultRuns(m_project->runs()->runs());
@@ -73,6 +83,7 @@ void ComparisonSession::runsChanged()
 void ComparisonSession::setChosenRuns(const QList<qint64>& runIds)
 {
     m_chosen = runIds;
+    m_filter->setUtteranceSet(std::nullopt); // its rows were another comparison's
     emit chosenRunsChanged();
     reload();
 }
@@ -82,6 +93,7 @@ void ComparisonSession::setNormalizer(const QString& name)
     if (name == m_normalizer)
         return;
     m_normalizer = name;
+    m_filter->setUtteranceSet(std::nullopt);
     reload();
 }
 
@@ -120,6 +132,9 @@ void ComparisonSession::show(ComparisonPtr comparison)
     m_shown = std::move(comparison);
     m_summary->setComparison(m_shown);
     m_results->setComparison(m_shown);
+    for (AnalysisModel* model : std::initializer_list<AnalysisModel*>{m_verdicts, m_changes, m_breakdown, m_confusions,
+                                                                     m_hallucinations})
+        model->setComparison(m_shown);
     m_current = -1;
     if (!keep.empty())
         for (int row = 0; row < m_results->rowCount(); ++row)
@@ -128,6 +143,22 @@ void ComparisonSession::show(ComparisonPtr comparison)
                 break;
             }
     emit comparisonChanged();
+}
+
+void ComparisonSession::exportScliteFiles(const QString& dir)
+{
+    const ComparisonPtr shown = m_shown;
+    if (!shown || shown->data.runs.empty()) {
+        emit scliteFilesFailed(tr("Choose the runs to export first"));
+        return;
+    }
+    m_scliteExport.start([shown, dir](const JobContext&) { return writeScliteFiles(*shown, dir); },
+                         [this](Expected<QStringList> files) {
+                             if (files)
+                                 emit scliteFilesWritten(*files);
+                             else
+                                 emit scliteFilesFailed(QString::fromStdString(files.error().describe()));
+                         });
 }
 
 void ComparisonSession::setCurrentUtterance(int row)

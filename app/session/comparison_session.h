@@ -2,18 +2,27 @@
 // What the Results, Diff, Charts and Profiler pages compare: the chosen runs (the first is the
 // baseline), the normalizer, the comparison read and scored off the UI thread, its summary and
 // per-utterance models with the filter, and the utterance the user looks at. One object, so
-// every page shows the same runs and the same figures; the pages only draw it.
+// every page shows the same runs and the same figures; the pages only draw it. The error
+// analysis tables (verdicts, changes, breakdowns, confusions, hallucination signals) are views
+// of the same comparison; a filter set from one of them lasts until other runs or another
+// normalizer are chosen.
 #include "app/jobs/job.h"
 #include "app/results/comparison.h"
 #include "app/run/run_info.h"
 
 #include <QList>
+#include <QStringList>
 #include <QObject>
 
 namespace vox::app {
 
+class BaselineVerdictModel;
+class BreakdownModel;
+class ConfusionModel;
+class HallucinationModel;
 class ProjectSession;
 class RunRefresh;
+class UtteranceChangeModel;
 class RunSummaryModel;
 class UtteranceResultsFilter;
 class UtteranceResultsModel;
@@ -39,6 +48,16 @@ public:
     RunSummaryModel* summaryModel() const { return m_summary; }
     UtteranceResultsModel* utteranceModel() const { return m_results; }
     UtteranceResultsFilter* utteranceFilter() const { return m_filter; }
+    // The error analysis of the comparison (its run::RunAnalysis), table by table.
+    BaselineVerdictModel* verdictModel() const { return m_verdicts; }
+    UtteranceChangeModel* changeModel() const { return m_changes; }
+    BreakdownModel* breakdownModel() const { return m_breakdown; }
+    ConfusionModel* confusionModel() const { return m_confusions; }
+    HallucinationModel* hallucinationModel() const { return m_hallucinations; }
+
+    // Writes the sclite-style .pra and .dtl files of every compared run into the folder `dir`,
+    // off the UI thread: scliteFilesWritten or scliteFilesFailed follows.
+    void exportScliteFiles(const QString& dir);
 
     // The utterance looked at: a row of the comparison (utteranceModel()'s rows); -1 none.
     void setCurrentUtterance(int row);
@@ -59,6 +78,8 @@ signals:
     void comparisonChanged();
     void comparisonFailed(const QString& error);
     void currentUtteranceChanged(vox::app::ComparisonPtr comparison, int row);
+    void scliteFilesWritten(const QStringList& files);
+    void scliteFilesFailed(const QString& error);
 
 private:
     void runsChanged();
@@ -74,8 +95,14 @@ private:
     RunSummaryModel* m_summary;
     UtteranceResultsModel* m_results;
     UtteranceResultsFilter* m_filter;
+    BaselineVerdictModel* m_verdicts;
+    UtteranceChangeModel* m_changes;
+    BreakdownModel* m_breakdown;
+    ConfusionModel* m_confusions;
+    HallucinationModel* m_hallucinations;
     RunRefresh* m_refresh;
     Job<ComparisonPtr> m_read;
+    Job<QStringList> m_scliteExport;
 };
 
 } // namespace vox::app

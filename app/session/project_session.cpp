@@ -1,6 +1,7 @@
 #include "app/session/project_session.h"
 
 #include "app/issues/issue_model.h"
+#include "app/project/demo_comparison.h"
 #include "app/project/project_models.h"
 #include "app/run/run_list_model.h"
 #include "app/run/run_queue.h"
@@ -68,6 +69,20 @@ void ProjectSession::wireQueue()
         m_issues->report({Issue::Severity::Warning, message, m_path, QStringLiteral("run")});
         reloadRuns();
     });
+}
+
+bool ProjectSession::canRunDemoComparison() const
+{
+    return isOpen() && !readOnly() && demoComparison(m_summary).has_value();
+}
+
+bool ProjectSession::runDemoComparison()
+{
+    if (!canRunDemoComparison())
+        return false;
+    const auto demo = demoComparison(m_summary);
+    m_queue->start(demo->datasetId, demo->variantIds, run::RunSettings{});
+    return true;
 }
 
 QString ProjectSession::reportError(const Error& error, const QString& source) const

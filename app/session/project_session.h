@@ -60,6 +60,11 @@ public:
     // Lets this machine load the variants' packages (a person said yes: a package is code), then
     // calls `then` on the UI thread once that is stored; a failure goes to Issues instead.
     bool trustVariants(const QList<qint64>& variants, std::function<void()> then);
+    // The demo project's first action (app/project/demo_comparison.h): queues the demo
+    // comparison's three runs with the default settings. False, doing nothing, where the
+    // project has no such variants and dataset or is read-only.
+    bool canRunDemoComparison() const;
+    bool runDemoComparison();
     // Asks the running change to stop (an import stops at the next line it reads).
     void cancelChange();
     bool isChanging() const { return m_change.running(); }
