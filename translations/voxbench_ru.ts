@@ -2,6 +2,132 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>vox::app::BaselineVerdictModel</name>
+    <message>
+        <source>nothing to compare</source>
+        <translation>нечего сравнивать</translation>
+    </message>
+    <message>
+        <source>worse</source>
+        <translation>хуже</translation>
+    </message>
+    <message>
+        <source>better</source>
+        <translation>лучше</translation>
+    </message>
+    <message>
+        <source>no significant difference</source>
+        <translation>значимой разницы нет</translation>
+    </message>
+    <message>
+        <source>%1: broken or fixed</source>
+        <translation>%1: сломанные или исправленные</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Прогон</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>Вариант</translation>
+    </message>
+    <message>
+        <source>Against the baseline</source>
+        <translation>Против базы</translation>
+    </message>
+    <message>
+        <source>ΔWER [95% CI]</source>
+        <translation>ΔWER [95% ДИ]</translation>
+    </message>
+    <message>
+        <source>p (bootstrap)</source>
+        <translation>p (бутстреп)</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>Сегменты</translation>
+    </message>
+    <message>
+        <source>Z</source>
+        <translation>Z</translation>
+    </message>
+    <message>
+        <source>p (MAPSSWE)</source>
+        <translation>p (MAPSSWE)</translation>
+    </message>
+    <message>
+        <source>ΔCER [95% CI]</source>
+        <translation>ΔCER [95% ДИ]</translation>
+    </message>
+    <message>
+        <source>Broken</source>
+        <translation>Сломано</translation>
+    </message>
+    <message>
+        <source>Fixed</source>
+        <translation>Исправлено</translation>
+    </message>
+    <message>
+        <source>Tests</source>
+        <translation>Тесты</translation>
+    </message>
+    <message>
+        <source>The run&apos;s rate minus the baseline&apos;s on the utterances both scored, with a paired bootstrap interval</source>
+        <translation>Доля ошибок прогона минус доля базы на высказываниях, оценённых обоими, с парным бутстреп-интервалом</translation>
+    </message>
+    <message>
+        <source>Two-sided: how often the resampled difference crosses zero</source>
+        <translation>Двусторонний: как часто разница в повторных выборках переходит через ноль</translation>
+    </message>
+    <message>
+        <source>sc_stats&apos; matched-pairs sentence-segment word error test (MAPSSWE)</source>
+        <translation>тест sc_stats по парным сегментам предложений (MAPSSWE)</translation>
+    </message>
+    <message>
+        <source>Utterances right in the baseline and wrong in this run</source>
+        <translation>Высказывания, верные в базе и ошибочные в этом прогоне</translation>
+    </message>
+    <message>
+        <source>Utterances wrong in the baseline and right in this run</source>
+        <translation>Высказывания, ошибочные в базе и верные в этом прогоне</translation>
+    </message>
+</context>
+<context>
+    <name>vox::app::BreakdownModel</name>
+    <message>
+        <source>This run&apos;s WER on the group minus the baseline&apos;s</source>
+        <translation>WER этого прогона на группе минус WER базы</translation>
+    </message>
+    <message>
+        <source>WER over the group&apos;s utterances the run scored, with a 95 % bootstrap interval</source>
+        <translation>WER по оценённым прогоном высказываниям группы, с 95 % бутстреп-интервалом</translation>
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <translation>%1 = %2</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Значение</translation>
+    </message>
+    <message>
+        <source>Utterances</source>
+        <translation>Высказывания</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>Аудио</translation>
+    </message>
+    <message>
+        <source>Δ %1</source>
+        <translation>Δ %1</translation>
+    </message>
+    <message>
+        <source>WER %1</source>
+        <translation>WER %1</translation>
+    </message>
+</context>
+<context>
     <name>vox::app::ChangeTexts</name>
     <message>
         <source>Created %1</source>
@@ -54,6 +180,76 @@
             <numerusform>%n пакета можно загружать на этой машине</numerusform>
             <numerusform>%n пакетов можно загружать на этой машине</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>vox::app::ComparisonSession</name>
+    <message>
+        <source>Choose the runs to export first</source>
+        <translation>Сначала выберите прогоны для экспорта</translation>
+    </message>
+</context>
+<context>
+    <name>vox::app::ConfusionModel</name>
+    <message>
+        <source>substitution</source>
+        <translation>замена</translation>
+    </message>
+    <message>
+        <source>insertion</source>
+        <translation>вставка</translation>
+    </message>
+    <message>
+        <source>deletion</source>
+        <translation>удаление</translation>
+    </message>
+    <message>
+        <source>%1 (baseline)</source>
+        <translation>%1 (база)</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>новая</translation>
+    </message>
+    <message>
+        <source>The baseline never makes this error</source>
+        <translation>База никогда не делает эту ошибку</translation>
+    </message>
+    <message>
+        <source>inserted &quot;%1&quot;</source>
+        <translation>вставлено «%1»</translation>
+    </message>
+    <message>
+        <source>deleted &quot;%1&quot;</source>
+        <translation>удалено «%1»</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>Вариант</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Ошибка</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Эталон</translation>
+    </message>
+    <message>
+        <source>Hypothesis</source>
+        <translation>Гипотеза</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Число</translation>
+    </message>
+    <message>
+        <source>In the baseline</source>
+        <translation>В базе</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Новая</translation>
     </message>
 </context>
 <context>
@@ -112,6 +308,45 @@
     <message>
         <source>&lt;span style=&apos;background:#fde2b8&apos;&gt;substitution&lt;/span&gt; &lt;span style=&apos;background:#f8c4c4;text-decoration:line-through&apos;&gt;deletion&lt;/span&gt; &lt;span style=&apos;background:#c8ecc8&apos;&gt;insertion&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;background:#fde2b8&apos;&gt;замена&lt;/span&gt; &lt;span style=&apos;background:#f8c4c4;text-decoration:line-through&apos;&gt;пропуск&lt;/span&gt; &lt;span style=&apos;background:#c8ecc8&apos;&gt;вставка&lt;/span&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>vox::app::HallucinationModel</name>
+    <message>
+        <source>much longer than the reference</source>
+        <translation>намного длиннее эталона</translation>
+    </message>
+    <message>
+        <source>repeated n-gram</source>
+        <translation>повтор n-граммы</translation>
+    </message>
+    <message>
+        <source>text where there is no speech</source>
+        <translation>текст там, где нет речи</translation>
+    </message>
+    <message>
+        <source>Reference: %1</source>
+        <translation>Эталон: %1</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>Вариант</translation>
+    </message>
+    <message>
+        <source>Utterance</source>
+        <translation>Высказывание</translation>
+    </message>
+    <message>
+        <source>Signal</source>
+        <translation>Признак</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <source>Hypothesis</source>
+        <translation>Гипотеза</translation>
     </message>
 </context>
 <context>
@@ -844,6 +1079,57 @@
     </message>
 </context>
 <context>
+    <name>vox::app::UtteranceChangeModel</name>
+    <message>
+        <source>broken</source>
+        <translation>сломано</translation>
+    </message>
+    <message>
+        <source>fixed</source>
+        <translation>исправлено</translation>
+    </message>
+    <message>
+        <source>Right in the baseline, wrong in this run</source>
+        <translation>Верно в базе, ошибочно в этом прогоне</translation>
+    </message>
+    <message>
+        <source>Wrong in the baseline, right in this run</source>
+        <translation>Ошибочно в базе, верно в этом прогоне</translation>
+    </message>
+    <message>
+        <source>%1: broken</source>
+        <translation>%1: сломанные</translation>
+    </message>
+    <message>
+        <source>%1: fixed</source>
+        <translation>%1: исправленные</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Прогон</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>Вариант</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Изменение</translation>
+    </message>
+    <message>
+        <source>Utterances</source>
+        <translation>Высказывания</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Доля</translation>
+    </message>
+    <message>
+        <source>First ones</source>
+        <translation>Первые</translation>
+    </message>
+</context>
+<context>
     <name>vox::app::UtteranceResultsModel</name>
     <message>
         <source>failed: %1</source>
@@ -941,6 +1227,77 @@
     <message>
         <source>Could not write %1: %2</source>
         <translation>Не удалось записать %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::AnalysisTabs</name>
+    <message>
+        <source>Only the errors the baseline never makes</source>
+        <translation>Только ошибки, которых база никогда не делает</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Прогоны</translation>
+    </message>
+    <message>
+        <source>Against the baseline</source>
+        <translation>Против базы</translation>
+    </message>
+    <message>
+        <source>Speaker, a field of the dataset&apos;s manifest, or the utterance&apos;s duration</source>
+        <translation>Диктор, поле манифеста набора данных или длительность высказывания</translation>
+    </message>
+    <message>
+        <source>WER by</source>
+        <translation>WER по</translation>
+    </message>
+    <message>
+        <source>Breakdowns</source>
+        <translation>Разбивки</translation>
+    </message>
+    <message>
+        <source>Broken and fixed</source>
+        <translation>Сломанные и исправленные</translation>
+    </message>
+    <message>
+        <source>Confusions</source>
+        <translation>Путаницы</translation>
+    </message>
+    <message>
+        <source>Hallucination signals</source>
+        <translation>Признаки галлюцинаций</translation>
+    </message>
+    <message>
+        <source>Click a row to show its utterances in the table below</source>
+        <translation>Щёлкните строку, чтобы показать её высказывания в таблице ниже</translation>
+    </message>
+    <message>
+        <source>Against the baseline (%1)</source>
+        <translation>Против базы (%1)</translation>
+    </message>
+    <message>
+        <source>Hallucination signals (%1)</source>
+        <translation>Признаки галлюцинаций (%1)</translation>
+    </message>
+    <message>
+        <source>Check a second run to compare it with the baseline, %1 (run %2).</source>
+        <translation>Отметьте второй прогон, чтобы сравнить его с базой, %1 (прогон %2).</translation>
+    </message>
+    <message>
+        <source>Baseline: %1 (run %2), normalizer %3; %4.</source>
+        <translation>База: %1 (прогон %2), нормализатор %3; %4.</translation>
+    </message>
+    <message>
+        <source>No hypothesis shows a signal. </source>
+        <translation>Ни одна гипотеза не показывает признаков. </translation>
+    </message>
+    <message>
+        <source>Signals: a hypothesis at least %1 times as long as its reference and %2 words longer; an n-gram of up to %3 words repeated %4 times or more in a row (more often than the reference repeats it); text where the reference is empty or Whisper&apos;s no-speech probability is above the run&apos;s threshold.</source>
+        <translation>Признаки: гипотеза не менее чем в %1 раза длиннее эталона и на %2 слов длиннее; n-грамма до %3 слов, повторённая %4 раз или больше подряд (чаще, чем в эталоне); текст там, где эталон пуст или вероятность отсутствия речи Whisper выше порога прогона.</translation>
+    </message>
+    <message>
+        <source>Check two or more runs above: each is compared with the first.</source>
+        <translation>Отметьте выше два прогона или больше: каждый сравнивается с первым.</translation>
     </message>
 </context>
 <context>
@@ -1183,6 +1540,37 @@ Quantization engines: %3
     <message>
         <source>Reading the libtorch environment…</source>
         <translation>Чтение окружения libtorch…</translation>
+    </message>
+</context>
+<context>
+    <name>vox::ui::FirstContact</name>
+    <message>
+        <source>Run the demo comparison</source>
+        <translation>Запустить демо-сравнение</translation>
+    </message>
+    <message>
+        <source>Go to the Runs page</source>
+        <translation>Перейти на страницу «Прогоны»</translation>
+    </message>
+    <message>
+        <source>Runs whisper-demo-fp32 (the baseline), whisper-demo-int8 and whisper-demo-student over &quot;demo clean&quot; with the default settings</source>
+        <translation>Запускает whisper-demo-fp32 (база), whisper-demo-int8 и whisper-demo-student на «demo clean» с настройками по умолчанию</translation>
+    </message>
+    <message>
+        <source>Open a project (File ▸ Open Project…) or create one (File ▸ New Project…).</source>
+        <translation>Откройте проект (Файл ▸ Открыть проект…) или создайте его (Файл ▸ Новый проект…).</translation>
+    </message>
+    <message>
+        <source>Nothing has run in this project yet. Run the demo comparison: the demo Whisper in full precision (the baseline), its int8 version and its distilled student over the 120 clean utterances, about a quarter of a minute on two cores. The demo models are tiny, trained here on synthetic speech; their figures show how VoxBench works, not how Whisper performs. Or choose variants and a dataset on the Runs page.</source>
+        <translation>В этом проекте ещё ничего не запускалось. Запустите демо-сравнение: демо-Whisper в полной точности (база), его int8-версия и дистиллированный ученик на 120 чистых высказываниях, около четверти минуты на двух ядрах. Демо-модели крошечные, обучены здесь на синтетической речи; их цифры показывают, как работает VoxBench, а не качество Whisper. Или выберите варианты и набор данных на странице «Прогоны».</translation>
+    </message>
+    <message>
+        <source>Nothing has run over a speech dataset yet. On the Runs page, check the variants to compare and a dataset, then press Run; the results appear here as they come.</source>
+        <translation>На речевом наборе данных ещё ничего не запускалось. На странице «Прогоны» отметьте варианты для сравнения и набор данных, затем нажмите «Запустить»; результаты появятся здесь по мере готовности.</translation>
+    </message>
+    <message>
+        <source>Nothing has run in this project yet. On the Runs page, check the variants to compare and a dataset, then press Run.</source>
+        <translation>В этом проекте ещё ничего не запускалось. На странице «Прогоны» отметьте варианты для сравнения и набор данных, затем нажмите «Запустить».</translation>
     </message>
 </context>
 <context>
@@ -1809,6 +2197,36 @@ Normalizer: %1
         <translation># Отчёт VoxBench
 </translation>
     </message>
+    <message>
+        <source>
+## Against the baseline
+
+</source>
+        <translation>
+## Против базы
+
+</translation>
+    </message>
+    <message>
+        <source>
+### WER by %1
+
+</source>
+        <translation>
+### WER по %1
+
+</translation>
+    </message>
+    <message>
+        <source>
+## Confusions
+
+</source>
+        <translation>
+## Путаницы
+
+</translation>
+    </message>
 </context>
 <context>
     <name>vox::ui::ResultsPage</name>
@@ -1879,6 +2297,58 @@ Normalizer: %1
     <message>
         <source>Utterances in which a Whisper run&apos;s no-speech probability is above its threshold (0.6 where the run set none), or whose text the threshold dropped</source>
         <translation>Высказывания, в которых вероятность отсутствия речи в прогоне Whisper выше его порога (0,6, если прогон его не задал), или чей текст отброшен порогом</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>Показать все</translation>
+    </message>
+    <message>
+        <source>Against the baseline</source>
+        <translation>Против базы</translation>
+    </message>
+    <message>
+        <source>Breakdown (the field shown)</source>
+        <translation>Разбивка (показанное поле)</translation>
+    </message>
+    <message>
+        <source>Broken and fixed</source>
+        <translation>Сломанные и исправленные</translation>
+    </message>
+    <message>
+        <source>Confusions</source>
+        <translation>Путаницы</translation>
+    </message>
+    <message>
+        <source>Hallucination signals</source>
+        <translation>Признаки галлюцинаций</translation>
+    </message>
+    <message>
+        <source>sclite files…</source>
+        <translation>Файлы sclite…</translation>
+    </message>
+    <message>
+        <source>Write each compared run&apos;s .pra (aligned utterances) and .dtl (confusion pairs, insertions, deletions) into a folder</source>
+        <translation>Записать в папку .pra (выровненные высказывания) и .dtl (пары путаниц, вставки, удаления) каждого сравниваемого прогона</translation>
+    </message>
+    <message>
+        <source>Write sclite-style files into</source>
+        <translation>Записать файлы в стиле sclite в</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n file(s)</source>
+        <translation>
+            <numerusform>Записан %n файл</numerusform>
+            <numerusform>Записано %n файла</numerusform>
+            <numerusform>Записано %n файлов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %1 (%n utterance(s))</source>
+        <translation>
+            <numerusform>Показано: %1 (%n высказывание)</numerusform>
+            <numerusform>Показано: %1 (%n высказывания)</numerusform>
+            <numerusform>Показано: %1 (%n высказываний)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,8 @@
 # `voxbench PROJECT --export-report DIR` offscreen, as on a server: after `voxbench-cli run` of
-# two demo variants on three utterances, the report folder holds (29 files) every chart in PNG,
-# SVG and PDF, both tables in four formats, the two run cards and a README; a project without
-# runs is refused.
+# two demo variants on three utterances, the report folder holds (57 files) every chart in PNG,
+# SVG and PDF, the summary, utterance and analysis tables (against the baseline, broken and
+# fixed, confusions, hallucination signals, a breakdown per field) in four formats, each run's
+# sclite-style .pra and .dtl, the two run cards and a README; a project without runs is refused.
 set(dir "${WORK_DIR}/export-report")
 file(REMOVE_RECURSE "${dir}")
 file(MAKE_DIRECTORY "${dir}")
@@ -17,7 +18,7 @@ endif()
 
 execute_process(COMMAND ${GUI} ${dir}/demo.voxbench --export-report ${dir}/report
   RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 120)
-if(NOT rc EQUAL 0 OR NOT out MATCHES "wrote 29 files into")
+if(NOT rc EQUAL 0 OR NOT out MATCHES "wrote 57 files into")
   message(FATAL_ERROR "--export-report (exit ${rc}):\n${out}\n${err}")
 endif()
 foreach(chart wer-cer time rtf speed-accuracy latency time-histogram)
@@ -30,6 +31,14 @@ endforeach()
 file(READ ${dir}/report/summary.md summary)
 if(NOT summary MATCHES "whisper-demo-fp32 \\(baseline\\) \\| 3 of 3" OR NOT summary MATCHES "whisper-demo-student")
   message(FATAL_ERROR "unexpected summary.md:\n${summary}")
+endif()
+file(READ ${dir}/report/against-baseline.md against)
+file(READ ${dir}/report/README.md readme)
+if(NOT against MATCHES "\\| 2 \\| whisper-demo-student \\| (worse|better|no significant difference) \\|"
+   OR NOT readme MATCHES "## Against the baseline" OR NOT readme MATCHES "MAPSSWE"
+   OR NOT EXISTS ${dir}/report/breakdown-duration.csv OR NOT EXISTS ${dir}/report/run2-whisper-demo-student.pra
+   OR NOT EXISTS ${dir}/report/run1-whisper-demo-fp32.dtl)
+  message(FATAL_ERROR "unexpected analysis in the report:\n${against}\n${readme}")
 endif()
 file(READ ${dir}/report/run-1-card.json card)
 string(JSON threads GET "${card}" settings threads)

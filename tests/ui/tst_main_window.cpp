@@ -3,6 +3,8 @@
 #include "app/issues/issue_model.h"
 #include "core/torch/torch_env.h"
 #include "ui/issues/issues_dock.h"
+#include "ui/pages/empty_state_page.h"
+#include "ui/pages/first_contact.h"
 #include "ui/pages/profiler_page.h"
 #include "ui/window/environment_label.h"
 #include "ui/window/main_window.h"
@@ -72,7 +74,12 @@ private slots:
         const QRect resultsRect = navigation->visualItemRect(navigation->item(3));
         QTest::mouseClick(navigation->viewport(), Qt::LeftButton, {}, resultsRect.center());
         QCOMPARE(window.currentPageId(), QStringLiteral("results"));
-        QCOMPARE(stack->currentWidget(), window.page(QStringLiteral("results")));
+        QVERIFY(stack->currentWidget()->isAncestorOf(window.page(QStringLiteral("results"))));
+        // No project: the page stands behind what to do first.
+        auto* front = qobject_cast<vox::ui::FirstContact*>(stack->currentWidget());
+        QVERIFY(front);
+        QVERIFY(!front->showsPage());
+        QVERIFY(front->panel()->description().contains(QStringLiteral("Open a project")));
 
         QVERIFY(window.showPage(QStringLiteral("charts")));
         QCOMPARE(navigation->currentRow(), 5);

@@ -4,6 +4,10 @@
 #include "app/kws/kws_models.h"
 #include "app/kws/kws_session.h"
 #include "app/results/chart_data.h"
+#include "app/results/baseline_models.h"
+#include "app/results/breakdown_model.h"
+#include "app/results/error_models.h"
+#include "app/results/sclite_files.h"
 #include "app/results/summary_model.h"
 #include "app/format/file_write.h"
 #include "app/results/table_export.h"
@@ -28,6 +32,9 @@ public:
     static QString cannotWrite(const QString& folder) { return tr("Could not write into %1").arg(folder); }
     static QString heading(const QString& normalizer) { return tr("# VoxBench report\n\nNormalizer: %1\n\n").arg(normalizer); }
     static QString kwsHeading() { return tr("\n## Keyword spotting\n\n"); }
+    static QString againstHeading() { return tr("\n## Against the baseline\n\n"); }
+    static QString breakdownHeading(const QString& field) { return tr("\n### WER by %1\n\n").arg(field); }
+    static QString confusionHeading() { return tr("\n## Confusions\n\n"); }
     static QString kwsOnlyHeading() { return tr("# VoxBench report\n"); }
 };
 
@@ -43,6 +50,7 @@ public:
     const QStringList& written() const { return m_written; }
     // Why the last file was not written (the file and the system's reason).
     const QString& error() const { return m_error; }
+    void add(const QStringList& written) { m_written << written; }
 
     bool text(const QString& name, const QString& content)
     {
@@ -79,6 +87,44 @@ private:
     QString m_error;
 };
 
+// The error analysis: its tables (a breakdown table per field), each run's sclite-style .pra
+// and .dtl; its part of the README (the verdicts with the tests, the breakdowns, the confusions).
+Expected<QString> writeAnalysis(const app::ComparisonSession& session, ReportFiles& files, const QString& folder)
+{
+    const auto comparison = session.comparison();
+    const auto cannot = [&] { return failure(files.error().isEmpty() ? ReportTexts::cannotWrite(folder) : files.error()); };
+    if (!files.table(QStringLiteral("against-baseline"), *session.verdictModel())
+        || !files.table(QStringLiteral("broken-fixed"), *session.changeModel())
+        || !files.table(QStringLiteral("confusions"), *session.confusionModel())
+        || !files.table(QStringLiteral("hallucination-signals"), *session.hallucinationModel()))
+        return cannot();
+    QString readme;
+    const auto& analysis = comparison->analysis;
+    if (!analysis.against.empty()) {
+        readme += ReportTexts::againstHeading();
+        for (const auto& c : analysis.against) {
+            const auto& r = comparison->data.runs[c.run];
+            readme += QStringLiteral("- run %1 (%2): %3\n").arg(r.run.id).arg(QString::fromStdString(r.variant), QString::fromStdString(c.sentence));
+        }
+        readme += QStringLiteral("\n%1\n\n").arg(QString::fromStdString(run::describeAnalysisSettings(analysis.options)));
+        readme += app::exportTable(*session.verdictModel(), app::TableFormat::Markdown);
+    }
+    app::BreakdownModel breakdown; // one table per field, whichever the page shows
+    breakdown.setComparison(comparison);
+    for (const QString& field : breakdown.fields()) {
+        breakdown.setField(field);
+        if (!files.table(QStringLiteral("breakdown-%1").arg(QString(field).replace(QLatin1Char('/'), QLatin1Char('_'))), breakdown))
+            return cannot();
+        readme += ReportTexts::breakdownHeading(field) + app::exportTable(breakdown, app::TableFormat::Markdown);
+    }
+    readme += ReportTexts::confusionHeading() + app::exportTable(*session.confusionModel(), app::TableFormat::Markdown);
+    auto sclite = app::writeScliteFiles(*comparison, folder);
+    if (!sclite)
+        return sclite.error();
+    files.add(*sclite);
+    return readme;
+}
+
 // The comparison's charts, tables, run cards; its part of the README.
 Expected<QString> writeComparison(const app::ComparisonSession& session, ReportFiles& files, const QString& folder)
 {
@@ -97,11 +143,14 @@ Expected<QString> writeComparison(const app::ComparisonSession& session, ReportF
         if (!files.text(QStringLiteral("run-%1-card.json").arg(r.run.id), QString::fromUtf8(card.toJson())))
             return failure(files.error().isEmpty() ? ReportTexts::cannotWrite(folder) : files.error());
     }
+    auto analysis = writeAnalysis(session, files, folder);
+    if (!analysis)
+        return analysis.error();
     const app::ChartData& data = charts.data();
     QString readme = ReportTexts::heading(data.normalizer);
     for (const QString& note : data.notes)
         readme += QStringLiteral("- ") + note + QLatin1Char('\n');
-    return readme + QLatin1Char('\n') + app::exportTable(*session.summaryModel(), app::TableFormat::Markdown);
+    return readme + QLatin1Char('\n') + app::exportTable(*session.summaryModel(), app::TableFormat::Markdown) + *analysis;
 }
 
 // The keyword spotters' charts, tables and run cards; their part of the README.

@@ -1,12 +1,13 @@
 #include "ui/pages/empty_state_page.h"
 
 #include <QLabel>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace vox::ui {
 
 EmptyStatePage::EmptyStatePage(const QString& title, const QString& description, QWidget* parent)
-    : QWidget(parent), m_title(new QLabel(title, this)), m_description(new QLabel(description, this))
+    : QWidget(parent), m_actions(new QVBoxLayout), m_title(new QLabel(title, this)), m_description(new QLabel(description, this))
 {
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
@@ -28,12 +29,24 @@ EmptyStatePage::EmptyStatePage(const QString& title, const QString& description,
     layout->addWidget(m_title);
     layout->addSpacing(8);
     layout->addWidget(m_description);
+    layout->addSpacing(16);
+    layout->addLayout(m_actions);
     layout->addStretch(3);
 }
 
 QString EmptyStatePage::title() const
 {
     return m_title->text();
+}
+
+void EmptyStatePage::setDescription(const QString& text)
+{
+    m_description->setText(text);
+}
+
+void EmptyStatePage::addAction(QPushButton* button)
+{
+    m_actions->addWidget(button, 0, Qt::AlignHCenter);
 }
 
 QString EmptyStatePage::description() const

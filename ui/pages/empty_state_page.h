@@ -2,10 +2,13 @@
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
+class QVBoxLayout;
 
 namespace vox::ui {
 
-// What a page shows while it has nothing to show: its title and what it will hold.
+// What a page shows while it has nothing to show: its title, what it will hold, and the
+// actions that lead there.
 class EmptyStatePage : public QWidget {
     Q_OBJECT
 public:
@@ -13,8 +16,12 @@ public:
 
     QString title() const;
     QString description() const;
+    void setDescription(const QString& text);
+    // A button under the description, centred (the page's next step).
+    void addAction(QPushButton* button);
 
 private:
+    QVBoxLayout* m_actions;
     QLabel* m_title;
     QLabel* m_description;
 };

@@ -8,6 +8,7 @@
 #include "app/session/comparison_session.h"
 #include "app/session/project_session.h"
 #include "ui/pages/page_header.h"
+#include "ui/pages/table_views.h"
 #include "ui/pages/run_checklist.h"
 #include "ui/pages/table_export_button.h"
 
@@ -74,8 +75,7 @@ public:
 
 QTableView* table(const QString& name, QAbstractItemModel* model, int sortRole, QObject* parent)
 {
-    auto* view = new QTableView;
-    view->setObjectName(name);
+    auto* view = makeTableView(name);
     QAbstractProxyModel* proxy = nullptr;
     if (qobject_cast<QSortFilterProxyModel*>(model)) {
         proxy = new OutcomeColours(parent); // the clip filter sorts and filters
@@ -88,12 +88,6 @@ QTableView* table(const QString& name, QAbstractItemModel* model, int sortRole, 
     view->setModel(proxy);
     view->setSortingEnabled(true);
     view->sortByColumn(-1, Qt::AscendingOrder);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setAlternatingRowColors(true);
-    view->setWordWrap(false);
-    view->verticalHeader()->hide();
-    view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
     return view;
 }
 

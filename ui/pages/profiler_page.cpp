@@ -7,6 +7,7 @@
 #include "app/session/project_session.h"
 #include "core/profile/profile_json.h"
 #include "ui/pages/page_header.h"
+#include "ui/pages/table_views.h"
 #include "ui/pages/trust_prompt.h"
 #include "ui/pages/table_export_button.h"
 
@@ -59,16 +60,9 @@ QTableView* sortedTable(const QString& name, QAbstractItemModel* model, int sort
     auto* proxy = new ChangeColours(parent);
     proxy->setSourceModel(model);
     proxy->setSortRole(sortRole);
-    auto* view = new QTableView;
-    view->setObjectName(name);
+    auto* view = makeTableView(name);
     view->setModel(proxy);
     view->setSortingEnabled(true);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setAlternatingRowColors(true);
-    view->setWordWrap(false);
-    view->verticalHeader()->hide();
-    view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
     view->horizontalHeader()->setDefaultSectionSize(86);
     view->sortByColumn(-1, Qt::AscendingOrder);
     return view;

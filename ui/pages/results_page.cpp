@@ -1,16 +1,22 @@
 #include "ui/pages/results_page.h"
 
+#include "app/results/baseline_models.h"
+#include "app/results/breakdown_model.h"
+#include "app/results/error_models.h"
 #include "app/results/summary_model.h"
 #include "app/results/utterance_results_model.h"
 #include "app/run/run_list_model.h"
 #include "app/session/comparison_session.h"
 #include "app/session/project_session.h"
+#include "ui/pages/analysis_tabs.h"
 #include "ui/pages/diff_view.h"
 #include "ui/pages/page_header.h"
+#include "ui/pages/table_views.h"
 #include "ui/pages/run_checklist.h"
 #include "ui/pages/table_export_button.h"
 
 #include <QComboBox>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -30,14 +36,7 @@ namespace {
 
 QTableView* table(const QString& name)
 {
-    auto* view = new QTableView;
-    view->setObjectName(name);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setAlternatingRowColors(true);
-    view->verticalHeader()->hide();
-    view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
-    view->setWordWrap(false);
+    auto* view = makeTableView(name);
     view->setSortingEnabled(true);
     return view;
 }
@@ -54,7 +53,9 @@ ResultsPage::ResultsPage(const PageInfo& info, app::ComparisonSession* compariso
     , m_text(new QLineEdit)
     , m_comparable(new QLabel)
     , m_state(new QLabel)
-    , m_summaryView(table(QStringLiteral("summaryView")))
+    , m_tabs(new AnalysisTabs(comparison))
+    , m_setLabel(new QLabel)
+    , m_clearSet(new QPushButton(tr("Show all")))
     , m_utteranceView(table(QStringLiteral("resultsView")))
     , m_diff(new DiffView)
 {
@@ -83,9 +84,11 @@ ResultsPage::ResultsPage(const PageInfo& info, app::ComparisonSession* compariso
     m_comparable->hide();
     m_state->setForegroundRole(QPalette::PlaceholderText);
 
-    m_summaryView->setModel(summaryModel());
-    m_summaryView->setSortingEnabled(false);
-    m_summaryView->horizontalHeader()->setStretchLastSection(true);
+    m_setLabel->setObjectName(QStringLiteral("utteranceSetLabel"));
+    m_clearSet->setObjectName(QStringLiteral("clearUtteranceSetButton"));
+    m_setLabel->setStyleSheet(QStringLiteral("QLabel { background: #e8f0fb; border: 1px solid #9db8e0; padding: 3px; }"));
+    m_setLabel->hide();
+    m_clearSet->hide();
     m_utteranceView->setModel(utteranceFilter());
     m_utteranceView->sortByColumn(-1, Qt::AscendingOrder);
     m_utteranceView->horizontalHeader()->setDefaultSectionSize(90);
@@ -104,7 +107,14 @@ ResultsPage::ResultsPage(const PageInfo& info, app::ComparisonSession* compariso
     options->addStretch(1);
     top->addLayout(options, 1);
 
-    auto* exportButton = tableExportButton(this, {{tr("Summary"), summaryModel()}, {tr("Utterances (as filtered)"), utteranceFilter()}},
+    auto* exportButton = tableExportButton(this,
+                                           {{tr("Summary"), summaryModel()},
+                                            {tr("Against the baseline"), m_session->verdictModel()},
+                                            {tr("Breakdown (the field shown)"), m_session->breakdownModel()},
+                                            {tr("Broken and fixed"), m_session->changeModel()},
+                                            {tr("Confusions"), m_session->confusionModel()},
+                                            {tr("Hallucination signals"), m_session->hallucinationModel()},
+                                            {tr("Utterances (as filtered)"), utteranceFilter()}},
                                            QStringLiteral("results"), [this](const QString& why) { m_state->setText(why); });
     exportButton->setObjectName(QStringLiteral("exportTableButton"));
 
@@ -113,19 +123,29 @@ ResultsPage::ResultsPage(const PageInfo& info, app::ComparisonSession* compariso
     filterBar->addWidget(m_worstN);
     filterBar->addWidget(m_text, 1);
     filterBar->addWidget(exportButton);
+    auto* scliteButton = new QPushButton(tr("sclite files…"));
+    scliteButton->setObjectName(QStringLiteral("exportScliteButton"));
+    scliteButton->setToolTip(tr("Write each compared run's .pra (aligned utterances) and .dtl (confusion pairs, "
+                                "insertions, deletions) into a folder"));
+    filterBar->addWidget(scliteButton);
 
     auto* upper = new QWidget;
     auto* upperLayout = new QVBoxLayout(upper);
     upperLayout->setContentsMargins(0, 0, 0, 0);
-    upperLayout->addWidget(m_summaryView);
     upperLayout->addWidget(m_comparable);
     upperLayout->addLayout(filterBar);
+    auto* setBar = new QHBoxLayout; // shown while an analysis row filters the table
+    setBar->addWidget(m_setLabel, 1);
+    setBar->addWidget(m_clearSet);
+    upperLayout->addLayout(setBar);
     upperLayout->addWidget(m_utteranceView, 1);
     auto* split = new QSplitter(Qt::Vertical);
+    split->addWidget(m_tabs);
     split->addWidget(upper);
     split->addWidget(m_diff);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 1);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    split->setStretchFactor(2, 2);
 
     auto* layout = new QVBoxLayout(this);
     addPageHeader(layout, info);
@@ -144,11 +164,43 @@ ResultsPage::ResultsPage(const PageInfo& info, app::ComparisonSession* compariso
     connect(m_session, &app::ComparisonSession::comparisonFailed, this, [this](const QString& error) { m_state->setText(error); });
     connect(m_session, &app::ComparisonSession::comparisonChanged, this, &ResultsPage::showComparison);
     connect(m_session, &app::ComparisonSession::currentUtteranceChanged, m_diff, &DiffView::show);
+    connect(scliteButton, &QPushButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Write sclite-style files into"));
+        if (!dir.isEmpty())
+            m_session->exportScliteFiles(dir);
+    });
+    connect(m_session, &app::ComparisonSession::scliteFilesWritten, this,
+            [this](const QStringList& files) { m_state->setText(tr("Wrote %n file(s)", nullptr, int(files.size()))); });
+    connect(m_session, &app::ComparisonSession::scliteFilesFailed, this, [this](const QString& why) { m_state->setText(why); });
+    connect(m_tabs, &AnalysisTabs::utterancesChosen, this, &ResultsPage::showUtterances);
+    connect(m_clearSet, &QPushButton::clicked, this, [this] { utteranceFilter()->setUtteranceSet(std::nullopt); });
+    connect(utteranceFilter(), &app::UtteranceResultsFilter::utteranceSetChanged, this, [this] {
+        const auto& set = utteranceFilter()->utteranceSet();
+        m_setLabel->setText(set ? tr("Showing %1 (%n utterance(s))", nullptr, int(set->rows.size())).arg(set->label) : QString());
+        m_setLabel->setVisible(bool(set));
+        m_clearSet->setVisible(bool(set));
+    });
+}
+
+void ResultsPage::showUtterances(const app::UtteranceSet& set)
+{
+    utteranceFilter()->setUtteranceSet(set);
+    const int focus = set.focus >= 0 ? set.focus : (set.rows.empty() ? -1 : int(set.rows.front()));
+    const QModelIndex shown = focus >= 0 ? utteranceFilter()->mapFromSource(utteranceModel()->index(focus, 0)) : QModelIndex();
+    if (shown.isValid()) {
+        m_utteranceView->selectRow(shown.row());
+        m_utteranceView->scrollTo(shown);
+    }
 }
 
 app::ComparisonPtr ResultsPage::comparison() const
 {
     return m_session->comparison();
+}
+
+QTableView* ResultsPage::summaryView() const
+{
+    return m_tabs->summaryView();
 }
 
 app::RunSummaryModel* ResultsPage::summaryModel() const
@@ -187,13 +239,6 @@ void ResultsPage::showComparison()
 {
     const auto comparison = m_session->comparison();
     m_state->setText(comparison ? tr("%n utterance(s)", nullptr, int(comparison->data.rows.size())) : QString());
-    m_summaryView->resizeColumnsToContents();
-    // As tall as its rows: the utterance table below gets the rest.
-    const int rows = std::max(1, summaryModel()->rowCount());
-    m_summaryView->setFixedHeight(m_summaryView->horizontalHeader()->sizeHint().height()
-                                  + rows * m_summaryView->verticalHeader()->defaultSectionSize()
-                                  + 2 * m_summaryView->frameWidth()
-                                  + m_summaryView->horizontalScrollBar()->sizeHint().height());
     m_utteranceView->horizontalHeader()->resizeSection(app::UtteranceResultsModel::IdColumn, 150);
     m_utteranceView->horizontalHeader()->resizeSection(app::UtteranceResultsModel::ReferenceColumn, 260);
     for (int k = 0; k < utteranceModel()->runCount(); ++k)

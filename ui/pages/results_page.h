@@ -4,6 +4,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QPushButton;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -12,6 +13,7 @@ class QTableView;
 
 namespace vox::app {
 class ComparisonSession;
+struct UtteranceSet;
 class RunSummaryModel;
 class UtteranceResultsFilter;
 class UtteranceResultsModel;
@@ -19,12 +21,14 @@ class UtteranceResultsModel;
 
 namespace vox::ui {
 
+class AnalysisTabs;
 class DiffView;
 class RunChecklist;
 struct PageInfo;
 
 // The Results page: the runs to compare (the first checked is the baseline), corpus figures
-// per run under a chosen normalizer (with the other normalizers side by side), the
+// per run under a chosen normalizer (with the other normalizers side by side), the error
+// analysis against the baseline (AnalysisTabs; a click on a row filters the utterances), the
 // per-utterance table with one column group per run, its filters, and the selected
 // utterance's word diff. A view of the comparison session, which reads and scores off the UI
 // thread and refreshes at most once a second while a compared run is still going.
@@ -42,7 +46,9 @@ public:
     app::UtteranceResultsModel* utteranceModel() const;
     app::UtteranceResultsFilter* utteranceFilter() const;
     QTableView* utteranceView() const { return m_utteranceView; }
-    QTableView* summaryView() const { return m_summaryView; }
+    QTableView* summaryView() const;
+    AnalysisTabs* analysisTabs() const { return m_tabs; }
+    QLabel* utteranceSetLabel() const { return m_setLabel; }
     QComboBox* normalizerCombo() const { return m_normalizer; }
     QComboBox* filterCombo() const { return m_filterMode; }
     QLabel* comparableLabel() const { return m_comparable; }
@@ -57,6 +63,7 @@ private:
     void applyFilter();
     void showComparison();
     void selectionChanged();
+    void showUtterances(const app::UtteranceSet& set);
 
     app::ComparisonSession* m_session;
     RunChecklist* m_runList;
@@ -66,7 +73,9 @@ private:
     QLineEdit* m_text;
     QLabel* m_comparable;
     QLabel* m_state;
-    QTableView* m_summaryView;
+    AnalysisTabs* m_tabs;
+    QLabel* m_setLabel;
+    QPushButton* m_clearSet;
     QTableView* m_utteranceView;
     DiffView* m_diff;
 };

@@ -12,6 +12,7 @@
 #include "ui/pages/data_page.h"
 #include "ui/pages/diff_page.h"
 #include "ui/pages/empty_state_page.h"
+#include "ui/pages/first_contact.h"
 #include "ui/pages/kws_page.h"
 #include "ui/pages/profiler_page.h"
 #include "ui/pages/results_page.h"
@@ -76,8 +77,9 @@ MainWindow::MainWindow(app::IssueModel* issues, QWidget* parent)
         item->setSizeHint(QSize(0, 34));
         QWidget* page = createPage(info);
         page->setObjectName(info.id + QStringLiteral("Page"));
-        m_stack->addWidget(page);
+        m_stack->addWidget(withFirstContact(info, page));
         m_pageIds << info.id;
+        m_pages << page;
     }
     createMenus();
     createStatusBar();
@@ -116,6 +118,19 @@ QWidget* MainWindow::createPage(const PageInfo& info)
     if (id == QLatin1String("kws"))
         return new KwsPage(info, m_kws);
     return new EmptyStatePage(info.title, info.description);
+}
+
+QWidget* MainWindow::withFirstContact(const PageInfo& info, QWidget* page)
+{
+    // The pages that show runs say what to do while there are none.
+    const QString& id = info.id;
+    const bool speech = id == QLatin1String("results") || id == QLatin1String("diff");
+    if (!speech && id != QLatin1String("charts") && id != QLatin1String("profiler"))
+        return page;
+    auto* front = new FirstContact(page, m_session, speech ? FirstContact::Runs::Speech : FirstContact::Runs::Any, info.title);
+    front->setObjectName(id + QStringLiteral("FirstContact"));
+    connect(front, &FirstContact::runsPageRequested, this, [this] { showPage(QStringLiteral("runs")); });
+    return front;
 }
 
 void MainWindow::createMenus()
@@ -290,7 +305,7 @@ bool MainWindow::showPage(const QString& id)
 QWidget* MainWindow::page(const QString& id) const
 {
     const int row = static_cast<int>(m_pageIds.indexOf(id));
-    return row < 0 ? nullptr : m_stack->widget(row);
+    return m_pages.value(row, nullptr);
 }
 
 void MainWindow::chooseProject()

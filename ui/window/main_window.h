@@ -46,6 +46,7 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    QWidget* withFirstContact(const PageInfo& info, QWidget* page);
     QWidget* createPage(const PageInfo& info);
     void createMenus();
     void createStatusBar();
@@ -70,6 +71,7 @@ private:
     QToolButton* m_cancelChange = nullptr;
     QMenu* m_recentMenu = nullptr;
     QStringList m_pageIds;
+    QList<QWidget*> m_pages; // by m_pageIds; in m_stack, some behind a FirstContact
 };
 
 } // namespace vox::ui
