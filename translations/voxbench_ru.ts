@@ -348,6 +348,10 @@
         <source>Hypothesis</source>
         <translation>Гипотеза</translation>
     </message>
+    <message>
+        <source>Words are counted after the comparison&apos;s normalizer (%1)</source>
+        <translation>Слова считаются после нормализатора сравнения (%1)</translation>
+    </message>
 </context>
 <context>
     <name>vox::app::Issue</name>

@@ -139,6 +139,8 @@ QVariant HallucinationModel::data(const QModelIndex& index, int role) const
     }
     if (role == Qt::ToolTipRole && index.column() == HypothesisColumn)
         return tr("Reference: %1").arg(QString::fromStdString(row.reference));
+    if (role == Qt::ToolTipRole && index.column() == DetailColumn)
+        return tr("Words are counted after the comparison's normalizer (%1)").arg(QString::fromStdString(comparison()->data.normalizer));
     return {};
 }
 

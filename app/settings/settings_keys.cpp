@@ -14,6 +14,18 @@ const SettingValue<QByteArray>& mainWindowState()
     return v;
 }
 
+const SettingValue<int>& resultsTab()
+{
+    static const SettingValue<int> v(QStringLiteral("results/analysisTab"), 0);
+    return v;
+}
+
+const SettingValue<QString>& breakdownField()
+{
+    static const SettingValue<QString> v(QStringLiteral("results/breakdownField"), QStringLiteral("speaker"));
+    return v;
+}
+
 const SettingValue<QString>& currentPage()
 {
     static const SettingValue<QString> v(QStringLiteral("mainWindow/currentPage"), QStringLiteral("data"));

@@ -13,6 +13,9 @@ const SettingValue<QByteArray>& mainWindowGeometry();
 const SettingValue<QByteArray>& mainWindowState();
 // The page shown last, by its stable name ("data", "variants", ...).
 const SettingValue<QString>& currentPage();
+// The Results page's analysis tab shown last (ui::AnalysisTabs::Tab) and the breakdown field chosen last.
+const SettingValue<int>& resultsTab();
+const SettingValue<QString>& breakdownField();
 // UI language as a locale name ("ru", "en"); empty follows the system locale.
 const SettingValue<QString>& uiLanguage();
 // Projects opened last, newest first (absolute paths, at most kRecentProjectLimit).

@@ -5,6 +5,7 @@
 #include "app/results/error_models.h"
 #include "app/results/summary_model.h"
 #include "app/session/comparison_session.h"
+#include "app/settings/settings_keys.h"
 #include "ui/pages/table_views.h"
 
 #include <QBrush>
@@ -95,6 +96,7 @@ AnalysisTabs::AnalysisTabs(app::ComparisonSession* session, QWidget* parent)
 
     auto* breakdown = new QWidget;
     m_field->setObjectName(QStringLiteral("breakdownFieldCombo"));
+    m_field->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_field->setToolTip(tr("Speaker, a field of the dataset's manifest, or the utterance's duration"));
     auto* fieldBar = new QHBoxLayout;
     fieldBar->addWidget(new QLabel(tr("WER by")));
@@ -124,10 +126,14 @@ AnalysisTabs::AnalysisTabs(app::ComparisonSession* session, QWidget* parent)
     addTab(signals_, tr("Hallucination signals"));
 
     connect(m_field, &QComboBox::currentIndexChanged, this, [this] {
-        if (m_field->currentIndex() >= 0)
+        if (m_field->currentIndex() >= 0) {
             m_session->breakdownModel()->setField(m_field->currentText());
+            app::settings::breakdownField().set(m_field->currentText());
+        }
         view(BreakdownTab)->resizeColumnsToContents();
     });
+    setCurrentIndex(std::clamp(app::settings::resultsTab().get(), 0, count() - 1));
+    connect(this, &QTabWidget::currentChanged, this, [](int tab) { app::settings::resultsTab().set(tab); });
     connect(session, &app::ComparisonSession::comparisonChanged, this, &AnalysisTabs::showComparison);
     showComparison();
 }
@@ -174,7 +180,7 @@ void AnalysisTabs::showComparison()
 {
     const auto comparison = m_session->comparison();
     const auto* analysis = comparison ? &comparison->analysis : nullptr;
-    const QString field = m_field->currentText();
+    const QString field = m_field->currentIndex() >= 0 ? m_field->currentText() : app::settings::breakdownField().get();
     {
         const QSignalBlocker block(m_field);
         m_field->clear();
