@@ -1,5 +1,7 @@
 #include "app/cli/engine_options.h"
 
+#include <cstdio>
+
 #include <CLI/CLI.hpp>
 
 #include <charconv>
@@ -68,6 +70,23 @@ void addEngineOptions(CLI::App& command, run::RunSettings& settings, const Engin
         command.add_option("--task", settings.task, "transcribe or translate (multilingual packages)")
             ->capture_default_str();
     }
+}
+
+std::vector<std::string> runArguments(const run::RunSettings& s)
+{
+    std::vector<std::string> out{"--device", s.device, "--dtype", s.dtype, "--threads", std::to_string(s.threads),
+                                 "--parallel", std::to_string(s.parallel), "--batch", std::to_string(s.batch),
+                                 "--beam", std::to_string(s.beam), "--max-tokens", std::to_string(s.maxTokens),
+                                 "--warmup", std::to_string(s.warmup), "--repeats", std::to_string(s.repeats),
+                                 "--chunk", std::to_string(s.chunkSamples), "--limit", std::to_string(s.limit)};
+    if (s.noSpeechThreshold) {
+        char p[32];
+        std::snprintf(p, sizeof p, "%.17g", *s.noSpeechThreshold);
+        out.insert(out.end(), {"--no-speech-threshold", p});
+    }
+    if (s.optimize)
+        out.push_back("--optimize");
+    return out;
 }
 
 } // namespace vox::cli

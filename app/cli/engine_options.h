@@ -4,6 +4,9 @@
 // value out of range is refused by the command line with CLI11's message, before anything loads.
 #include "core/run/run_settings.h"
 
+#include <string>
+#include <vector>
+
 namespace CLI {
 class App;
 }
@@ -24,5 +27,9 @@ struct EngineOptionChoice {
 // `settings` holds the command's defaults (shown in --help) and receives the values given; it
 // must outlive the parse.
 void addEngineOptions(CLI::App& command, run::RunSettings& settings, const EngineOptionChoice& choice = {});
+
+// The other way round: the options of `voxbench-cli run` that give exactly these settings (the
+// shard left out), for the job scripts `voxbench-cli slurm` writes.
+std::vector<std::string> runArguments(const run::RunSettings& settings);
 
 } // namespace vox::cli

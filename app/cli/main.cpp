@@ -1,6 +1,7 @@
 // voxbench-cli: VoxBench's runs and scoring on servers, without a display. Links core alone.
 #include "app/cli/classify_command.h"
 #include "app/cli/cli_context.h"
+#include "app/cli/cluster_commands.h"
 #include "app/cli/compare_command.h"
 #include "app/cli/env_command.h"
 #include "app/cli/import_command.h"
@@ -46,6 +47,8 @@ int main(int argc, char** argv)
     vox::cli::addClassifyCommand(app, context, exitCode);
     vox::cli::addRunCommands(app, context, exitCode);
     vox::cli::addCompareCommand(app, context, exitCode);
+    vox::cli::addMergeCommand(app, context, exitCode);
+    vox::cli::addSlurmCommand(app, context, exitCode);
     vox::cli::addProfileCommand(app, context, exitCode);
 
     // The top level keeps extras to name an unknown command itself; a command refuses an

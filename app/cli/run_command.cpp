@@ -36,7 +36,7 @@ struct ReportArgs {
 };
 
 struct RunArgs {
-    std::string project, dataset;
+    std::string project, dataset, shard;
     std::vector<std::string> variants;
     std::vector<int64_t> resume;
     bool trust = false;
@@ -221,6 +221,38 @@ int checkTrust(ProjectStore& store, const std::vector<int64_t>& variantIds, bool
     return refused;
 }
 
+// "2/4" -> shard 2 of 4.
+Expected<std::pair<int, int>> parseShard(const std::string& text)
+{
+    const auto slash = text.find('/');
+    try {
+        if (slash != std::string::npos) {
+            size_t used = 0;
+            const int k = std::stoi(text.substr(0, slash), &used);
+            const bool whole = used == slash;
+            const int n = std::stoi(text.substr(slash + 1), &used);
+            if (whole && used == text.size() - slash - 1 && n >= 1 && k >= 0 && k < n)
+                return std::pair{k, n};
+        }
+    } catch (const std::exception&) {
+    }
+    return makeError("--shard takes K/N, shard K of N counted from 0 (0/4, 1/4, 2/4 and 3/4 make a whole run), not \"" + text + "\"");
+}
+
+// The run of this variant over this dataset with these settings (shard included), if the project has one.
+std::optional<int64_t> shardRunOf(ProjectStore& store, int64_t variantId, int64_t datasetId, const RunSettings& settings)
+{
+    auto runs = store.runs();
+    if (!runs)
+        return std::nullopt;
+    for (const auto& r : *runs) {
+        auto card = run::readRunCard(r.cardJson);
+        if (r.variantId == variantId && r.datasetId == datasetId && card && run::toJson(card->settings) == run::toJson(settings))
+            return r.id;
+    }
+    return std::nullopt;
+}
+
 int runVariants(const RunArgs& a, CliContext& context)
 {
     if (auto refused = refuseReadOnly(a.project, "run", context))
@@ -270,9 +302,27 @@ int runVariants(const RunArgs& a, CliContext& context)
     }
     if (const int refused = checkTrust(store, variantIds, a.trust, context); refused != 0)
         return refused;
+    RunSettings settings = a.settings;
+    if (!a.shard.empty()) {
+        auto shard = parseShard(a.shard);
+        if (!shard) {
+            context.err << "voxbench-cli run: " << shard.error().message << "\n";
+            return 2;
+        }
+        settings.shardIndex = shard->first;
+        settings.shardCount = shard->second;
+    }
     std::vector<int64_t> runIds = a.resume;
     for (size_t i = a.resume.size(); i < variantIds.size(); ++i) {
-        auto id = run::createRun(store, variantIds[i], *dataset, a.settings);
+        if (settings.shardCount > 1) {
+            // A shard project holds one run per variant: a task started again continues it.
+            if (auto earlier = shardRunOf(store, variantIds[i], *dataset, settings)) {
+                context.err << "run " << *earlier << ": shard " << a.shard << " is in this project already; continuing it\n";
+                runIds.push_back(*earlier);
+                continue;
+            }
+        }
+        auto id = run::createRun(store, variantIds[i], *dataset, settings);
         if (!id) {
             context.err << "voxbench-cli run: " << id.error().describe() << "\n";
             return 1;
@@ -351,6 +401,9 @@ void addRunCommands(CLI::App& app, CliContext& context, int& exitCode)
                   "Load the variants' packages on this machine even if the project came from another one "
                   "(a package is code: only packages from someone you trust)");
     cmd->add_option("--limit", a->settings.limit, "The dataset's first N utterances (0: all)")->capture_default_str();
+    cmd->add_option("--shard", a->shard,
+                    "K/N: only shard K of N (every N-th utterance from the K-th), for one task of a job array; a shard "
+                    "project holds one run per variant, and a task started again continues it (voxbench-cli merge joins the shards)");
     EngineOptionChoice choice;
     choice.parallel = true;
     choice.warmup = true;

@@ -224,7 +224,7 @@ Expected<KwsRunData> readKwsRun(store::ProjectStore& store, int64_t runId)
     const auto dataset = std::find_if(datasets->begin(), datasets->end(),
                                       [&](const store::DatasetRecord& d) { return d.id == run->datasetId; });
     const dataset::KwsData kind = dataset == datasets->end() ? dataset::KwsData::None : dataset::kwsDataKind(dataset->format);
-    auto stored = storedResults(store, *run, data.card.settings.limit);
+    auto stored = storedResults(store, *run, data.card.settings);
     if (!stored)
         return stored.error();
     data.utterances = stored->covered;

@@ -62,7 +62,7 @@ Expected<std::vector<UtteranceRecord>> Execution::pending()
     auto all = m_store.utterances(m_run.datasetId);
     if (!all)
         return all.error();
-    auto covered = runUtterances(std::move(*all), m_settings.limit);
+    auto covered = runUtterances(std::move(*all), m_settings);
     auto left = m_store.pendingUtterances(m_run.id);
     if (!left)
         return left.error();

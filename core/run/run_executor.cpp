@@ -48,12 +48,18 @@ RunOutcome execute(ProjectStore& store, store::RunRecord run, RunControl& contro
 
 } // namespace
 
-std::vector<UtteranceRecord> runUtterances(std::vector<UtteranceRecord> all, int64_t limit)
+std::vector<UtteranceRecord> runUtterances(std::vector<UtteranceRecord> all, int64_t limit, int shardIndex, int shardCount)
 {
     std::sort(all.begin(), all.end(), [](const UtteranceRecord& a, const UtteranceRecord& b) { return a.id < b.id; });
     if (limit > 0 && int64_t(all.size()) > limit)
         all.resize(size_t(limit));
-    return all;
+    if (shardCount <= 1)
+        return all;
+    std::vector<UtteranceRecord> shard;
+    shard.reserve(all.size() / size_t(shardCount) + 1);
+    for (size_t i = size_t(std::max(shardIndex, 0)); i < all.size(); i += size_t(shardCount))
+        shard.push_back(std::move(all[i]));
+    return shard;
 }
 
 Expected<int64_t> createRun(ProjectStore& store, int64_t variantId, int64_t datasetId, const RunSettings& given)

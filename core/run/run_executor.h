@@ -63,7 +63,14 @@ Expected<int64_t> createRun(store::ProjectStore& store, int64_t variantId, int64
 RunOutcome executeRun(const std::filesystem::path& project, int64_t runId, RunControl& control,
                       const RunEvents& events = {});
 
-// The utterances a run covers, in id order: the dataset's, or its first `limit`.
-std::vector<store::UtteranceRecord> runUtterances(std::vector<store::UtteranceRecord> all, int64_t limit);
+// The utterances a run covers, in id order: the dataset's, or its first `limit`; of those, for
+// shard K of N, the K-th, (K+N)-th, ... (a split that depends only on the dataset and the
+// limit, so it is the same in every process, on every node and after a resume).
+std::vector<store::UtteranceRecord> runUtterances(std::vector<store::UtteranceRecord> all, int64_t limit,
+                                                  int shardIndex = 0, int shardCount = 1);
+inline std::vector<store::UtteranceRecord> runUtterances(std::vector<store::UtteranceRecord> all, const RunSettings& s)
+{
+    return runUtterances(std::move(all), s.limit, s.shardIndex, s.shardCount);
+}
 
 } // namespace vox::run

@@ -28,6 +28,11 @@ Expected<RunSettings> checked(RunSettings s)
         return outOf("repeats", s.repeats, "1 to 100");
     if (s.limit < 0)
         return outOf("limit", s.limit, "0 (all utterances) or more");
+    if (s.shardCount < 1 || s.shardCount > 100000)
+        return outOf("shard count", s.shardCount, "1 (no shards) to 100000");
+    if (s.shardIndex < 0 || s.shardIndex >= s.shardCount)
+        return makeError("run setting shard is " + std::to_string(s.shardIndex) + "/" + std::to_string(s.shardCount)
+                         + "; the index must be 0 to " + std::to_string(s.shardCount - 1));
     if (s.chunkSamples < 0)
         return outOf("chunk", s.chunkSamples, "0 (the package's chunk) or a number of samples");
     if (s.dtype != "auto" && s.dtype != "float32" && s.dtype != "float16" && s.dtype != "bfloat16")
@@ -49,6 +54,8 @@ std::string toJson(const RunSettings& s)
                      {"chunk_samples", s.chunkSamples}};
     if (s.noSpeechThreshold) // absent when unset, so that older cards compare equal
         j["no_speech_threshold"] = *s.noSpeechThreshold;
+    if (s.shardCount > 1) // likewise: a whole run has no shard
+        j["shard"] = {{"index", s.shardIndex}, {"count", s.shardCount}};
     return j.dump();
 }
 
@@ -73,6 +80,10 @@ Expected<RunSettings> runSettingsFromJson(std::string_view text)
         s.language = j.value("language", s.language);
         s.task = j.value("task", s.task);
         s.chunkSamples = j.value("chunk_samples", s.chunkSamples);
+        if (j.contains("shard") && j["shard"].is_object()) {
+            s.shardIndex = j["shard"].value("index", 0);
+            s.shardCount = j["shard"].value("count", 1);
+        }
         if (j.contains("no_speech_threshold") && !j["no_speech_threshold"].is_null())
             s.noSpeechThreshold = j["no_speech_threshold"].get<double>();
     } catch (const nlohmann::json::exception& e) {

@@ -26,6 +26,10 @@ struct RunSettings {
     int repeats = 1;            // timed decodes per batch; the median is the utterance's time
     bool optimize = false;      // freeze and optimize at load (CPU, float32)
     int64_t limit = 0;          // the dataset's first N utterances (by id); 0: all
+    // Shard `shardIndex` of `shardCount` (0-based): of the covered utterances in id order, every
+    // shardCount-th from the shardIndex-th (runUtterances). One shard (1) is the whole run.
+    int shardIndex = 0;
+    int shardCount = 1;
     int chunkSamples = 0;       // KWS streams: samples per stream step; 0: the package's chunk
                                 // (a multiple of the package's hop, checked when the run starts)
     std::string language = "en";

@@ -29,7 +29,7 @@ double percentile(std::vector<double> values, double p)
 
 } // namespace
 
-Expected<StoredResults> storedResults(store::ProjectStore& store, const store::RunRecord& run, int64_t limit)
+Expected<StoredResults> storedResults(store::ProjectStore& store, const store::RunRecord& run, const RunSettings& settings)
 {
     auto all = store.utterances(run.datasetId);
     if (!all)
@@ -41,7 +41,7 @@ Expected<StoredResults> storedResults(store::ProjectStore& store, const store::R
     for (auto& r : *results)
         byUtterance[r.utteranceId] = &r;
     StoredResults out;
-    auto covered = runUtterances(std::move(*all), limit);
+    auto covered = runUtterances(std::move(*all), settings);
     out.covered = int64_t(covered.size());
     for (auto& u : covered)
         if (const auto it = byUtterance.find(u.id); it != byUtterance.end())
@@ -65,7 +65,7 @@ Expected<RunSummary> summarizeRun(store::ProjectStore& store, int64_t runId, con
     auto normalizer = text::makeNormalizer(normalizerName);
     if (!normalizer)
         return normalizer.error();
-    auto stored = storedResults(store, *run, s.settings.limit);
+    auto stored = storedResults(store, *run, s.settings);
     if (!stored)
         return stored.error();
     std::vector<scoring::TranscriptLine> refs, hyps;

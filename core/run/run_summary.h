@@ -32,7 +32,7 @@ struct RunSummary {
 // `normalizer`: a name from text::normalizerNames() ("none", "basic", "whisper-en").
 Expected<RunSummary> summarizeRun(store::ProjectStore& store, int64_t runId, const std::string& normalizer);
 
-// What a run has stored so far: the utterances it covers (the dataset's first `limit`, by id)
+// What a run has stored so far: the utterances it covers (the dataset's first `limit`, by id, of its shard)
 // and, of those, the ones with a result, each with its result, in id order.
 struct StoredResult {
     store::UtteranceRecord utterance;
@@ -42,6 +42,6 @@ struct StoredResults {
     int64_t covered = 0;
     std::vector<StoredResult> done;
 };
-Expected<StoredResults> storedResults(store::ProjectStore& store, const store::RunRecord& run, int64_t limit);
+Expected<StoredResults> storedResults(store::ProjectStore& store, const store::RunRecord& run, const RunSettings& settings);
 
 } // namespace vox::run

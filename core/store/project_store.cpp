@@ -293,6 +293,17 @@ Expected<int64_t> ProjectStore::createRun(const RunRecord& run)
     return m_db.lastInsertId();
 }
 
+Expected<Done> ProjectStore::deleteRun(int64_t runId)
+{
+    if (auto refused = writable(); !refused)
+        return refused.error();
+    auto q = m_db.prepare("DELETE FROM runs WHERE id = ?");
+    if (!q)
+        return q.error();
+    q->bind(1, runId);
+    return q->run();
+}
+
 Expected<Done> ProjectStore::setRunStatus(int64_t runId, const std::string& status, const std::string& message)
 {
     if (auto refused = writable(); !refused)
@@ -529,6 +540,25 @@ Expected<Done> ProjectStore::checkIntegrity()
         if (!problems.empty())
             return makeError(std::string(pragma) + " failed: " + problems, m_path.string());
     }
+    return Done{};
+}
+
+Expected<Done> ProjectStore::copyWithoutRuns(const std::filesystem::path& to)
+{
+    std::error_code ec;
+    if (std::filesystem::exists(to, ec))
+        return makeError("will not overwrite an existing file", to.string());
+    std::string quoted = "'";
+    for (char c : to.string())
+        quoted += c == '\'' ? std::string("''") : std::string(1, c);
+    quoted += "'";
+    if (auto copied = m_db.execute("VACUUM INTO " + quoted); !copied)
+        return makeError("cannot copy the project: " + copied.error().message, to.string());
+    auto copy = open(to, Mode::OpenExisting);
+    if (!copy)
+        return copy.error();
+    if (auto emptied = (*copy)->m_db.execute("DELETE FROM runs; VACUUM"); !emptied) // results, profiles, leases cascade
+        return makeError("cannot empty the copy: " + emptied.error().message, to.string());
     return Done{};
 }
 

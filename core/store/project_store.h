@@ -122,6 +122,8 @@ public:
     // finished_at is set for the final states (finished, failed, cancelled) and cleared otherwise.
     Expected<Done> setRunStatus(int64_t runId, const std::string& status, const std::string& message = {});
     Expected<Done> setRunCard(int64_t runId, const std::string& cardJson);
+    // The run and everything stored with it (results, profiles, lease).
+    Expected<Done> deleteRun(int64_t runId);
     // Reads the run's card, applies `change` and writes the result in one BEGIN IMMEDIATE
     // transaction, so two writers (two processes adding a session) cannot lose each other's
     // change. Returns the card as written.
@@ -160,6 +162,11 @@ public:
     // Every stored profile without its JSON, in id order (the latest of a run is its last).
     Expected<std::vector<ProfileEntry>> operatorProfiles();
     Expected<std::string> operatorProfileJson(int64_t profileId); // an error names the id
+
+    // A new project file at `to` (which must not exist) with this project's datasets and
+    // variants and none of its runs: what a shard of a run writes into, one file per node
+    // (SQLite must not be written by several nodes through a network file system).
+    Expected<Done> copyWithoutRuns(const std::filesystem::path& to);
 
     // PRAGMA integrity_check and foreign_key_check; the error lists what is wrong.
     Expected<Done> checkIntegrity();
